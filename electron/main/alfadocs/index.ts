@@ -1,0 +1,14 @@
+export { AlfaDocsError, isAlfaDocsError, type ApiErrorKind } from './errors'
+export {
+  AlfaDocsClient,
+  createClient,
+  dedupeById,
+  type Auth,
+  type ClientOptions,
+  type Entity,
+  type Page,
+  type PatientSearchFilters,
+  type RequestArgs,
+  type RequestEvent,
+  type RouteResult,
+} from './client'
