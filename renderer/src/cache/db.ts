@@ -1,0 +1,100 @@
+import Dexie, { type Table } from 'dexie'
+import type { Appointment, Chair, Color, Operator, Patient } from '../../../shared/alfadocs/schemas'
+import { parseWall, type IsoDate } from '../../../shared/dates'
+
+// What the renderer has seen, read first so screens draw at once, refreshed in the background.
+// Every row carries `syncedAt` (ms since epoch) and `meta` keeps one synced-at per logical key.
+
+export type Synced<T> = T & { syncedAt: number }
+export type CachedAppointment = Synced<Appointment & { day: IsoDate }>
+export interface MetaRow {
+  key: string
+  syncedAt: number
+}
+
+export const metaKeys = {
+  reference: 'reference',
+  day: (day: IsoDate) => `day:${day}`,
+} as const
+
+export class SportelloDb extends Dexie {
+  chairs!: Table<Synced<Chair>, number>
+  colors!: Table<Synced<Color>, number>
+  operators!: Table<Synced<Operator>, number>
+  appointments!: Table<CachedAppointment, number>
+  patients!: Table<Synced<Patient>, number>
+  meta!: Table<MetaRow, string>
+
+  constructor(name = 'sportello') {
+    super(name)
+    this.version(1).stores({
+      chairs: 'id',
+      colors: 'id',
+      operators: 'id',
+      appointments: 'id, day, chairId, [day+chairId]',
+      patients: 'id',
+      meta: 'key',
+    })
+  }
+
+  async storeReference(ref: { chairs: Chair[]; colors: Color[]; operators: Operator[] }, now = Date.now()): Promise<void> {
+    await this.transaction('rw', [this.chairs, this.colors, this.operators, this.meta], async () => {
+      await Promise.all([this.chairs.clear(), this.colors.clear(), this.operators.clear()])
+      await this.chairs.bulkPut(ref.chairs.map((c) => ({ ...c, syncedAt: now })))
+      await this.colors.bulkPut(ref.colors.map((c) => ({ ...c, syncedAt: now })))
+      await this.operators.bulkPut(ref.operators.map((o) => ({ ...o, syncedAt: now })))
+      await this.meta.put({ key: metaKeys.reference, syncedAt: now })
+    })
+  }
+
+  async readReference(): Promise<{ chairs: Chair[]; colors: Color[]; operators: Operator[]; syncedAt: number | null }> {
+    const [chairs, colors, operators, meta] = await Promise.all([
+      this.chairs.toArray(),
+      this.colors.toArray(),
+      this.operators.toArray(),
+      this.meta.get(metaKeys.reference),
+    ])
+    return { chairs, colors, operators, syncedAt: meta?.syncedAt ?? null }
+  }
+
+  /** Replaces the day's appointments with what the server just returned (so deleted ones disappear). */
+  async storeDay(day: IsoDate, appointments: Appointment[], now = Date.now()): Promise<void> {
+    const rows: CachedAppointment[] = appointments.map((a) => ({ ...a, day: dayOf(a) ?? day, syncedAt: now }))
+    await this.transaction('rw', [this.appointments, this.meta], async () => {
+      await this.appointments.where('day').equals(day).delete()
+      await this.appointments.bulkPut(rows)
+      await this.meta.put({ key: metaKeys.day(day), syncedAt: now })
+    })
+  }
+
+  async readDay(day: IsoDate): Promise<{ appointments: CachedAppointment[]; syncedAt: number | null }> {
+    const [appointments, meta] = await Promise.all([
+      this.appointments.where('day').equals(day).toArray(),
+      this.meta.get(metaKeys.day(day)),
+    ])
+    return { appointments, syncedAt: meta?.syncedAt ?? null }
+  }
+
+  async storePatients(patients: Patient[], now = Date.now()): Promise<void> {
+    await this.patients.bulkPut(patients.map((p) => ({ ...p, syncedAt: now })))
+  }
+
+  async readPatients(ids: number[]): Promise<Patient[]> {
+    const rows = await this.patients.bulkGet(ids)
+    return rows.filter((p): p is Synced<Patient> => p !== undefined)
+  }
+
+  /** Forget everything: used on disconnect. */
+  async wipe(): Promise<void> {
+    await this.transaction('rw', this.tables, async () => {
+      await Promise.all(this.tables.map((t) => t.clear()))
+    })
+  }
+}
+
+/** The practice-local day an appointment falls on, from its wall-time `date`. */
+export function dayOf(a: Pick<Appointment, 'date'>): IsoDate | null {
+  return parseWall(a.date)?.date ?? null
+}
+
+export const db = new SportelloDb()

@@ -1,0 +1,63 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { SessionStatus } from '../../../shared/contract'
+import { ApiError, call, toApiError } from '../api'
+import { db } from '../cache/db'
+
+type Connected = Extract<SessionStatus, { state: 'connected' }>
+
+export const useSessionStore = defineStore('session', () => {
+  /** null until the first sessionStatus answer. */
+  const status = ref<SessionStatus | null>(null)
+  const busy = ref<'demo' | 'practice' | 'disconnect' | null>(null)
+  const error = ref<ApiError | null>(null)
+
+  const connected = computed<Connected | null>(() => (status.value?.state === 'connected' ? status.value : null))
+
+  async function check(): Promise<SessionStatus> {
+    try {
+      status.value = await call('sessionStatus', {})
+    } catch (e) {
+      // Without a status we cannot show the day: fall back to the Connect screen with the reason.
+      error.value = toApiError(e)
+      status.value = { state: 'disconnected' }
+    }
+    return status.value
+  }
+
+  async function run(kind: 'demo' | 'practice', op: () => Promise<SessionStatus>): Promise<boolean> {
+    busy.value = kind
+    error.value = null
+    try {
+      status.value = await op()
+      return status.value.state === 'connected'
+    } catch (e) {
+      error.value = toApiError(e)
+      return false
+    } finally {
+      busy.value = null
+    }
+  }
+
+  const connectDemo = () => run('demo', () => call('sessionConnectDemo', {}))
+
+  const connect = (apiKey: string, baseUrl?: string) =>
+    run('practice', () => call('sessionConnect', baseUrl ? { apiKey, baseUrl } : { apiKey }))
+
+  /** Forget the key (main) and everything cached (here). The cache is wiped even if main fails. */
+  async function disconnect(): Promise<void> {
+    busy.value = 'disconnect'
+    error.value = null
+    try {
+      status.value = await call('sessionDisconnect', {})
+    } catch (e) {
+      error.value = toApiError(e)
+      status.value = { state: 'disconnected' }
+    } finally {
+      await db.wipe()
+      busy.value = null
+    }
+  }
+
+  return { status, busy, error, connected, check, connectDemo, connect, disconnect }
+})
