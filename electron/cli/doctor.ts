@@ -1,0 +1,62 @@
+import { todayIn } from '../../shared/dates'
+import { openCliConnection } from './connection'
+import { explain } from './exit-codes'
+
+// `npm run doctor`: can this computer work with AlfaDocs? Prints what it found; non-zero exit with a reason.
+
+async function main(): Promise<number> {
+  let conn
+  try {
+    conn = await openCliConnection()
+  } catch (e) {
+    const { code, reason } = explain(e)
+    console.error(`✗ ${reason}`)
+    return code
+  }
+  const { client } = conn
+  console.log(`Sportello doctor — ${conn.source}`)
+  const today = todayIn()
+  const checks: Array<[string, () => Promise<string>]> = [
+    ['/me', async () => {
+      const me = await client.me()
+      return `practice ${me.practiceName ?? '(no name)'} — practiceId ${me.practiceId}, archiveId ${me.archiveId}`
+    }],
+    ['chairs', async () => {
+      const chairs = await client.request('chairsList')
+      return `${chairs.filter((c) => !c.deleted).length} in use, ${chairs.filter((c) => c.deleted).length} deleted`
+    }],
+    ['colors', async () => `${(await client.request('colorsList')).length}`],
+    ['operators', async () => {
+      const ops = await client.request('operatorsList')
+      return `${ops.filter((o) => !o.deleted).length} active: ${ops.filter((o) => !o.deleted).map((o) => o.name).join(', ')}`
+    }],
+    [`appointments ${today}`, async () => {
+      const list = await client.listWindowed('appointmentsList', today, today)
+      return `${list.length}`
+    }],
+  ]
+  try {
+    for (const [name, run] of checks) {
+      try {
+        console.log(`✓ ${name}: ${await run()}`)
+      } catch (e) {
+        const { code, reason } = explain(e)
+        console.log(`✗ ${name}: ${reason}`)
+        console.error(`Sportello cannot work with AlfaDocs: ${reason}`)
+        return code
+      }
+    }
+    console.log(`All good (${client.stats().requests} requests).`)
+    return 0
+  } finally {
+    await conn.close()
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e)
+    process.exit(1)
+  },
+)

@@ -1,0 +1,29 @@
+import { AlfaDocsClient } from './alfadocs/client'
+import type { SecretStore } from './keychain/secret-store'
+import { SessionService, type RunningSandbox } from './services/session'
+
+export interface AppServiceOptions {
+  secretStore: SecretStore
+  /** The app's data folder (payment journal, settings). */
+  dataDir: string
+  /** Starts the embedded demo practice. */
+  startSandbox: () => Promise<RunningSandbox>
+}
+
+export interface AppServices {
+  session: SessionService
+  dataDir: string
+}
+
+export function createAppServices(opts: AppServiceOptions): AppServices {
+  const session = new SessionService({
+    secretStore: opts.secretStore,
+    createClient: (o) => new AlfaDocsClient(o),
+    startSandbox: opts.startSandbox,
+  })
+  return { session, dataDir: opts.dataDir }
+}
+
+export async function disposeAppServices(s: AppServices): Promise<void> {
+  await s.session.dispose()
+}

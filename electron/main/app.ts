@@ -1,0 +1,31 @@
+import { startSandbox } from '../sandbox'
+import { createAppServices, disposeAppServices } from './app-services'
+import { createHandlers } from './ipc/handlers'
+import { createInvoke, type Invoke } from './ipc/invoke'
+import type { SecretStore } from './keychain/secret-store'
+
+export interface MainAppOptions {
+  secretStore: SecretStore
+  dataDir: string
+  /** Options for the embedded demo practice (tests pin the date and seed). */
+  sandbox?: { today?: string; seed?: number; latencyMs?: number }
+}
+
+export interface MainApp {
+  invoke: Invoke
+  dispose(): Promise<void>
+}
+
+/** Main's logic without Electron: the Electron glue and the e2e harness both drive exactly this. */
+export function createMainApp(opts: MainAppOptions): MainApp {
+  const services = createAppServices({
+    secretStore: opts.secretStore,
+    dataDir: opts.dataDir,
+    startSandbox: async () => {
+      const sb = await startSandbox({ port: 0, quiet: true, ...opts.sandbox })
+      return { baseUrl: sb.baseUrl, apiKey: sb.apiKey, close: () => sb.close() }
+    },
+  })
+  const invoke = createInvoke(createHandlers(services))
+  return { invoke, dispose: () => disposeAppServices(services) }
+}

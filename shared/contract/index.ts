@@ -1,0 +1,23 @@
+import type { z } from 'zod'
+import type { ChannelDef, Result } from './core'
+import { dayChannels } from './day'
+import { sessionChannels } from './session'
+
+export * from './core'
+export * from './session'
+
+/** Every IPC channel: name → zod input and output. Main registers handlers from it, preload exposes it. */
+export const contract = {
+  ...sessionChannels,
+  ...dayChannels,
+} satisfies Record<string, ChannelDef>
+
+export type Contract = typeof contract
+export type ChannelName = keyof Contract
+export type ChannelInput<C extends ChannelName> = z.input<Contract[C]['input']>
+export type ChannelOutput<C extends ChannelName> = z.output<Contract[C]['output']>
+
+/** What the preload puts on `window.api`: one function per channel, errors returned as data. */
+export type Api = { [C in ChannelName]: (input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>> }
+
+export const channelNames = Object.keys(contract) as ChannelName[]

@@ -1,0 +1,26 @@
+import Module from 'node:module'
+import { resolve } from 'node:path'
+
+// Loads a *built* bundle with a stand-in for the `electron` module, recording what the bundle asks of it.
+
+type LoadFn = (request: string, parent: unknown, isMain: boolean) => unknown
+
+export function loadWithStandIn(bundle: string, electron: Record<string, unknown>): { required: string[] } {
+  const mod = Module as unknown as { _load: LoadFn }
+  const original = mod._load
+  const required: string[] = []
+  mod._load = function (request, parent, isMain) {
+    required.push(request)
+    if (request === 'electron') return electron
+    return original.call(this, request, parent, isMain)
+  }
+  try {
+    const path = resolve(bundle)
+    const req = Module.createRequire(path)
+    delete req.cache[path]
+    req(path)
+  } finally {
+    mod._load = original
+  }
+  return { required }
+}
