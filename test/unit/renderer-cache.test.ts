@@ -1,0 +1,125 @@
+import 'fake-indexeddb/auto'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { appointmentSchema, type Chair, type Color, type Operator, type Patient } from '../../shared/alfadocs/schemas'
+import { SportelloDb, dayOf, metaKeys } from '../../renderer/src/cache/db'
+
+// Every field spelled out, as the API sends them (the schema does not accept missing keys).
+const appt = (id: number, date: string, chairId: number, patientId: number) =>
+  appointmentSchema.parse({
+    id,
+    date,
+    chairId,
+    patientId,
+    state: 'confirmed',
+    duration: 30,
+    description: `visit ${id}`,
+    emailReminder: false,
+    smsReminder: false,
+    allDay: false,
+    type: 'inPractice',
+    colorId: null,
+    operatorId: null,
+    createdThroughBooking: false,
+    createdThroughApi: false,
+    firstVisit: false,
+    carePlanId: null,
+  })
+
+const patient = (id: number, firstName: string, lastName: string): Patient => ({
+  id,
+  firstName,
+  lastName,
+  email: null,
+  emailEnabled: false,
+  emailValid: false,
+  phoneNumbers: [],
+  gender: null,
+  street: null,
+  city: null,
+  postcode: null,
+  province: null,
+  dateOfBirth: null,
+  placeOfBirth: null,
+  italianFiscalCode: null,
+  deleted: false,
+})
+const chair = (id: number, name: string): Chair => ({ id, name, deleted: false })
+const color = (id: number, backgroundColor: string): Color => ({ id, backgroundColor, textColor: '000000' })
+const operator = (id: number, name: string): Operator => ({ id, name, italianFiscalCode: null, sequenceNumber: null, deleted: false })
+
+describe('renderer Dexie cache', () => {
+  let db: SportelloDb
+  let n = 0
+
+  beforeEach(() => {
+    db = new SportelloDb(`test-${++n}`)
+  })
+  afterEach(async () => {
+    await db.delete()
+  })
+
+  it('stores a day and reads it back by date, indexed by chair', async () => {
+    await db.storeDay(
+      '2026-03-11',
+      [appt(1, '2026-03-11 09:30:00', 1, 10), appt(2, '2026-03-11 10:00:00', 2, 11), appt(3, '2026-03-11 11:00:00', 1, 12)],
+      1000,
+    )
+    await db.storeDay('2026-03-12', [appt(4, '2026-03-12 09:00:00', 1, 10)], 2000)
+
+    const day = await db.readDay('2026-03-11')
+    expect(day.appointments.map((a) => a.id).sort()).toEqual([1, 2, 3])
+    expect(day.appointments.every((a) => a.day === '2026-03-11' && a.syncedAt === 1000)).toBe(true)
+    expect(day.syncedAt).toBe(1000)
+
+    const chair1 = await db.appointments.where('[day+chairId]').equals(['2026-03-11', 1]).toArray()
+    expect(chair1.map((a) => a.id).sort()).toEqual([1, 3])
+    expect((await db.readDay('2026-03-12')).appointments.map((a) => a.id)).toEqual([4])
+    expect(await db.readDay('2026-03-13')).toEqual({ appointments: [], syncedAt: null })
+  })
+
+  it('replaces a day on refresh so deleted appointments disappear', async () => {
+    await db.storeDay('2026-03-11', [appt(1, '2026-03-11 09:30:00', 1, 10), appt(2, '2026-03-11 10:00:00', 1, 11)], 1000)
+    await db.storeDay('2026-03-11', [appt(2, '2026-03-11 10:30:00', 1, 11)], 3000)
+    const day = await db.readDay('2026-03-11')
+    expect(day.appointments.map((a) => [a.id, a.date])).toEqual([[2, '2026-03-11 10:30:00']])
+    expect(day.syncedAt).toBe(3000)
+  })
+
+  it('keeps reference data and patients with their sync time', async () => {
+    await db.storeReference(
+      {
+        chairs: [chair(1, 'Poltrona 1')],
+        colors: [color(5, 'aabbcc')],
+        operators: [operator(7, 'Dott.ssa Bianchi')],
+      },
+      500,
+    )
+    await db.storePatients([patient(10, 'Mario', 'Rossi')], 600)
+
+    const ref = await db.readReference()
+    expect(ref.chairs.map((c) => c.name)).toEqual(['Poltrona 1'])
+    expect(ref.colors[0]?.backgroundColor).toBe('aabbcc')
+    expect(ref.operators[0]?.name).toBe('Dott.ssa Bianchi')
+    expect(ref.syncedAt).toBe(500)
+    const patients = await db.readPatients([10, 99])
+    expect(patients.map((p) => `${p.lastName} ${p.firstName}`)).toEqual(['Rossi Mario'])
+  })
+
+  it('wipe() empties every table', async () => {
+    await db.storeDay('2026-03-11', [appt(1, '2026-03-11 09:30:00', 1, 10)])
+    await db.storePatients([patient(10, 'Mario', 'Rossi')])
+    await db.storeReference({ chairs: [chair(1, 'P1')], colors: [], operators: [] })
+
+    await db.wipe()
+
+    const counts = await Promise.all(db.tables.map((t) => t.count()))
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['appointments', 'chairs', 'colors', 'meta', 'operators', 'patients'])
+    expect(counts).toEqual([0, 0, 0, 0, 0, 0])
+    expect(await db.meta.get(metaKeys.day('2026-03-11'))).toBeUndefined()
+  })
+
+  it('derives the day from the wall-time date', () => {
+    expect(dayOf({ date: '2026-03-29 02:30:00' })).toBe('2026-03-29')
+    expect(dayOf({ date: 'garbage' })).toBeNull()
+  })
+})
