@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { RouteDef } from '../../../shared/alfadocs/routes'
 import { optNum } from '../../../shared/alfadocs/lenient'
 import { AlfaDocsError } from './errors'
+import { prefillDeclaredKeys } from './prefill'
 
 // Turns a 2xx JSON body into what the route promises, per its envelope (see shared/alfadocs/routes.ts).
 // Anything that does not fit is a 'bad-response' error naming the route and the field path: never a
@@ -49,7 +50,7 @@ export function parseItems(name: string, status: number, schema: z.ZodType, item
   const failures: string[] = []
   let failed = 0
   items.forEach((item, index) => {
-    const r = schema.safeParse(item)
+    const r = schema.safeParse(prefillDeclaredKeys(schema, item))
     if (r.success) out.push(r.data)
     else {
       failed++
@@ -105,7 +106,7 @@ export function parseEnvelope(name: string, route: RouteDef, status: number, jso
 
     case 'item': {
       if (!isObject(json) || !isObject(json.data)) throw bad(name, status, `AlfaDocs answered ${name} without a "data" object.`)
-      const r = needSchema().safeParse(json.data)
+      const r = needSchema().safeParse(prefillDeclaredKeys(schema, json.data))
       if (!r.success) throw bad(name, status, `AlfaDocs answered ${name} with an unexpected shape: ${issuesText(r.error, ['data'])}.`)
       return r.data
     }
@@ -113,7 +114,7 @@ export function parseEnvelope(name: string, route: RouteDef, status: number, jso
     case 'top':
     case 'file': {
       if (!isObject(json)) throw bad(name, status, `AlfaDocs answered ${name} with a body that is not an object.`)
-      const r = needSchema().safeParse(json)
+      const r = needSchema().safeParse(prefillDeclaredKeys(schema, json))
       if (!r.success) throw bad(name, status, `AlfaDocs answered ${name} with an unexpected shape: ${issuesText(r.error)}.`)
       if (route.envelope === 'file') return { file: (r.data as { file: string }).file }
       return r.data
