@@ -1,0 +1,193 @@
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { extname, join, normalize, resolve, sep } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { channelNames } from '../../shared/contract'
+import { createMainApp, type MainApp } from '../../electron/main/app'
+import { MemorySecretStore } from '../../electron/main/keychain/memory-store'
+
+// Drives the *built* renderer (out/renderer) in Debian's Chromium, with `window.api` wired to the very
+// `invoke` the Electron IPC handler calls. Only the Electron glue (ipcMain/preload) is left out.
+
+const ROOT = resolve(__dirname, '../..')
+const RENDERER_DIR = join(ROOT, 'out/renderer')
+export const SCREENSHOT_DIR = join(ROOT, 'test-results/screenshots')
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
+
+/** The Chromium to drive, or null (a loud warning; in CI a hard failure). */
+export function findChromium(): string | null {
+  const fromEnv = process.env.CHROMIUM_PATH
+  const found = fromEnv ? (existsSync(fromEnv) ? fromEnv : null) : (CANDIDATES.find((p) => existsSync(p)) ?? null)
+  if (found) return found
+  const msg =
+    `No Chromium found (${fromEnv ? `CHROMIUM_PATH=${fromEnv} does not exist` : `looked at ${CANDIDATES.join(', ')}`}). ` +
+    'Install it (apt-get install chromium) or set CHROMIUM_PATH.'
+  if (process.env.CI) throw new Error(`[e2e] ${msg}`)
+  console.warn(`\n${'!'.repeat(78)}\n!! E2E TESTS SKIPPED: ${msg}\n${'!'.repeat(78)}\n`)
+  return null
+}
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+}
+
+async function serveRenderer(): Promise<{ server: Server; url: string }> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error(`[e2e] ${RENDERER_DIR}/index.html is missing: run npm run build first.`)
+  }
+  const server = createServer((req, res) => {
+    void (async () => {
+      const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+      const file = normalize(join(RENDERER_DIR, pathname === '/' ? 'index.html' : pathname))
+      if (!file.startsWith(RENDERER_DIR + sep) || !(await stat(file).catch(() => null))?.isFile()) {
+        res.writeHead(404).end('not found')
+        return
+      }
+      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' })
+      res.end(await readFile(file))
+    })().catch((e: unknown) => {
+      if (!res.headersSent) res.writeHead(500)
+      res.end(String(e))
+    })
+  })
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
+  const { port } = server.address() as AddressInfo
+  return { server, url: `http://127.0.0.1:${port}/` }
+}
+
+export interface HarnessOptions {
+  /** The practice's "today" for the demo sandbox and the page's clock (a weekday, YYYY-MM-DD). */
+  today?: string
+  seed?: number
+}
+
+export interface Harness {
+  page: Page
+  context: BrowserContext
+  app: MainApp
+  secretStore: MemorySecretStore
+  today: string
+  /** Everything the page logged as an error, and uncaught exceptions (CSP violations land here too). */
+  pageErrors: string[]
+  /** Loads the app at a hash route ("#/connect", "#/day/2026-03-11"); default: the start page. */
+  open(hash?: string): Promise<void>
+  /** Full-page screenshot into test-results/screenshots/NAME.png; returns the path. */
+  screenshot(name: string): Promise<string>
+  /** Row counts of every table in the renderer's IndexedDB (Dexie) database. */
+  cacheCounts(): Promise<Record<string, number>>
+  /** Calls a channel exactly as the renderer does (for expectations taken from the sandbox). */
+  invoke<T = unknown>(channel: string, input?: unknown): Promise<T>
+  close(): Promise<void>
+}
+
+const COUNT_TABLES_JS = `new Promise((done, fail) => {
+  const req = indexedDB.open('sportello')
+  req.onerror = () => fail(req.error)
+  req.onsuccess = () => {
+    const idb = req.result
+    const names = Array.from(idb.objectStoreNames)
+    const out = {}
+    if (names.length === 0) { idb.close(); done(out); return }
+    const tx = idb.transaction(names, 'readonly')
+    for (const n of names) { const c = tx.objectStore(n).count(); c.onsuccess = () => { out[n] = c.result } }
+    tx.oncomplete = () => { idb.close(); done(out) }
+    tx.onerror = () => fail(tx.error)
+  }
+})`
+
+/** A fixed Wednesday: the sandbox's seeded week has appointments on it and on the day after. */
+export const DEFAULT_TODAY = '2026-03-11'
+
+export async function startHarness(executablePath: string, opts: HarnessOptions = {}): Promise<Harness> {
+  const today = opts.today ?? DEFAULT_TODAY
+  const cleanup: Array<() => Promise<unknown>> = []
+  const close = async () => {
+    for (const fn of cleanup.reverse()) await fn().catch((e: unknown) => console.warn('[e2e] cleanup:', e))
+  }
+  try {
+    const { server, url } = await serveRenderer()
+    cleanup.push(() => new Promise((ok) => server.close(ok)))
+
+    const dataDir = await mkdtemp(join(tmpdir(), 'sportello-e2e-'))
+    cleanup.push(() => rm(dataDir, { recursive: true, force: true }))
+    const secretStore = new MemorySecretStore()
+    const app = createMainApp({ secretStore, dataDir, sandbox: { today, ...(opts.seed !== undefined ? { seed: opts.seed } : {}) } })
+    cleanup.push(() => app.dispose())
+
+    const browser: Browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
+    cleanup.push(() => browser.close())
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'it-IT', timezoneId: 'Europe/Rome' })
+    cleanup.push(() => context.close())
+    // The page's clock says it is 09:00 on `today` in Rome, so "Oggi" is the sandbox's today.
+    await context.clock.setFixedTime(new Date(`${today}T08:00:00Z`))
+
+    await context.exposeBinding('__sportelloInvoke', (_source, channel: string, input: unknown) => app.invoke(channel, input))
+    // Page-side code is plain JS text: this file is type-checked without the DOM library.
+    await context.addInitScript({
+      content: `(() => {
+        const api = {}
+        for (const name of ${JSON.stringify(channelNames)}) api[name] = (input) => window.__sportelloInvoke(name, input ?? {})
+        Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false, configurable: false })
+      })()`,
+    })
+
+    const page = await context.newPage()
+    const pageErrors: string[] = []
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(m.text())
+    })
+    page.on('pageerror', (e) => pageErrors.push(`${e.name}: ${e.message}`))
+
+    await mkdir(SCREENSHOT_DIR, { recursive: true })
+
+    return {
+      page,
+      context,
+      app,
+      secretStore,
+      today,
+      pageErrors,
+      open: async (hash = '') => {
+        await page.goto(url + hash)
+      },
+      screenshot: async (name) => {
+        const path = join(SCREENSHOT_DIR, `${name}.png`)
+        await page.screenshot({ path, fullPage: true, animations: 'disabled' })
+        return path
+      },
+      cacheCounts: () => page.evaluate<Record<string, number>>(COUNT_TABLES_JS),
+      invoke: async <T>(channel: string, input: unknown = {}) => {
+        const r = await app.invoke(channel, input)
+        if (!r.ok) throw new Error(`${channel} failed: ${r.error.kind}: ${r.error.message}`)
+        return r.value as T
+      },
+      close,
+    }
+  } catch (e) {
+    await close()
+    throw e
+  }
+}
