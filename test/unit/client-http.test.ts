@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { AlfaDocsClient, type ClientOptions, type RequestEvent } from '../../electron/main/alfadocs/client'
+import { AlfaDocsClient, LIMITER_WINDOW_MS, type ClientOptions, type RequestEvent } from '../../electron/main/alfadocs/client'
 import { AlfaDocsError } from '../../electron/main/alfadocs/errors'
 import { item, list, SCOPE, startCanned, type CannedServer, type Handler } from './client-server'
 
@@ -241,13 +241,15 @@ describe('client-side limiter', () => {
     const all = Promise.all(Array.from({ length: 5 }, () => client.request('chairsList')))
     await settle()
     expect(server.hits('/chairs')).toHaveLength(1) // the second slot of this second
-    await vi.advanceTimersByTimeAsync(999)
+    // The window is a second plus a safety margin (LIMITER_WINDOW_MS ≥ 1000).
+    expect(LIMITER_WINDOW_MS).toBeGreaterThanOrEqual(1000)
+    await vi.advanceTimersByTimeAsync(LIMITER_WINDOW_MS - 1)
     await settle()
     expect(server.hits('/chairs')).toHaveLength(1)
     await vi.advanceTimersByTimeAsync(1)
     await settle()
     expect(server.hits('/chairs')).toHaveLength(3)
-    await vi.advanceTimersByTimeAsync(1000)
+    await vi.advanceTimersByTimeAsync(LIMITER_WINDOW_MS)
     await settle()
     expect(server.hits('/chairs')).toHaveLength(5)
     expect(await all).toHaveLength(5)

@@ -80,6 +80,12 @@ export interface PatientSearchFilters {
 }
 
 const PATIENT_PAGE_MAX = 100
+/**
+ * The limiter's rolling window: one second plus a margin. The server counts arrivals, not our starts;
+ * network jitter (a slow first burst on fresh connections, a fast next one on kept-alive ones) could
+ * otherwise squeeze 11 arrivals into the server's second and earn a 429.
+ */
+export const LIMITER_WINDOW_MS = 1100
 const MAX_BACKOFF_MS = 30_000
 
 interface Answer {
@@ -142,7 +148,7 @@ export class AlfaDocsClient {
   constructor(opts: ClientOptions) {
     this.baseUrl = normaliseBaseUrl(opts.baseUrl)
     this.auth = checkAuth(opts.auth)
-    this.limiter = new RateLimiter({ perWindow: opts.requestsPerSecond ?? 10, windowMs: 1000 })
+    this.limiter = new RateLimiter({ perWindow: opts.requestsPerSecond ?? 10, windowMs: LIMITER_WINDOW_MS })
     this.timeoutMs = opts.timeoutMs ?? 20_000
     this.maxRetries = Math.max(0, opts.maxRetries ?? 3)
     this.retryBaseMs = Math.max(0, opts.retryBaseMs ?? 500)

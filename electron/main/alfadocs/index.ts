@@ -3,6 +3,7 @@ export {
   AlfaDocsClient,
   createClient,
   dedupeById,
+  LIMITER_WINDOW_MS,
   type Auth,
   type ClientOptions,
   type Entity,
