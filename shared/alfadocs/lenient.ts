@@ -27,8 +27,11 @@ export const bool = z.union([z.boolean(), z.number(), z.string(), z.null()]).tra
 })
 
 /** A date or date-time string; PHP zero dates ("-0001-11-30", "0000-00-00") and empty become null. */
+// `.optional()` before the transform makes the *key* optional in zod 4 (an absent key still runs the transform).
+
 export const optDate = z
-  .union([z.string(), z.null(), z.undefined()])
+  .union([z.string(), z.null()])
+  .optional()
   .transform((v) => {
     if (v == null) return null
     const s = v.trim()
@@ -37,16 +40,18 @@ export const optDate = z
   })
 
 export const optString = z
-  .union([z.string(), z.number(), z.null(), z.undefined()])
+  .union([z.string(), z.number(), z.null()])
+  .optional()
   .transform((v) => (v == null ? null : String(v)))
 
-export const optNum = z.union([num, z.null(), z.undefined(), z.literal('')]).transform((v) => (v == null || v === '' ? null : v))
+export const optNum = z.union([num, z.null(), z.literal('')]).optional().transform((v) => (v == null || v === '' ? null : v))
 export const optId = optNum
 
-export const optBool = z.union([bool, z.undefined()]).transform((v) => v ?? false)
+export const optBool = bool.optional().transform((v) => v ?? false)
 
 export const intArray = z
-  .union([z.array(int), z.string(), z.null(), z.undefined()])
+  .union([z.array(int), z.string(), z.null()])
+  .optional()
   .transform((v) => {
     if (v == null) return []
     if (Array.isArray(v)) return v

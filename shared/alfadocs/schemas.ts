@@ -86,7 +86,7 @@ export const appointmentSchema = z.looseObject({
   operatorId: optId,
   createdThroughBooking: optBool,
   createdThroughApi: optBool,
-  firstVisit: z.union([bool, z.undefined()]).transform((v) => v ?? false),
+  firstVisit: bool.optional().transform((v) => v ?? false),
   carePlanId: optId,
 })
 export type Appointment = z.infer<typeof appointmentSchema>
@@ -111,7 +111,7 @@ export const patientSchema = z
     email: optString,
     emailEnabled: optBool,
     emailValid: optBool,
-    phoneNumbers: z.union([z.array(phoneNumberSchema), z.null(), z.undefined()]).transform((v) => v ?? []),
+    phoneNumbers: z.union([z.array(phoneNumberSchema), z.null()]).optional().transform((v) => v ?? []),
     gender: optString,
     street: optString,
     city: optString,
@@ -133,7 +133,7 @@ export const customFieldSchema = z.looseObject({
   label: z.string(),
   technicalName: z.string(),
   type: z.string(),
-  choices: z.union([z.array(z.string()), z.null(), z.undefined()]).transform((v) => v ?? []),
+  choices: z.union([z.array(z.string()), z.null()]).optional().transform((v) => v ?? []),
   sequenceNumber: optNum,
 })
 export type CustomField = z.infer<typeof customFieldSchema>
