@@ -125,7 +125,7 @@ describe('the built main bundle, loaded with a stand-in electron', () => {
     const appUrl = pathToFileURL(win.loaded!).toString()
     const stranger = await handlers.get('sessionConnect')!({ sender: {}, senderFrame: { url: appUrl } }, { apiKey: 'x' })
     expect(stranger).toMatchObject({ ok: false, error: { kind: 'invalid' } })
-    const bad = await handlers.get('sessionConnect')!({ sender: win.webContents, senderFrame: { url: appUrl } }, { apiKey: 42 })
+    const bad: any = await handlers.get('sessionConnect')!({ sender: win.webContents, senderFrame: { url: appUrl } }, { apiKey: 42 })
     expect(bad.ok).toBe(false)
     expect(bad.error.kind).toBe('invalid')
     expect(bad.error.message).toMatch(/apiKey/)
