@@ -9,13 +9,13 @@ export function loadWithStandIn(bundle: string, electron: Record<string, unknown
   const mod = Module as unknown as { _load: LoadFn }
   const original = mod._load
   const required: string[] = []
+  const path = resolve(bundle)
   mod._load = function (request, parent, isMain) {
-    required.push(request)
+    if (request !== path) required.push(request)
     if (request === 'electron') return electron
     return original.call(this, request, parent, isMain)
   }
   try {
-    const path = resolve(bundle)
     const req = Module.createRequire(path)
     delete req.cache[path]
     req(path)
