@@ -8,6 +8,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { channelNames } from '../../shared/contract'
 import { createMainApp, type MainApp } from '../../electron/main/app'
 import { MemorySecretStore } from '../../electron/main/keychain/memory-store'
+import { startSandbox } from '../../electron/sandbox'
 
 // Drives the *built* renderer (out/renderer) in Debian's Chromium, with `window.api` wired to the very
 // `invoke` the Electron IPC handler calls. Only the Electron glue (ipcMain/preload) is left out.
@@ -157,7 +158,11 @@ export async function startHarness(executablePath: string, opts: HarnessOptions 
     const page = await context.newPage()
     const pageErrors: string[] = []
     page.on('console', (m) => {
-      if (m.type() === 'error') pageErrors.push(m.text())
+      // Chromium reports that a <meta> CSP cannot carry frame-ancestors; the directive stays for the record
+      // (Electron's main should also send the CSP as a header, where frame-ancestors applies).
+      if (m.type() === 'error' && !/frame-ancestors' is ignored when delivered via a <meta> element/.test(m.text())) {
+        pageErrors.push(m.text())
+      }
     })
     page.on('pageerror', (e) => pageErrors.push(`${e.name}: ${e.message}`))
 
@@ -190,4 +195,10 @@ export async function startHarness(executablePath: string, opts: HarnessOptions 
     await close()
     throw e
   }
+}
+
+/** A separate demo server (for "Connect to my practice" against a real AlfaDocs-shaped API). */
+export async function startDemoServer(today = DEFAULT_TODAY): Promise<{ baseUrl: string; close(): Promise<void> }> {
+  const sb = await startSandbox({ port: 0, quiet: true, today })
+  return { baseUrl: sb.baseUrl, close: () => sb.close() }
 }
