@@ -33,6 +33,11 @@ export interface ClientOptions {
   retryBaseMs?: number
   /** Longest server-requested Retry-After we wait for before giving up with 'rate-limited'. Default 60000. */
   maxRetryAfterMs?: number
+  /**
+   * A limiter to share with other clients of the same credential (the server counts per key, not per
+   * client). Default: a private one at `requestsPerSecond`. Build it with createLimiter().
+   */
+  limiter?: RateLimiter
   fetchImpl?: typeof fetch
   onRequest?: (e: RequestEvent) => void
 }
@@ -148,7 +153,7 @@ export class AlfaDocsClient {
   constructor(opts: ClientOptions) {
     this.baseUrl = normaliseBaseUrl(opts.baseUrl)
     this.auth = checkAuth(opts.auth)
-    this.limiter = new RateLimiter({ perWindow: opts.requestsPerSecond ?? 10, windowMs: LIMITER_WINDOW_MS })
+    this.limiter = opts.limiter ?? createLimiter(opts.requestsPerSecond ?? 10)
     this.timeoutMs = opts.timeoutMs ?? 20_000
     this.maxRetries = Math.max(0, opts.maxRetries ?? 3)
     this.retryBaseMs = Math.max(0, opts.retryBaseMs ?? 500)
@@ -429,6 +434,11 @@ export function dedupeById<T>(items: T[]): T[] {
     out.push(item)
   }
   return out
+}
+
+/** A limiter of `requestsPerSecond` starts per rolling window (LIMITER_WINDOW_MS), to share between clients. */
+export function createLimiter(requestsPerSecond = 10): RateLimiter {
+  return new RateLimiter({ perWindow: requestsPerSecond, windowMs: LIMITER_WINDOW_MS })
 }
 
 export function createClient(opts: ClientOptions): AlfaDocsClient {

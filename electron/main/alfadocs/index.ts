@@ -2,6 +2,7 @@ export { AlfaDocsError, isAlfaDocsError, type ApiErrorKind } from './errors'
 export {
   AlfaDocsClient,
   createClient,
+  createLimiter,
   dedupeById,
   LIMITER_WINDOW_MS,
   type Auth,
@@ -13,3 +14,4 @@ export {
   type RequestEvent,
   type RouteResult,
 } from './client'
+export { RateLimiter } from './limiter'
