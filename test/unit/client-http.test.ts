@@ -167,6 +167,7 @@ describe('retries', () => {
     const { client, server } = await setup(() => ({ status: 502, raw: 'Bad Gateway' }), { maxRetries: 2 })
     const e = await failure(client.request('chairsList'))
     expect(e.kind).toBe('server')
+    expect(e.message).toContain('gave up after 3 attempts')
     expect(server.hits('/chairs')).toHaveLength(3)
   })
 

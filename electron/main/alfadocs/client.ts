@@ -335,7 +335,10 @@ export class AlfaDocsClient {
           if (answer.status === 429) this.limiter.pauseUntil(Date.now() + retryAfterMs)
         }
       }
-      if (!idempotent || attempt > this.maxRetries) throw failure!
+      if (!idempotent || attempt > this.maxRetries) {
+        if (attempt > 1) failure!.message = `${failure!.message.replace(/\.$/, '')}; gave up after ${attempt} attempts.`
+        throw failure!
+      }
 
       this.counters.retries++
       const backoff = this.retryBaseMs * 2 ** (attempt - 1) * (0.5 + Math.random() * 0.5)
