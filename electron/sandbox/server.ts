@@ -12,6 +12,7 @@ import { HttpError } from './validate'
 
 export const API_PREFIX = '/api/v1'
 export const MAX_BODY_BYTES = 80 * 1024 * 1024
+const MAX_LOG = 5000
 
 export interface RequestLogEntry {
   method: string
@@ -247,6 +248,8 @@ export function createSandboxServer(deps: ServerDeps): { server: http.Server; ha
 
     const entry: RequestLogEntry = { method, path, route: null, status: 0, at: new Date().toISOString() }
     deps.requestLog.push(entry)
+    // Keep a long CLI session from growing without bound (same array, so callers' references stay live).
+    if (deps.requestLog.length > MAX_LOG) deps.requestLog.splice(0, deps.requestLog.length - MAX_LOG)
     const authErr = checkAuth(req, deps.apiKey)
     if (authErr) return fail(authErr, entry)
     if (rateLimited(deps.apiKey)) return fail(new HttpError(429, 'Too many requests'), entry)
