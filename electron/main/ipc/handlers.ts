@@ -1,5 +1,6 @@
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract'
 import type { AppServices } from '../app-services'
+import { agendaHandlers } from './agenda-handlers'
 import { dayHandlers } from './day-handlers'
 import { sessionHandlers } from './session-handlers'
 
@@ -12,5 +13,6 @@ export function createHandlers(s: AppServices): Handlers {
   return {
     ...sessionHandlers(s),
     ...dayHandlers(s),
+    ...agendaHandlers(s),
   }
 }

@@ -1,0 +1,35 @@
+import { join } from 'node:path'
+import { appointmentSchema } from '../../../shared/alfadocs/schemas'
+import { createAppointment, setAppointmentState, updateAppointment } from '../services/agenda/appointments'
+import { createPatient, freeSlots, lookupPatients } from '../services/agenda/lookups'
+import { WaitingStore } from '../services/agenda/waiting-store'
+import type { HandlerGroup } from './handlers'
+
+export const agendaHandlers: HandlerGroup<
+  | 'agendaBookingData'
+  | 'agendaSetState'
+  | 'agendaUpdate'
+  | 'agendaCreate'
+  | 'agendaFreeSlots'
+  | 'agendaPatientLookup'
+  | 'agendaPatientCreate'
+  | 'agendaWaiting'
+> = (s) => {
+  const waiting = new WaitingStore(join(s.dataDir, 'agenda-waiting.json'))
+  const client = () => s.session.client()
+  return {
+    agendaBookingData: async () => {
+      const c = await client()
+      const [bookingReasons, specialties] = await Promise.all([c.request('bookingReasonsList'), c.request('specialtiesList')])
+      return { bookingReasons, specialties }
+    },
+    agendaSetState: async ({ id, state }) => setAppointmentState(await client(), waiting, id, state),
+    agendaUpdate: async ({ seen, changes, force }) => updateAppointment(await client(), waiting, appointmentSchema.parse(seen), changes, force ?? false),
+    agendaCreate: async (input) => createAppointment(await client(), input),
+    agendaFreeSlots: async (q) =>
+      freeSlots(await client(), { ...q, fromMinutes: q.fromMinutes ?? 0, days: q.days ?? 14, operatorIds: q.operatorIds ?? [] }),
+    agendaPatientLookup: async ({ text, limit }) => lookupPatients(await client(), text, limit ?? 15),
+    agendaPatientCreate: async (input) => createPatient(await client(), input),
+    agendaWaiting: ({ ids }) => waiting.get(ids),
+  }
+}

@@ -1,0 +1,85 @@
+import { z } from 'zod'
+import { appointmentSchema, appointmentStates, appointmentTypes, bookingReasonSchema, freeSlotSchema, patientSchema, specialtySchema } from '../alfadocs/schemas'
+import { comparedFields } from '../agenda/diff'
+import { channel, empty, isoDate } from './core'
+
+const wallDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/, 'expected YYYY-MM-DD HH:mm:ss')
+const idNum = z.number().int().positive()
+
+/** The fields the desk can change on an appointment (move, resize, edit dialog). */
+export const appointmentChangesSchema = z
+  .object({
+    date: wallDateTime,
+    duration: z.number().int().min(1).max(1440),
+    chairId: idNum.nullable(),
+    operatorId: idNum.nullable(),
+    patientId: idNum.nullable(),
+    colorId: idNum,
+    description: z.string().max(2000),
+    type: z.enum(appointmentTypes),
+    allDay: z.boolean(),
+    emailReminder: z.boolean(),
+    smsReminder: z.boolean(),
+    state: z.enum(appointmentStates),
+  })
+  .partial()
+export type AppointmentChanges = z.infer<typeof appointmentChangesSchema>
+
+export const appointmentCreateSchema = appointmentChangesSchema.required({ date: true, duration: true, colorId: true })
+export type AppointmentCreate = z.infer<typeof appointmentCreateSchema>
+
+const fieldValue = z.union([z.string(), z.number(), z.boolean(), z.null()])
+export const fieldChangeSchema = z.object({ field: z.enum(comparedFields), seen: fieldValue, current: fieldValue })
+
+export const updateResultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('saved'), appointment: appointmentSchema }),
+  /** Another desk changed the appointment since the renderer saw it: nothing was written. */
+  z.object({ status: z.literal('conflict'), current: appointmentSchema, changes: z.array(fieldChangeSchema) }),
+])
+export type UpdateResult = z.infer<typeof updateResultSchema>
+
+export const waitingEntrySchema = z.object({ appointmentId: idNum, since: z.number() })
+export type WaitingEntry = z.infer<typeof waitingEntrySchema>
+
+export const agendaChannels = {
+  /** Booking reasons and specialties (change rarely: the renderer asks once per session). */
+  agendaBookingData: channel(empty, z.object({ bookingReasons: z.array(bookingReasonSchema), specialties: z.array(specialtySchema) })),
+  /**
+   * One-click state change. Main reads the appointment again and sends its current date and color with the
+   * new state, so a move made at another desk is never undone. Marking `waiting` records the time locally.
+   */
+  agendaSetState: channel(
+    z.object({ id: idNum, state: z.enum(appointmentStates) }),
+    z.object({ appointment: appointmentSchema, waiting: waitingEntrySchema.nullable() }),
+  ),
+  /** Move, resize or edit. Unless `force`, main reads it again and answers 'conflict' if it changed since `seen`. */
+  agendaUpdate: channel(
+    z.object({ seen: appointmentSchema, changes: appointmentChangesSchema, force: z.boolean().default(false) }),
+    updateResultSchema,
+  ),
+  agendaCreate: channel(appointmentCreateSchema, appointmentSchema),
+  /** Free slots from `from` (and `fromMinutes` on that day) for `days` days. */
+  agendaFreeSlots: channel(
+    z.object({
+      from: isoDate,
+      fromMinutes: z.number().int().min(0).max(1439).default(0),
+      days: z.number().int().min(1).max(31).default(14),
+      duration: z.number().int().min(5).max(660),
+      operatorIds: z.array(idNum).max(50).default([]),
+    }),
+    z.array(freeSlotSchema),
+  ),
+  /** Type-ahead: patients whose last name (or "last first") starts with the text. */
+  agendaPatientLookup: channel(z.object({ text: z.string().trim().min(2).max(100), limit: z.number().int().min(1).max(50).default(15) }), z.array(patientSchema)),
+  /** A new patient from the booking dialog (name and an optional mobile number). */
+  agendaPatientCreate: channel(
+    z.object({
+      firstName: z.string().trim().min(1).max(100),
+      lastName: z.string().trim().min(1).max(100),
+      phone: z.string().trim().max(30).optional(),
+    }),
+    patientSchema,
+  ),
+  /** Since when the desk marked each appointment of these days as waiting (kept on this computer). */
+  agendaWaiting: channel(z.object({ ids: z.array(idNum).max(2000) }), z.array(waitingEntrySchema)),
+}
