@@ -2,7 +2,6 @@ import { z } from 'zod'
 import type { RouteDef } from '../../../shared/alfadocs/routes'
 import { optNum } from '../../../shared/alfadocs/lenient'
 import { AlfaDocsError } from './errors'
-import { prefillDeclaredKeys } from './prefill'
 
 // Turns a 2xx JSON body into what the route promises, per its envelope (see shared/alfadocs/routes.ts).
 // Anything that does not fit is a 'bad-response' error naming the route and the field path: never a
@@ -50,7 +49,7 @@ export function parseItems(name: string, status: number, schema: z.ZodType, item
   const failures: string[] = []
   let failed = 0
   items.forEach((item, index) => {
-    const r = schema.safeParse(prefillDeclaredKeys(schema, item))
+    const r = schema.safeParse(item)
     if (r.success) out.push(r.data)
     else {
       failed++
@@ -106,7 +105,7 @@ export function parseEnvelope(name: string, route: RouteDef, status: number, jso
 
     case 'item': {
       if (!isObject(json) || !isObject(json.data)) throw bad(name, status, `AlfaDocs answered ${name} without a "data" object.`)
-      const r = needSchema().safeParse(prefillDeclaredKeys(schema, json.data))
+      const r = needSchema().safeParse(json.data)
       if (!r.success) throw bad(name, status, `AlfaDocs answered ${name} with an unexpected shape: ${issuesText(r.error, ['data'])}.`)
       return r.data
     }
@@ -114,7 +113,7 @@ export function parseEnvelope(name: string, route: RouteDef, status: number, jso
     case 'top':
     case 'file': {
       if (!isObject(json)) throw bad(name, status, `AlfaDocs answered ${name} with a body that is not an object.`)
-      const r = needSchema().safeParse(prefillDeclaredKeys(schema, json))
+      const r = needSchema().safeParse(json)
       if (!r.success) throw bad(name, status, `AlfaDocs answered ${name} with an unexpected shape: ${issuesText(r.error)}.`)
       if (route.envelope === 'file') return { file: (r.data as { file: string }).file }
       return r.data
