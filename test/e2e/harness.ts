@@ -95,8 +95,9 @@ export interface Harness {
   pageErrors: string[]
   /** Loads the app at a hash route ("#/connect", "#/day/2026-03-11"); default: the start page. */
   open(hash?: string): Promise<void>
-  /** Full-page screenshot into test-results/screenshots/NAME.png; returns the path. */
-  screenshot(name: string): Promise<string>
+  /** Screenshot of what the receptionist sees (the window; `fullPage` for all of it) into
+   * test-results/screenshots/NAME.png; returns the path. */
+  screenshot(name: string, opts?: { fullPage?: boolean }): Promise<string>
   /** Row counts of every table in the renderer's IndexedDB (Dexie) database. */
   cacheCounts(): Promise<Record<string, number>>
   /** Calls a channel exactly as the renderer does (for expectations taken from the sandbox). */
@@ -178,9 +179,9 @@ export async function startHarness(executablePath: string, opts: HarnessOptions 
       open: async (hash = '') => {
         await page.goto(url + hash)
       },
-      screenshot: async (name) => {
+      screenshot: async (name, opts) => {
         const path = join(SCREENSHOT_DIR, `${name}.png`)
-        await page.screenshot({ path, fullPage: true, animations: 'disabled' })
+        await page.screenshot({ path, fullPage: opts?.fullPage ?? false, animations: 'disabled' })
         return path
       },
       cacheCounts: () => page.evaluate<Record<string, number>>(COUNT_TABLES_JS),

@@ -97,6 +97,7 @@ describe.skipIf(!chromiumPath)('walking skeleton in Chromium', () => {
     expect(counts.chairs).toBe(chairs.length)
     expect(counts.patients).toBeGreaterThan(0)
     await h.screenshot('02-day-today')
+    await h.screenshot('02-day-today-full', { fullPage: true })
   })
 
   it('goes to the next day: the date and the appointments change', async () => {

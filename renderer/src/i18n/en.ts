@@ -45,7 +45,6 @@ export const en: Shape<typeof it> = {
     noPatient: 'No patient',
     loadingPatient: 'Loading…',
     unknownPatient: 'Patient no. {id}',
-    noOperator: 'No operator',
     firstVisit: 'First visit',
     retry: 'Retry',
     demoBadge: 'Demo',
@@ -73,7 +72,7 @@ export const en: Shape<typeof it> = {
     internal: 'Internal Sportello error.',
     connect: {
       auth: 'The API key is not valid. Check it in AlfaDocs: Impostazioni → Studio → Chiavi API.',
-      invalid: 'Invalid details: the server address must start with https:// and the key cannot be empty.',
+      invalid: 'The server address is not valid: it must start with https://, for example https://app.alfadocs.com/api/v1',
       'not-found': 'AlfaDocs does not answer at that address. Check the server address.',
       offline: 'The server cannot be reached. Check the internet connection and the server address.',
     },

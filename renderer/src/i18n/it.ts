@@ -42,7 +42,6 @@ export const it = {
     noPatient: 'Nessun paziente',
     loadingPatient: 'Caricamento…',
     unknownPatient: 'Paziente n. {id}',
-    noOperator: 'Nessun operatore',
     firstVisit: 'Prima visita',
     retry: 'Riprova',
     demoBadge: 'Demo',
@@ -70,7 +69,7 @@ export const it = {
     internal: 'Errore interno di Sportello.',
     connect: {
       auth: 'La chiave API non è valida. Controllala in AlfaDocs: Impostazioni → Studio → Chiavi API.',
-      invalid: "Dati non validi: l'indirizzo del server deve iniziare con https:// e la chiave non può essere vuota.",
+      invalid: "L'indirizzo del server non è valido: deve iniziare con https://, per esempio https://app.alfadocs.com/api/v1",
       'not-found': "All'indirizzo indicato non risponde AlfaDocs. Controlla l'indirizzo del server.",
       offline: "Il server non è raggiungibile. Controlla la connessione a internet e l'indirizzo del server.",
     },

@@ -11,6 +11,8 @@ export const useSessionStore = defineStore('session', () => {
   const status = ref<SessionStatus | null>(null)
   const busy = ref<'demo' | 'practice' | 'disconnect' | null>(null)
   const error = ref<ApiError | null>(null)
+  /** Which action the error belongs to, so the screen can show it next to that action. */
+  const failed = ref<'demo' | 'practice' | 'status' | 'disconnect' | null>(null)
 
   const connected = computed<Connected | null>(() => (status.value?.state === 'connected' ? status.value : null))
 
@@ -20,6 +22,7 @@ export const useSessionStore = defineStore('session', () => {
     } catch (e) {
       // Without a status we cannot show the day: fall back to the Connect screen with the reason.
       error.value = toApiError(e)
+      failed.value = 'status'
       status.value = { state: 'disconnected' }
     }
     return status.value
@@ -27,16 +30,22 @@ export const useSessionStore = defineStore('session', () => {
 
   async function run(kind: 'demo' | 'practice', op: () => Promise<SessionStatus>): Promise<boolean> {
     busy.value = kind
-    error.value = null
+    clearError()
     try {
       status.value = await op()
       return status.value.state === 'connected'
     } catch (e) {
       error.value = toApiError(e)
+      failed.value = kind
       return false
     } finally {
       busy.value = null
     }
+  }
+
+  function clearError(): void {
+    error.value = null
+    failed.value = null
   }
 
   const connectDemo = () => run('demo', () => call('sessionConnectDemo', {}))
@@ -47,11 +56,12 @@ export const useSessionStore = defineStore('session', () => {
   /** Forget the key (main) and everything cached (here). The cache is wiped even if main fails. */
   async function disconnect(): Promise<void> {
     busy.value = 'disconnect'
-    error.value = null
+    clearError()
     try {
       status.value = await call('sessionDisconnect', {})
     } catch (e) {
       error.value = toApiError(e)
+      failed.value = 'disconnect'
       status.value = { state: 'disconnected' }
     } finally {
       await db.wipe()
@@ -59,5 +69,5 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  return { status, busy, error, connected, check, connectDemo, connect, disconnect }
+  return { status, busy, error, failed, connected, check, connectDemo, connect, disconnect, clearError }
 })
