@@ -1,0 +1,414 @@
+import type { PaymentRequest, PaymentView } from '../../../../shared/contract/billing'
+import type { ErrorKind } from '../../../../shared/contract/core'
+import type { Liability, Me, Transaction } from '../../../../shared/alfadocs/schemas'
+import { addDaysIso } from '../../../../shared/dates'
+import type { AlfaDocsClient } from '../../alfadocs/client'
+import { AlfaDocsError } from '../../alfadocs/errors'
+import { AppError } from '../app-error'
+import { PaymentJournal } from './journal'
+import { toCents, toEuros } from './money'
+import { planSteps } from './plan'
+import { isFinished, totalCents, type PaymentEntry, type PaymentError, type PaymentStep } from './types'
+
+/** What the payment service needs of the API client (the real AlfaDocsClient fits). */
+export type PaymentClient = Pick<AlfaDocsClient, 'request' | 'me'>
+
+/** Test-only pause points (the crash test kills the process there). */
+export interface PaymentHooks {
+  /** The transaction POST answered, its id is not yet in the journal. */
+  afterTxPosted?(entry: PaymentEntry, step: PaymentStep): Promise<void> | void
+  /** The transaction is in the journal, the liability is not settled yet. */
+  afterTxRecorded?(entry: PaymentEntry, step: PaymentStep): Promise<void> | void
+}
+
+export interface PaymentServiceOptions {
+  dataDir: string
+  client: () => Promise<PaymentClient>
+  /** Tries per call before a transient failure leaves the payment pending (with Retry). Default 3. */
+  attempts?: number
+  /** Pause between tries, times the try number. Default 1000 ms. */
+  retryDelayMs?: number
+  /** Pause before looking for a transaction whose POST outcome is unknown, so a slow write lands first. Default 1500 ms. */
+  reconcileDelayMs?: number
+  hooks?: PaymentHooks
+  now?: () => Date
+}
+
+/** Errors a plain retry can fix; the rest stop the payment for the user to look at. */
+const TRANSIENT: ReadonlySet<ErrorKind> = new Set(['offline', 'timeout', 'server', 'rate-limited', 'not-connected'])
+
+const sleep = (ms: number) => (ms > 0 ? new Promise<void>((ok) => setTimeout(ok, ms)) : Promise.resolve())
+
+/**
+ * Records a payment against bill liabilities exactly once. The API makes it two requests (create a
+ * transaction, then delete or reduce the liability) with nothing atomic between them, so each step is
+ * written to a durable journal before and after it happens; an unknown outcome is resolved by looking at
+ * AlfaDocs (the bill's transactions, the bill's liabilities) before doing anything again.
+ */
+export class PaymentService {
+  readonly journal: PaymentJournal
+  private readonly running = new Map<string, Promise<PaymentView>>()
+  /** Liabilities a call is working on right now (persisted unfinished entries lock them too). */
+  private readonly locks = new Map<number, string>()
+  private readonly attempts: number
+  private readonly retryDelayMs: number
+  private readonly reconcileDelayMs: number
+  private resumeStarted = false
+
+  constructor(private readonly opts: PaymentServiceOptions) {
+    this.journal = new PaymentJournal(opts.dataDir, opts.now)
+    this.attempts = Math.max(1, opts.attempts ?? 3)
+    this.retryDelayMs = opts.retryDelayMs ?? 1000
+    this.reconcileDelayMs = opts.reconcileDelayMs ?? 1500
+  }
+
+  /** Confirm: the same key twice (a double click) gives the same payment, never a second one. */
+  record(req: PaymentRequest): Promise<PaymentView> {
+    return this.exclusive(req.key, () => this.start(req))
+  }
+
+  retry(key: string): Promise<PaymentView> {
+    return this.exclusive(key, async () => {
+      const entry = await this.mustGet(key)
+      if (isFinished(entry)) return this.view(entry)
+      this.lockAll(entry)
+      entry.state = 'pending'
+      return this.run(entry)
+    })
+  }
+
+  async get(key: string): Promise<PaymentView> {
+    return this.view(await this.mustGet(key), this.running.has(key))
+  }
+
+  /** Pending and needing-attention payments, newest first. */
+  async unfinished(): Promise<PaymentView[]> {
+    const all = await this.journal.all()
+    return all
+      .filter((e) => !isFinished(e))
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .map((e) => this.view(e, this.running.has(e.key)))
+  }
+
+  /** Resumes every pending payment of the connected practice, one after another (start-up). */
+  async resumeAll(): Promise<PaymentView[]> {
+    const client = await this.opts.client()
+    const me = await client.me()
+    const out: PaymentView[] = []
+    for (const e of await this.journal.all()) {
+      if (e.state !== 'pending' || !samePractice(e, me)) continue
+      out.push(await this.retry(e.key).catch(async () => this.view((await this.journal.get(e.key)) ?? e)))
+    }
+    return out
+  }
+
+  /** resumeAll once per service lifetime, in the background (failures stay visible in the journal). */
+  resumeOnce(): void {
+    if (this.resumeStarted) return
+    this.resumeStarted = true
+    this.resumeAll().catch(() => {
+      this.resumeStarted = false // not connected yet, say: try again on the next call
+    })
+  }
+
+  /**
+   * Gives up a payment whose transaction does not exist. A POST with an unknown outcome is checked first:
+   * if AlfaDocs has the transaction, the payment cannot be discarded (retry finishes it).
+   */
+  discard(key: string): Promise<PaymentView> {
+    return this.exclusive(key, async () => {
+      const entry = await this.mustGet(key)
+      if (isFinished(entry)) return this.view(entry)
+      const client = await this.opts.client()
+      for (const step of entry.steps) {
+        if (step.state === 'posting') {
+          const txId = await this.reconcile(client, entry, step)
+          if (txId !== null) {
+            step.txId = txId
+            step.state = 'tx-created'
+            await this.journal.put(entry)
+          }
+        }
+        if (step.state === 'tx-created') {
+          throw new AppError('conflict', 'A transaction for this payment already exists in AlfaDocs: use Retry to finish it.')
+        }
+      }
+      entry.state = 'discarded'
+      await this.journal.put(entry)
+      return this.view(entry)
+    })
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  /** One call per key at a time; the liability locks are released when it ends. */
+  private exclusive(key: string, fn: () => Promise<PaymentView>): Promise<PaymentView> {
+    const busy = this.running.get(key)
+    if (busy) return busy
+    const p = fn().finally(() => {
+      this.running.delete(key)
+      for (const [lid, k] of this.locks) if (k === key) this.locks.delete(lid)
+    })
+    this.running.set(key, p)
+    return p
+  }
+
+  private async start(req: PaymentRequest): Promise<PaymentView> {
+    // Synchronous part first: a second confirm on the same liability (another window) is refused before any await.
+    this.lock(req.liabilityId, req.key)
+    const existing = await this.journal.get(req.key)
+    if (existing) {
+      if (isFinished(existing)) return this.view(existing)
+      this.lockAll(existing)
+      existing.state = 'pending'
+      return this.run(existing)
+    }
+    await this.checkPersistedLocks([req.liabilityId], req.key)
+
+    const client = await this.opts.client()
+    const me = await client.me()
+    const [liabilities, paymentTypes, accounts] = await Promise.all([
+      client.request('liabilitiesList', { params: { billId: req.billId } }),
+      client.request('paymentTypesList'),
+      client.request('accountsList'),
+    ])
+    if (!paymentTypes.some((p) => p.id === req.paymentTypeId && !p.deleted)) {
+      throw new AppError('invalid', 'Choose a payment type that is in use in AlfaDocs.')
+    }
+    if (!accounts.some((a) => a.id === req.accountId && !a.deleted)) {
+      throw new AppError('invalid', 'Choose an account that is in use in AlfaDocs.')
+    }
+    const steps = planSteps(req, liabilities)
+    for (const s of steps) this.lock(s.liabilityId, req.key)
+    await this.checkPersistedLocks(
+      steps.map((s) => s.liabilityId),
+      req.key,
+    )
+    const now = new Date().toISOString()
+    const entry: PaymentEntry = {
+      key: req.key,
+      practiceId: me.practiceId,
+      archiveId: me.archiveId,
+      billId: req.billId,
+      date: req.date,
+      direction: 'incoming',
+      paymentTypeId: req.paymentTypeId,
+      accountId: req.accountId,
+      relatedToInsurance: req.relatedToInsurance,
+      steps,
+      state: 'pending',
+      attempts: 0,
+      createdAt: now,
+      updatedAt: now,
+    }
+    await this.journal.put(entry) // the intent is on disk before anything is sent
+    return this.run(entry)
+  }
+
+  private lock(liabilityId: number, key: string): void {
+    const holder = this.locks.get(liabilityId)
+    if (holder !== undefined && holder !== key) {
+      throw new AppError('conflict', 'A payment on this instalment is already in progress.')
+    }
+    this.locks.set(liabilityId, key)
+  }
+
+  private lockAll(entry: PaymentEntry): void {
+    for (const s of entry.steps) if (s.state !== 'settled') this.lock(s.liabilityId, entry.key)
+  }
+
+  private async checkPersistedLocks(liabilityIds: number[], key: string): Promise<void> {
+    const ids = new Set(liabilityIds)
+    for (const e of await this.journal.all()) {
+      if (e.key === key || isFinished(e)) continue
+      if (e.steps.some((s) => s.state !== 'settled' && ids.has(s.liabilityId))) {
+        throw new AppError('conflict', 'A payment on this instalment is not finished yet: finish it (Retry) or discard it first.')
+      }
+    }
+  }
+
+  private async mustGet(key: string): Promise<PaymentEntry> {
+    const e = await this.journal.get(key)
+    if (!e) throw new AppError('not-found', 'No payment with this key.')
+    return e
+  }
+
+  /** Drives the entry to done, retrying transient failures a few times; the outcome is in the journal. */
+  private async run(entry: PaymentEntry): Promise<PaymentView> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.advance(entry)
+        entry.state = 'done'
+        delete entry.lastError
+        await this.journal.put(entry)
+        return this.view(entry)
+      } catch (e) {
+        entry.attempts++
+        entry.lastError = toPaymentError(e)
+        const transient = TRANSIENT.has(entry.lastError.kind)
+        entry.state = transient ? 'pending' : 'needs-attention'
+        await this.journal.put(entry)
+        if (!transient || attempt >= this.attempts) return this.view(entry)
+        await sleep(this.retryDelayMs * attempt)
+      }
+    }
+  }
+
+  private async advance(entry: PaymentEntry): Promise<void> {
+    const client = await this.opts.client()
+    const me = await client.me()
+    if (!samePractice(entry, me)) {
+      throw new AppError('conflict', 'This payment belongs to another practice: connect to it to finish the payment.')
+    }
+    for (const step of entry.steps) {
+      if (step.state === 'intent' || step.state === 'posting') await this.createTransaction(client, entry, step)
+      if (step.state === 'tx-created') await this.settleLiability(client, entry, step)
+    }
+  }
+
+  private async createTransaction(client: PaymentClient, entry: PaymentEntry, step: PaymentStep): Promise<void> {
+    if (step.state === 'posting') {
+      // An earlier POST may have been applied with its answer lost: look before creating again.
+      const found = await this.reconcile(client, entry, step)
+      if (found !== null) {
+        await this.recordTx(entry, step, found)
+        return
+      }
+    } else if (step.preexistingTxIds === undefined) {
+      step.preexistingTxIds = (await this.candidates(client, entry, step)).map((t) => t.id)
+    }
+    step.state = 'posting'
+    await this.journal.put(entry) // durable before the request leaves: a crash from here on means "look first"
+    const tx = await client.request('transactionCreate', {
+      body: {
+        amount: toEuros(step.amountCents),
+        date: entry.date,
+        direction: entry.direction,
+        billId: entry.billId,
+        accountId: entry.accountId,
+        paymentTypeId: entry.paymentTypeId,
+        relatedToInsurance: entry.relatedToInsurance,
+        sistemaTsExpenseType: step.sistemaTsExpenseType,
+      },
+    })
+    await this.opts.hooks?.afterTxPosted?.(entry, step)
+    await this.recordTx(entry, step, tx.id)
+  }
+
+  private async recordTx(entry: PaymentEntry, step: PaymentStep, txId: number): Promise<void> {
+    step.txId = txId
+    step.state = 'tx-created'
+    await this.journal.put(entry)
+    await this.opts.hooks?.afterTxRecorded?.(entry, step)
+  }
+
+  /** The bill's transactions that look like this step (amount, date, payment type, account, Sistema TS type). */
+  private async candidates(client: PaymentClient, entry: PaymentEntry, step: PaymentStep): Promise<Transaction[]> {
+    const list = await client.request('transactionsList', {
+      query: {
+        billId: entry.billId,
+        direction: entry.direction,
+        dateStart: addDaysIso(entry.date, -1),
+        dateEnd: addDaysIso(entry.date, 1),
+      },
+    })
+    return list.filter(
+      (t) =>
+        !t.deleted &&
+        t.billId === entry.billId &&
+        toCents(t.amount) === step.amountCents &&
+        t.date.slice(0, 10) === entry.date &&
+        t.paymentTypeId === entry.paymentTypeId &&
+        t.accountId === entry.accountId &&
+        (!t.sistemaTsExpenseType || t.sistemaTsExpenseType === step.sistemaTsExpenseType),
+    )
+  }
+
+  /**
+   * The transaction an earlier POST of this step created, if AlfaDocs has it: a candidate that existed
+   * neither before the first POST nor in any other journal entry (or another step of this one).
+   */
+  private async reconcile(client: PaymentClient, entry: PaymentEntry, step: PaymentStep): Promise<number | null> {
+    await sleep(this.reconcileDelayMs)
+    const found = await this.candidates(client, entry, step)
+    const claimed = new Set<number>(step.preexistingTxIds ?? [])
+    for (const e of await this.journal.all()) {
+      for (const s of e.steps) {
+        if (s.txId !== undefined && !(e.key === entry.key && s.liabilityId === step.liabilityId)) claimed.add(s.txId)
+      }
+    }
+    for (const s of entry.steps) if (s !== step && s.txId !== undefined) claimed.add(s.txId)
+    const mine = found.filter((t) => !claimed.has(t.id)).sort((a, b) => a.id - b.id)
+    return mine[0]?.id ?? null
+  }
+
+  private async settleLiability(client: PaymentClient, entry: PaymentEntry, step: PaymentStep): Promise<void> {
+    const remaining = step.liabilityCents - step.amountCents
+    const params = { billId: entry.billId, liabilityId: step.liabilityId }
+    try {
+      if (remaining <= 0) {
+        await client.request('liabilityDelete', { params })
+      } else {
+        await client.request('liabilityUpdate', {
+          params,
+          body: {
+            amount: toEuros(remaining),
+            date: step.liability.date,
+            relatedToInsurance: step.liability.relatedToInsurance,
+            ...(step.liability.sistemaTsExpenseType ? { sistemaTsExpenseType: step.liability.sistemaTsExpenseType } : {}),
+          },
+        })
+      }
+    } catch (e) {
+      // The answer may be lost, or an earlier try already did it: AlfaDocs' liabilities decide.
+      if (!isSettled(await client.request('liabilitiesList', { params: { billId: entry.billId } }), step.liabilityId, remaining)) throw e
+    }
+    step.state = 'settled'
+    await this.journal.put(entry)
+  }
+
+  private view(e: PaymentEntry, running = false): PaymentView {
+    return {
+      key: e.key,
+      billId: e.billId,
+      date: e.date,
+      paymentTypeId: e.paymentTypeId,
+      accountId: e.accountId,
+      relatedToInsurance: e.relatedToInsurance,
+      totalCents: totalCents(e),
+      state: e.state,
+      running,
+      steps: e.steps.map((s) => ({
+        liabilityId: s.liabilityId,
+        liabilityCents: s.liabilityCents,
+        amountCents: s.amountCents,
+        remainingCents: Math.max(0, s.liabilityCents - s.amountCents),
+        sistemaTsExpenseType: s.sistemaTsExpenseType,
+        state: s.state,
+        txId: s.txId ?? null,
+      })),
+      lastError: e.lastError ?? null,
+      attempts: e.attempts,
+      createdAt: e.createdAt,
+      updatedAt: e.updatedAt,
+    }
+  }
+}
+
+/** Deleted (gone), or reduced to exactly what should remain. A liability someone else removed is not "unpaid" either. */
+function isSettled(liabilities: Liability[], liabilityId: number, remainingCents: number): boolean {
+  const l = liabilities.find((x) => x.id === liabilityId)
+  if (!l) return true
+  return remainingCents > 0 && toCents(l.amount) === remainingCents
+}
+
+function samePractice(e: PaymentEntry, me: Me): boolean {
+  return e.practiceId === me.practiceId && e.archiveId === me.archiveId
+}
+
+function toPaymentError(e: unknown): PaymentError {
+  const at = new Date().toISOString()
+  if (e instanceof AlfaDocsError) return { kind: e.kind, message: e.message, at }
+  if (e instanceof AppError) return { kind: e.kind, message: e.message, at }
+  return { kind: 'internal', message: e instanceof Error ? e.message : String(e), at }
+}

@@ -1,0 +1,62 @@
+import type { Sandbox } from '../../electron/sandbox'
+import { AlfaDocsClient } from '../../electron/main/alfadocs/client'
+import { PaymentService, type PaymentHooks } from '../../electron/main/services/payments/payment-service'
+import type { PaymentRequest } from '../../shared/contract/billing'
+import { randomUUID } from 'node:crypto'
+
+// Shared by the payment integration tests: a fast client, a fresh open bill per run, and the check every
+// run ends with (exactly one transaction per liability paid, the liability deleted or reduced).
+
+export const TODAY = '2026-03-11'
+export const CASH = 31001
+export const CASSA = 33961
+
+export function fastClient(sb: { baseUrl: string; apiKey: string }, timeoutMs = 250): AlfaDocsClient {
+  return new AlfaDocsClient({ baseUrl: sb.baseUrl, auth: { apiKey: sb.apiKey }, requestsPerSecond: 10_000, timeoutMs, retryBaseMs: 2, maxRetries: 3 })
+}
+
+export function fastService(dataDir: string, client: AlfaDocsClient, hooks?: PaymentHooks): PaymentService {
+  return new PaymentService({ dataDir, client: async () => client, attempts: 3, retryDelayMs: 2, reconcileDelayMs: 0, ...(hooks ? { hooks } : {}) })
+}
+
+let nextBill = 990_000
+/** A new incoming bill with open liabilities of the given euro amounts (due a month apart), straight into the sandbox state. */
+export function openBill(sb: Sandbox, amounts: number[]): { billId: number; liabilityIds: number[] } {
+  const billId = ++nextBill
+  const net = amounts.reduce((s, a) => s + a, 0)
+  sb.state.bills.push({
+    id: billId, carePlanId: null, companyId: 1, operatorId: null, patientId: null, type: 'full', direction: 'incoming',
+    date: `${TODAY} 10:00:00`, net, stamp: 0, numberIncludingPrefix: `T/${billId}`, createdAt: `${TODAY} 10:00:00`,
+  })
+  const liabilityIds = amounts.map((a, i) => {
+    const id = billId * 10 + i
+    sb.state.liabilities.push({
+      id, billId, date: `2026-0${3 + i}-11`, amount: a.toFixed(2), createdAt: `${TODAY} 10:00:00`, relatedToInsurance: false, sistemaTsExpenseType: 'sp',
+    })
+    return id
+  })
+  return { billId, liabilityIds }
+}
+
+export function request(billId: number, liabilityId: number, amountCents: number, over: Partial<PaymentRequest> = {}): PaymentRequest {
+  return {
+    key: randomUUID(), billId, liabilityId, amountCents, date: TODAY, paymentTypeId: CASH, accountId: CASSA,
+    sistemaTsExpenseType: 'sp', relatedToInsurance: false, spread: false, ...over,
+  }
+}
+
+export interface BillOutcome {
+  txCents: number[]
+  liabilityCents: Map<number, number | null>
+}
+
+/** What the sandbox holds for the bill: amounts of its live transactions, and each liability's amount (null = deleted). */
+export function outcome(state: Sandbox['state'], billId: number, liabilityIds: number[]): BillOutcome {
+  const txCents = state.transactions.filter((t) => t.billId === billId && !t.deleted).map((t) => Math.round(Number(t.amount) * 100))
+  const liabilityCents = new Map<number, number | null>()
+  for (const id of liabilityIds) {
+    const l = state.liabilities.find((x) => x.id === id)
+    liabilityCents.set(id, l ? Math.round(Number(l.amount) * 100) : null)
+  }
+  return { txCents, liabilityCents }
+}

@@ -1,0 +1,84 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { JOURNAL_FILE, JournalError, PaymentJournal } from '../../electron/main/services/payments/journal'
+import type { PaymentEntry } from '../../electron/main/services/payments/types'
+
+const entry = (key: string, over: Partial<PaymentEntry> = {}): PaymentEntry => ({
+  key,
+  practiceId: 1,
+  archiveId: 2,
+  billId: 10,
+  date: '2026-03-11',
+  direction: 'incoming',
+  paymentTypeId: 31001,
+  accountId: 33961,
+  relatedToInsurance: false,
+  steps: [
+    {
+      liabilityId: 5,
+      liabilityCents: 10000,
+      amountCents: 10000,
+      sistemaTsExpenseType: 'sp',
+      liability: { date: '2026-03-11', relatedToInsurance: false, sistemaTsExpenseType: 'sp' },
+      state: 'intent',
+    },
+  ],
+  state: 'pending',
+  attempts: 0,
+  createdAt: '2026-03-11T08:00:00.000Z',
+  updatedAt: '2026-03-11T08:00:00.000Z',
+  ...over,
+})
+
+describe('payment journal', () => {
+  let dir: string
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'journal-'))
+  })
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it('starts empty when there is no file, and a put is on disk for the next process', async () => {
+    const j = new PaymentJournal(dir)
+    expect(await j.all()).toEqual([])
+    const e = entry('a')
+    await j.put(e)
+    e.steps[0]!.state = 'posting' // the caller's object is not the stored one
+    const again = new PaymentJournal(dir)
+    const read = await again.get('a')
+    expect(read?.steps[0]?.state).toBe('intent')
+    expect(read?.key).toBe('a')
+  })
+
+  it('leaves no temp files behind and keeps the last of many concurrent writes', async () => {
+    const j = new PaymentJournal(dir)
+    await Promise.all(Array.from({ length: 25 }, (_, i) => j.put(entry(`k${i}`, { attempts: i }))))
+    await j.put(entry('k3', { attempts: 99 }))
+    expect(await readdir(dir)).toEqual([JOURNAL_FILE])
+    const again = new PaymentJournal(dir)
+    const all = await again.all()
+    expect(all).toHaveLength(25)
+    expect(all.find((e) => e.key === 'k3')?.attempts).toBe(99)
+  })
+
+  it('refuses a damaged journal instead of silently dropping unfinished payments', async () => {
+    await writeFile(join(dir, JOURNAL_FILE), '{"version":1,"entries":[{"key":')
+    const j = new PaymentJournal(dir)
+    await expect(j.all()).rejects.toBeInstanceOf(JournalError)
+    // The damaged file is left as it was for support to look at.
+    expect(await readFile(join(dir, JOURNAL_FILE), 'utf8')).toContain('"key":')
+  })
+
+  it('forgets finished payments after 90 days, keeps unfinished ones forever', async () => {
+    let now = new Date('2026-01-01T10:00:00Z')
+    const j = new PaymentJournal(dir, () => now)
+    await j.put(entry('old-done', { state: 'done' }))
+    await j.put(entry('old-pending'))
+    now = new Date('2026-06-01T10:00:00Z')
+    const later = new PaymentJournal(dir, () => now)
+    expect((await later.all()).map((e) => e.key)).toEqual(['old-pending'])
+  })
+})
