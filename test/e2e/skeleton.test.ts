@@ -128,11 +128,16 @@ describe.skipIf(!chromiumPath)('walking skeleton in Chromium', () => {
     await expect.poll(() => page.locator('[data-test="today"]').innerText()).toBe('Oggi')
   })
 
-  it('back to today with "Oggi"', async () => {
+  it('back to today with "Oggi"; a reload while connected goes straight to the day', async () => {
     const { page } = h
     await page.locator('[data-test="today"]').click()
     await page.waitForURL(new RegExp(`#/day/${h.today}$`))
     await page.locator(`[data-test="appointment-${todayAppts[0]!.id}"]`).waitFor()
+
+    await page.goto(page.url().replace(/#.*$/, ''))
+    await page.waitForURL(/#\/day/)
+    await page.locator(`[data-test="appointment-${todayAppts[0]!.id}"]`).waitFor()
+    expect(page.url()).not.toMatch(/#\/connect/)
   })
 
   it('disconnects after confirming: back to Connect, cache wiped, nothing stored', async () => {
