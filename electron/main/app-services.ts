@@ -1,5 +1,6 @@
 import { AlfaDocsClient } from './alfadocs/client'
 import type { SecretStore } from './keychain/secret-store'
+import { createDocumentsService, type DocumentsService } from './services/documents'
 import { SessionService, type RunningSandbox } from './services/session'
 
 export interface AppServiceOptions {
@@ -13,6 +14,7 @@ export interface AppServiceOptions {
 export interface AppServices {
   session: SessionService
   dataDir: string
+  documents: DocumentsService
 }
 
 export function createAppServices(opts: AppServiceOptions): AppServices {
@@ -21,7 +23,7 @@ export function createAppServices(opts: AppServiceOptions): AppServices {
     createClient: (o) => new AlfaDocsClient(o),
     startSandbox: opts.startSandbox,
   })
-  return { session, dataDir: opts.dataDir }
+  return { session, dataDir: opts.dataDir, documents: createDocumentsService(() => session.client(), opts.dataDir) }
 }
 
 export async function disposeAppServices(s: AppServices): Promise<void> {

@@ -2,15 +2,20 @@ import type { z } from 'zod'
 import type { ChannelDef, Result } from './core'
 import { agendaChannels } from './agenda'
 import { dayChannels } from './day'
+import { documentsChannels } from './documents'
+import { patientsChannels } from './patients'
 import { sessionChannels } from './session'
 
 export * from './core'
 export * from './session'
+export { preloadHelperNames, type PreloadHelpers } from './documents'
 
 /** Every IPC channel: name → zod input and output. Main registers handlers from it, preload exposes it. */
 export const contract = {
   ...sessionChannels,
   ...dayChannels,
+  ...patientsChannels,
+  ...documentsChannels,
   ...agendaChannels,
 } satisfies Record<string, ChannelDef>
 

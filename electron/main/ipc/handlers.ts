@@ -2,6 +2,8 @@ import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/c
 import type { AppServices } from '../app-services'
 import { agendaHandlers } from './agenda-handlers'
 import { dayHandlers } from './day-handlers'
+import { documentsHandlers } from './documents-handlers'
+import { patientsHandlers } from './patients-handlers'
 import { sessionHandlers } from './session-handlers'
 
 export type Handler<C extends ChannelName> = (input: ChannelInput<C>) => Promise<ChannelOutput<C>>
@@ -13,6 +15,8 @@ export function createHandlers(s: AppServices): Handlers {
   return {
     ...sessionHandlers(s),
     ...dayHandlers(s),
+    ...patientsHandlers(s),
+    ...documentsHandlers(s),
     ...agendaHandlers(s),
   }
 }
