@@ -1,0 +1,37 @@
+import { AlfaDocsClient } from '../../electron/main/alfadocs/client'
+import { PaymentService, type PaymentHooks } from '../../electron/main/services/payments/payment-service'
+import type { PaymentRequest } from '../../shared/contract/billing'
+
+// A child process for the crash test: runs the real payment service against a sandbox started by the
+// test. PAY_PAUSE_AT makes it stop between two steps and say so ("PAUSED"), so the test can SIGKILL it there.
+//   PAY_BASE_URL, PAY_API_KEY, PAY_DATA_DIR: where to talk and which journal to use
+//   PAY_REQUEST: a JSON PaymentRequest to confirm; absent = resume unfinished payments (a fresh start-up)
+//   PAY_PAUSE_AT: after-tx-posted | after-tx-recorded
+
+const env = (k: string) => {
+  const v = process.env[k]
+  if (!v) throw new Error(`${k} is required`)
+  return v
+}
+
+async function main(): Promise<void> {
+  const client = new AlfaDocsClient({ baseUrl: env('PAY_BASE_URL'), auth: { apiKey: env('PAY_API_KEY') }, requestsPerSecond: 10_000, timeoutMs: 2000, retryBaseMs: 2 })
+  const pauseAt = process.env.PAY_PAUSE_AT
+  const pause = async () => {
+    process.stdout.write('PAUSED\n')
+    await new Promise(() => setInterval(() => undefined, 60_000)) // wait for the kill
+  }
+  const hooks: PaymentHooks = {
+    ...(pauseAt === 'after-tx-posted' ? { afterTxPosted: pause } : {}),
+    ...(pauseAt === 'after-tx-recorded' ? { afterTxRecorded: pause } : {}),
+  }
+  const service = new PaymentService({ dataDir: env('PAY_DATA_DIR'), client: async () => client, retryDelayMs: 2, reconcileDelayMs: 0, hooks })
+  const raw = process.env.PAY_REQUEST
+  const result = raw ? [await service.record(JSON.parse(raw) as PaymentRequest)] : await service.resumeAll()
+  process.stdout.write(`RESULT ${JSON.stringify(result)}\n`)
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`worker: ${e instanceof Error ? e.stack : String(e)}\n`)
+  process.exit(1)
+})
