@@ -159,9 +159,7 @@ export async function startHarness(executablePath: string, opts: HarnessOptions 
     const page = await context.newPage()
     const pageErrors: string[] = []
     page.on('console', (m) => {
-      // Chromium reports that a <meta> CSP cannot carry frame-ancestors; the directive stays for the record
-      // (Electron's main should also send the CSP as a header, where frame-ancestors applies).
-      if (m.type() === 'error' && !/frame-ancestors' is ignored when delivered via a <meta> element/.test(m.text())) {
+      if (m.type() === 'error') {
         pageErrors.push(m.text())
       }
     })

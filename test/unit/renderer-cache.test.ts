@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { appointmentSchema, type Chair, type Color, type Operator, type Patient } from '../../shared/alfadocs/schemas'
-// @ts-ignore TS6307: renderer/src is outside tsconfig.node.json's file list; the import and its types still resolve.
 import { SportelloDb, dayOf, metaKeys } from '../../renderer/src/cache/db'
 
 // Every field spelled out, as the API sends them (the schema does not accept missing keys).

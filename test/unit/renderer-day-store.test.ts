@@ -3,22 +3,8 @@ import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { ErrorData, Result } from '../../shared/contract'
 import type { Appointment, Chair, Patient } from '../../shared/alfadocs/schemas'
-// @ts-ignore TS6307: renderer/src is outside tsconfig.node.json's file list; the import and its types still resolve.
 import { db } from '../../renderer/src/cache/db'
-
-// The store pulls in renderer modules that use DOM globals, which tsconfig.node.json (no DOM lib) cannot
-// check: load it untyped and describe the little this test touches.
-interface DayStore {
-  load(day: string): Promise<void>
-  columns: Array<{ key: string; appointments: Appointment[] }>
-  appointments: Appointment[]
-  patients: Map<number, Patient>
-  offline: boolean
-  syncedAt: number | null
-  error: { kind: string } | null
-}
-const storeModule = '../../renderer/src/stores/day'
-const { useDayStore } = (await import(/* @vite-ignore */ storeModule)) as { useDayStore: () => DayStore }
+import { useDayStore } from '../../renderer/src/stores/day'
 
 // The day store against a scripted IPC boundary (window.api): what it reads from Dexie first, what it asks
 // main for, and what it shows when main cannot reach the server.
