@@ -2,6 +2,7 @@ import { AlfaDocsClient } from './alfadocs/client'
 import type { SecretStore } from './keychain/secret-store'
 import { createDocumentsService, type DocumentsService } from './services/documents'
 import { SessionService, type RunningSandbox } from './services/session'
+import { PaymentService } from './services/payments/payment-service'
 
 export interface AppServiceOptions {
   secretStore: SecretStore
@@ -15,6 +16,7 @@ export interface AppServices {
   session: SessionService
   dataDir: string
   documents: DocumentsService
+  payments: PaymentService
 }
 
 export function createAppServices(opts: AppServiceOptions): AppServices {
@@ -23,7 +25,7 @@ export function createAppServices(opts: AppServiceOptions): AppServices {
     createClient: (o) => new AlfaDocsClient(o),
     startSandbox: opts.startSandbox,
   })
-  return { session, dataDir: opts.dataDir, documents: createDocumentsService(() => session.client(), opts.dataDir) }
+  return { session, dataDir: opts.dataDir, documents: createDocumentsService(() => session.client(), opts.dataDir), payments: new PaymentService({ dataDir: opts.dataDir, client: () => session.client() }) }
 }
 
 export async function disposeAppServices(s: AppServices): Promise<void> {

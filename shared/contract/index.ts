@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { ChannelDef, Result } from './core'
 import { agendaChannels } from './agenda'
+import { billingChannels } from './billing'
 import { dayChannels } from './day'
 import { documentsChannels } from './documents'
 import { patientsChannels } from './patients'
@@ -17,6 +18,7 @@ export const contract = {
   ...patientsChannels,
   ...documentsChannels,
   ...agendaChannels,
+  ...billingChannels,
 } satisfies Record<string, ChannelDef>
 
 export type Contract = typeof contract

@@ -1,6 +1,7 @@
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract'
 import type { AppServices } from '../app-services'
 import { agendaHandlers } from './agenda-handlers'
+import { billingHandlers } from './billing-handlers'
 import { dayHandlers } from './day-handlers'
 import { documentsHandlers } from './documents-handlers'
 import { patientsHandlers } from './patients-handlers'
@@ -18,5 +19,6 @@ export function createHandlers(s: AppServices): Handlers {
     ...patientsHandlers(s),
     ...documentsHandlers(s),
     ...agendaHandlers(s),
+    ...billingHandlers(s),
   }
 }
