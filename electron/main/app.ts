@@ -1,4 +1,4 @@
-import { startSandbox } from '../sandbox'
+import { startSandbox, type Sandbox } from '../sandbox'
 import { createAppServices, disposeAppServices } from './app-services'
 import { createHandlers } from './ipc/handlers'
 import { createInvoke, type Invoke } from './ipc/invoke'
@@ -8,7 +8,7 @@ export interface MainAppOptions {
   secretStore: SecretStore
   dataDir: string
   /** Options for the embedded demo practice (tests pin the date and seed). */
-  sandbox?: { today?: string; seed?: number; latencyMs?: number }
+  sandbox?: { today?: string; seed?: number; latencyMs?: number; onStart?: (sb: Sandbox) => void }
 }
 
 export interface MainApp {
@@ -22,7 +22,9 @@ export function createMainApp(opts: MainAppOptions): MainApp {
     secretStore: opts.secretStore,
     dataDir: opts.dataDir,
     startSandbox: async () => {
-      const sb = await startSandbox({ port: 0, quiet: true, ...opts.sandbox })
+      const { onStart, ...sandboxOptions } = opts.sandbox ?? {}
+      const sb = await startSandbox({ port: 0, quiet: true, ...sandboxOptions })
+      onStart?.(sb)
       return { baseUrl: sb.baseUrl, apiKey: sb.apiKey, close: () => sb.close() }
     },
   })

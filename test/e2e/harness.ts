@@ -8,7 +8,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { channelNames } from '../../shared/contract'
 import { createMainApp, type MainApp } from '../../electron/main/app'
 import { MemorySecretStore } from '../../electron/main/keychain/memory-store'
-import { startSandbox } from '../../electron/sandbox'
+import { startSandbox, type Sandbox } from '../../electron/sandbox'
 
 // Drives the *built* renderer (out/renderer) in Debian's Chromium, with `window.api` wired to the very
 // `invoke` the Electron IPC handler calls. Only the Electron glue (ipcMain/preload) is left out.
@@ -100,6 +100,8 @@ export interface Harness {
   screenshot(name: string, opts?: { fullPage?: boolean }): Promise<string>
   /** Row counts of every table in the renderer's IndexedDB (Dexie) database. */
   cacheCounts(): Promise<Record<string, number>>
+  /** The demo practice the app is connected to (its live state and fault knobs), once started. */
+  sandbox(): Sandbox
   /** Calls a channel exactly as the renderer does (for expectations taken from the sandbox). */
   invoke<T = unknown>(channel: string, input?: unknown): Promise<T>
   close(): Promise<void>
@@ -136,7 +138,12 @@ export async function startHarness(executablePath: string, opts: HarnessOptions 
     const dataDir = await mkdtemp(join(tmpdir(), 'sportello-e2e-'))
     cleanup.push(() => rm(dataDir, { recursive: true, force: true }))
     const secretStore = new MemorySecretStore()
-    const app = createMainApp({ secretStore, dataDir, sandbox: { today, ...(opts.seed !== undefined ? { seed: opts.seed } : {}) } })
+    let demo: Sandbox | null = null
+    const app = createMainApp({
+      secretStore,
+      dataDir,
+      sandbox: { today, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), onStart: (sb) => (demo = sb) },
+    })
     cleanup.push(() => app.dispose())
 
     const browser: Browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
@@ -181,6 +188,10 @@ export async function startHarness(executablePath: string, opts: HarnessOptions 
         const path = join(SCREENSHOT_DIR, `${name}.png`)
         await page.screenshot({ path, fullPage: opts?.fullPage ?? false, animations: 'disabled' })
         return path
+      },
+      sandbox: () => {
+        if (!demo) throw new Error('the demo practice has not been opened yet')
+        return demo
       },
       cacheCounts: () => page.evaluate<Record<string, number>>(COUNT_TABLES_JS),
       invoke: async <T>(channel: string, input: unknown = {}) => {
