@@ -1,0 +1,279 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { parseArgs } from 'node:util'
+import { AlfaDocsClient } from '../electron/main/alfadocs/client'
+import { PaymentService } from '../electron/main/services/payments/payment-service'
+import type { PaymentRequest, PaymentView } from '../shared/contract/billing'
+import { addDaysIso } from '../shared/dates'
+
+// npm run soak:payments -- --runs 200 [--seed N] [--timeout-ms 200] [--verbose]
+//
+// Drives the real payment service against the demo sandbox running as a separate process, with faults
+// drawn at random (seeded; the seed is printed) and injected through the sandbox's HTTP control routes.
+// After every run it checks AlfaDocs (fault-free): exactly the transactions the payment planned, each
+// liability deleted or reduced by what was paid; at the end the sandbox's whole state is checked again.
+// The last line is always `runs=N doubled=N lost=N`; the exit code is 1 unless both are 0.
+
+const ROOT = resolve(__dirname, '..')
+const TODAY = '2026-03-11'
+
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '200' },
+    seed: { type: 'string' },
+    'timeout-ms': { type: 'string', default: '200' },
+    verbose: { type: 'boolean', default: false },
+  },
+})
+const RUNS = Number(values.runs)
+const SEED = values.seed !== undefined ? Number(values.seed) : Math.floor(Math.random() * 2 ** 31)
+const TIMEOUT_MS = Number(values['timeout-ms'])
+if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error('--runs must be a positive integer')
+if (!Number.isInteger(SEED)) throw new Error('--seed must be an integer')
+
+/** mulberry32: small, seedable, good enough to draw faults. */
+function prng(seed: number) {
+  let a = seed >>> 0
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  return {
+    next,
+    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
+    chance: (p: number) => next() < p,
+    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
+  }
+}
+
+interface SandboxProc {
+  child: ChildProcess
+  baseUrl: string
+  apiKey: string
+  root: string
+}
+
+async function startSandboxProcess(): Promise<SandboxProc> {
+  const apiKey = `soak-${randomUUID()}`
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'electron/sandbox/cli.ts', '--port', '0', '--api-key', apiKey, '--today', TODAY, '--no-rate-limit', '--quiet'],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  )
+  let out = ''
+  let err = ''
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()))
+  const baseUrl = await new Promise<string>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`sandbox did not start: ${err}`)), 30_000)
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString()
+      const m = /base URL:\s*(\S+)/.exec(out)
+      if (m) {
+        clearTimeout(timer)
+        ok(m[1]!)
+      }
+    })
+    child.on('exit', (code) => fail(new Error(`sandbox exited (${code}): ${err}`)))
+  })
+  return { child, baseUrl, apiKey, root: baseUrl.replace(/\/api\/v1\/?$/, '') }
+}
+
+async function control(sb: SandboxProc, method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+  const res = await fetch(`${sb.root}/__sandbox/${path}`, {
+    method,
+    headers: { 'X-Api-Key': sb.apiKey, 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  })
+  const text = await res.text()
+  if (!res.ok) throw new Error(`sandbox control ${path}: HTTP ${res.status} ${text}`)
+  return text ? JSON.parse(text) : null
+}
+
+interface StateDump {
+  bills: Array<{ id: number; direction: string }>
+  liabilities: Array<{ id: number; billId: number; amount: string; date: string }>
+  transactions: Array<{ id: number; billId: number | null; amount: number | string; deleted: boolean }>
+}
+
+type Fault = { status: number; retryAfterSec?: number } | { kind: 'timeout' } | { kind: 'drop' }
+
+const cents = (v: number | string) => Math.round(Number(v) * 100)
+
+async function main(): Promise<void> {
+  const rng = prng(SEED)
+  console.log(`soak:payments seed=${SEED} runs=${RUNS} (repeat with --seed ${SEED})`)
+  const sb = await startSandboxProcess()
+  const dataDir = await mkdtemp(join(tmpdir(), 'soak-payments-'))
+  const client = new AlfaDocsClient({ baseUrl: sb.baseUrl, auth: { apiKey: sb.apiKey }, requestsPerSecond: 10_000, timeoutMs: TIMEOUT_MS, retryBaseMs: 5, maxRetries: 3 })
+  const checker = new AlfaDocsClient({ baseUrl: sb.baseUrl, auth: { apiKey: sb.apiKey }, requestsPerSecond: 10_000, timeoutMs: 10_000 })
+  const service = new PaymentService({ dataDir, client: async () => client, attempts: 3, retryDelayMs: 5, reconcileDelayMs: 0 })
+
+  let doubled = 0
+  let lost = 0
+  let unfinished = 0
+  let refusedCount = 0
+  let runs = 0
+  const faultCounts = new Map<string, number>()
+  const expectedNew = new Map<number, number[]>() // billId → amounts (cents) of the transactions the soak made
+
+  try {
+    const initial = (await control(sb, 'GET', 'state')) as StateDump
+    const incoming = new Set(initial.bills.filter((b) => b.direction === 'incoming').map((b) => b.id))
+    const initialTx = new Set(initial.transactions.map((t) => t.id))
+    const pool = new Map<number, { id: number; billId: number; cents: number; date: string }>()
+    for (const l of initial.liabilities) if (incoming.has(l.billId)) pool.set(l.id, { id: l.id, billId: l.billId, cents: cents(l.amount), date: l.date })
+
+    const faultMenu: Array<[string, Fault, boolean]> = [
+      ['transactionCreate', { status: 503 }, false],
+      ['transactionCreate', { status: 500 }, false],
+      ['transactionCreate', { kind: 'drop' }, false],
+      ['transactionCreate', { kind: 'timeout' }, false],
+      ['transactionCreate', { kind: 'timeout' }, true],
+      ['transactionCreate', { kind: 'drop' }, true],
+      ['transactionCreate', { status: 502 }, true],
+      ['transactionsList', { status: 503 }, false],
+      ['transactionsList', { kind: 'drop' }, false],
+      ['liabilitiesList', { status: 502 }, false],
+      ['liabilityDelete', { status: 503 }, false],
+      ['liabilityDelete', { kind: 'drop' }, true],
+      ['liabilityDelete', { kind: 'timeout' }, true],
+      ['liabilityDelete', { status: 500 }, false],
+      ['liabilityUpdate', { status: 503 }, false],
+      ['liabilityUpdate', { kind: 'drop' }, true],
+      ['liabilityUpdate', { kind: 'timeout' }, true],
+      ['liabilityUpdate', { status: 500 }, true],
+    ]
+
+    for (let run = 0; run < RUNS; run++) {
+      const open = [...pool.values()]
+      if (open.length === 0) {
+        console.log(`no open liabilities left after ${run} runs`)
+        break
+      }
+      const l = rng.pick(open)
+      const siblings = open.filter((x) => x.billId === l.billId && x.id !== l.id)
+      const mode = siblings.length > 0 && rng.chance(0.1) ? 'spread' : l.cents > 1 && (open.length < 30 || rng.chance(0.6)) ? 'partial' : 'full'
+      const amountCents =
+        mode === 'full' ? l.cents : mode === 'partial' ? rng.int(1, l.cents - 1) : l.cents + rng.int(1, siblings.reduce((s, x) => s + x.cents, 0))
+      const req: PaymentRequest = {
+        key: randomUUID(), billId: l.billId, liabilityId: l.id, amountCents, date: TODAY,
+        paymentTypeId: rng.pick([31001, 31002, 31003, 31004]), accountId: rng.pick([33961, 33962]),
+        sistemaTsExpenseType: rng.pick(['sp', 'ad', 'tk', 'as'] as const), relatedToInsurance: rng.chance(0.1), spread: mode === 'spread',
+      }
+
+      // What AlfaDocs holds before (fault-free reads).
+      const window = { billId: l.billId, dateStart: addDaysIso(TODAY, -1), dateEnd: addDaysIso(TODAY, 1) }
+      const txBefore = new Set((await checker.request('transactionsList', { query: window })).map((t) => t.id))
+      const liabBefore = new Map((await checker.request('liabilitiesList', { params: { billId: l.billId } })).map((x) => [x.id, cents(x.amount)]))
+
+      // Faults for this run: none to four, drawn from the menu.
+      const nFaults = rng.int(0, 4)
+      const drawn: string[] = []
+      for (let i = 0; i < nFaults; i++) {
+        const [route, fault, afterApply] = rng.pick(faultMenu)
+        const n = rng.int(1, 4)
+        await control(sb, 'POST', 'faults', { route, n, fault, afterApply })
+        const label = `${route}:${'kind' in fault ? fault.kind : fault.status}${afterApply ? '+applied' : ''}`
+        drawn.push(`${label}×${n}`)
+        faultCounts.set(label, (faultCounts.get(label) ?? 0) + 1)
+      }
+      if (rng.chance(0.2)) await control(sb, 'POST', 'latency', { ms: rng.int(1, 20) })
+
+      let view: PaymentView | null = null
+      let refused: string | null = null
+      try {
+        view = await service.record(req)
+        // The user presses Retry until it is done; faults run out (each was queued for a few calls only).
+        for (let i = 0; i < 8 && view.state !== 'done'; i++) {
+          if (i === 4) await control(sb, 'POST', 'clear', {})
+          view = await service.retry(req.key)
+        }
+      } catch (e) {
+        refused = e instanceof Error ? e.message : String(e)
+      }
+      await control(sb, 'POST', 'clear', {})
+      runs++
+
+      // Check AlfaDocs: new transactions are exactly the planned steps; each liability reduced by what was paid.
+      const txAfter = (await checker.request('transactionsList', { query: window })).filter((t) => !txBefore.has(t.id) && t.billId === l.billId)
+      const liabAfter = new Map((await checker.request('liabilitiesList', { params: { billId: l.billId } })).map((x) => [x.id, cents(x.amount)]))
+      const planned = view ? view.steps : []
+      let runDoubled = 0
+      let runLost = 0
+      if (!view) refusedCount++
+      else if (view.state !== 'done') unfinished++
+      if (!view || view.state !== 'done') {
+        // A refused or unfinished payment must have left nothing half-done behind.
+        if (txAfter.length > 0 && (!view || view.steps.every((s) => s.state !== 'settled'))) runLost += txAfter.length
+      }
+      if (view && view.state === 'done') {
+        const want = planned.map((s) => s.amountCents).sort((a, b) => a - b)
+        const got = txAfter.map((t) => cents(t.amount)).sort((a, b) => a - b)
+        if (got.length > want.length) runDoubled += got.length - want.length
+        if (got.length < want.length) runLost += want.length - got.length
+        else if (got.join() !== want.join()) runLost++
+        for (const s of planned) {
+          const before = liabBefore.get(s.liabilityId)
+          const after = liabAfter.get(s.liabilityId) ?? 0
+          if (before === undefined || after !== before - s.amountCents) runLost++
+        }
+        expectedNew.set(l.billId, [...(expectedNew.get(l.billId) ?? []), ...want])
+      }
+      doubled += runDoubled
+      lost += runLost
+      if (values.verbose || runDoubled || runLost) {
+        console.log(
+          `run ${run}: ${mode} ${(amountCents / 100).toFixed(2)} € on liability ${l.id} faults=[${drawn.join(', ')}] → ${view?.state ?? `refused (${refused})`}` +
+            (runDoubled || runLost ? ` DOUBLED=${runDoubled} LOST=${runLost}` : ''),
+        )
+      }
+      for (const id of new Set([l.id, ...siblings.map((s) => s.id)])) {
+        const c = liabAfter.get(id)
+        const p = pool.get(id)
+        if (c === undefined) pool.delete(id)
+        else if (p) p.cents = c
+      }
+    }
+
+    // The whole sandbox afterwards: every transaction the soak added is one the journal planned.
+    const final = (await control(sb, 'GET', 'state')) as StateDump
+    const added = new Map<number, number[]>()
+    for (const t of final.transactions) {
+      if (initialTx.has(t.id) || t.deleted || t.billId === null) continue
+      added.set(t.billId, [...(added.get(t.billId) ?? []), cents(t.amount)])
+    }
+    let globalExtra = 0
+    let globalMissing = 0
+    for (const billId of new Set([...added.keys(), ...expectedNew.keys()])) {
+      const got = added.get(billId)?.length ?? 0
+      const want = expectedNew.get(billId)?.length ?? 0
+      if (got > want) globalExtra += got - want
+      if (got < want) globalMissing += want - got
+    }
+    const unfinishedJournal = (await service.unfinished()).length
+    const kinds = [...faultCounts.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k}=${n}`)
+    console.log(`faults injected: ${kinds.join(' ')}`)
+    console.log(
+      `sandbox check: transactions added=${[...added.values()].flat().length} expected=${[...expectedNew.values()].flat().length} ` +
+        `extra=${globalExtra} missing=${globalMissing}; refused before starting=${refusedCount} (a read failed past the client's retries), not finished=${unfinished}, journal unfinished=${unfinishedJournal}`,
+    )
+    doubled = Math.max(doubled, globalExtra)
+    lost = Math.max(lost, globalMissing)
+  } finally {
+    sb.child.kill('SIGTERM')
+    await rm(dataDir, { recursive: true, force: true })
+  }
+  console.log(`runs=${runs} doubled=${doubled} lost=${lost}`)
+  process.exitCode = doubled === 0 && lost === 0 && runs === RUNS ? 0 : 1
+}
+
+main().catch((e: unknown) => {
+  console.error(`soak:payments: ${e instanceof Error ? e.stack : String(e)}`)
+  process.exitCode = 2
+})
