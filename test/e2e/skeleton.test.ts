@@ -140,12 +140,28 @@ describe.skipIf(!chromiumPath)('walking skeleton in Chromium', () => {
     expect(page.url()).not.toMatch(/#\/connect/)
   })
 
+  it('when AlfaDocs cannot be reached, shows the cached day and says it is offline', async () => {
+    const { page } = h
+    h.sandbox().faults.failNext('appointmentsList', 1000, { kind: 'drop' })
+    try {
+      await page.reload()
+      await page.locator(`[data-test="appointment-${todayAppts[0]!.id}"]`).waitFor()
+      await expect.poll(() => page.locator('[data-test="sync-status"]').innerText(), { timeout: 30_000 }).toMatch(/^Offline/)
+      expect(await page.locator('[data-test^="appointment-"]').count()).toBe(todayAppts.length)
+      await h.screenshot('05-offline-from-cache')
+    } finally {
+      h.sandbox().faults.clear()
+    }
+    await page.reload()
+    await expect.poll(() => page.locator('[data-test="sync-status"]').innerText(), { timeout: 30_000 }).toMatch(/^Aggiornato alle /)
+  })
+
   it('disconnects after confirming: back to Connect, cache wiped, nothing stored', async () => {
     const { page } = h
     await page.locator('[data-test="disconnect"]').click()
     const dialog = page.locator('.n-dialog')
     await dialog.waitFor()
-    await h.screenshot('05-disconnect-confirm')
+    await h.screenshot('06-disconnect-confirm')
     await dialog.getByRole('button', { name: 'Disconnetti' }).click()
     await page.waitForURL(/#\/connect$/)
     await page.locator('[data-test="open-demo"]').waitFor()
