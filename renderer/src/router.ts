@@ -3,6 +3,7 @@ import { createRouter, createWebHashHistory, type Router } from 'vue-router'
 import { isIsoDate } from '../../shared/dates'
 import ConnectView from './features/connect/ConnectView.vue'
 import DayView from './features/day/DayView.vue'
+import { patientRoutes } from './features/patients/routes'
 import { useSessionStore } from './stores/session'
 
 export function createAppRouter(pinia: Pinia): Router {
@@ -12,6 +13,7 @@ export function createAppRouter(pinia: Pinia): Router {
       { path: '/', redirect: '/day' },
       { path: '/connect', name: 'connect', component: ConnectView },
       { path: '/day/:date?', name: 'day', component: DayView },
+      ...patientRoutes,
       { path: '/:pathMatch(.*)*', redirect: '/day' },
     ],
   })

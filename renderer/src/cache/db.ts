@@ -1,6 +1,7 @@
 import Dexie, { type Table } from 'dexie'
 import type { Appointment, Chair, Color, Operator, Patient } from '../../../shared/alfadocs/schemas'
 import { parseWall, type IsoDate } from '../../../shared/dates'
+import { addSearchKeys, installPatientSearchHooks, PATIENT_INDEXES } from '../features/patients/patient-cache'
 
 // What the renderer has seen, read first so screens draw at once, refreshed in the background.
 // Every row carries `syncedAt` (ms since epoch) and `meta` keeps one synced-at per logical key.
@@ -35,6 +36,9 @@ export class SportelloDb extends Dexie {
       patients: 'id',
       meta: 'key',
     })
+    // Patient search keys (last name, phones, fiscal code, birth date) for the search box.
+    this.version(2).stores({ patients: PATIENT_INDEXES }).upgrade((tx) => tx.table('patients').toCollection().modify(addSearchKeys))
+    installPatientSearchHooks(this.patients)
   }
 
   async storeReference(ref: { chairs: Chair[]; colors: Color[]; operators: Operator[] }, now = Date.now()): Promise<void> {

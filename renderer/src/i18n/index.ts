@@ -1,5 +1,7 @@
 import { createI18n } from 'vue-i18n'
 import type { ErrorKind } from '../../../shared/contract'
+import { documentsMessages } from '../features/documents/i18n'
+import { patientsMessages } from '../features/patients/i18n'
 import { en } from './en'
 import { it } from './it'
 
@@ -21,7 +23,10 @@ export const i18n = createI18n({
   legacy: false,
   locale: storedLocale(),
   fallbackLocale: 'it',
-  messages: { it, en },
+  messages: {
+    it: { ...it, ...patientsMessages.it, ...documentsMessages.it },
+    en: { ...en, ...patientsMessages.en, ...documentsMessages.en },
+  },
 })
 
 export function setLocale(locale: Locale): void {

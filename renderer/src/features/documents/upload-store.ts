@@ -1,0 +1,192 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { DocumentType } from '../../../../shared/alfadocs/schemas'
+import type { PreloadHelpers } from '../../../../shared/contract'
+import { defaultFolderFor, documentTypeFor, SNIFF_BYTES, sniffFileKind, type FileKind } from '../../../../shared/patients/file-type'
+import { refusalForSize, type RefusalReason } from '../../../../shared/patients/upload-rules'
+import { call, toApiError } from '../../api'
+import { errorMessage } from '../../i18n'
+
+export type RowState = 'queued' | 'uploading' | 'done' | 'failed' | 'cancelled' | 'refused'
+
+export interface UploadRow {
+  id: string
+  patientId: number
+  patientName: string
+  name: string
+  size: number
+  kind: FileKind
+  type: DocumentType
+  folderName: string
+  state: RowState
+  sent: number
+  refusal: RefusalReason | null
+  error: string | null
+  source: { path: string } | { file: File } | null
+}
+
+const POLL_MS = 150
+
+function newId(): string {
+  const a = new Uint8Array(12)
+  crypto.getRandomValues(a)
+  return 'up-' + Array.from(a, (b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+function pathHelper(): PreloadHelpers['pathForFile'] | null {
+  const api = window.api as (typeof window.api & Partial<PreloadHelpers>) | undefined
+  return typeof api?.pathForFile === 'function' ? api.pathForFile : null
+}
+
+async function fileToBase64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  let out = ''
+  const step = 0x8000 * 3
+  for (let i = 0; i < bytes.length; i += step) out += btoa(String.fromCharCode(...bytes.subarray(i, i + step)))
+  return out
+}
+
+/**
+ * The upload queue: one row per dropped or picked file, uploaded one at a time (so a folder or type can
+ * still be changed on the rows waiting). In Electron main reads the files from their paths; without the
+ * preload (the e2e harness) the page reads them and sends the bytes.
+ */
+export const useUploadStore = defineStore('documents-upload', () => {
+  const rows = ref<UploadRow[]>([])
+  const maxUploadMb = ref(50)
+  /** Bumped per patient when one of its uploads lands, so its document list reloads. */
+  const landed = ref<Record<number, number>>({})
+  let running = false
+
+  const active = computed(() => rows.value.filter((r) => r.state === 'queued' || r.state === 'uploading').length)
+
+  async function loadSettings() {
+    try {
+      maxUploadMb.value = (await call('documentsSettings', {})).maxUploadMb
+    } catch {
+      // Keep the default; main checks again anyway.
+    }
+  }
+
+  async function addFiles(patientId: number, patientName: string, files: File[], opts: { asXray?: boolean } = {}) {
+    await loadSettings()
+    const toPath = pathHelper()
+    const paths = toPath ? files.map((f) => safePath(toPath, f)) : []
+    if (toPath && paths.every((p) => p !== '')) {
+      const { files: inspected } = await call('documentsInspectPaths', { paths, asXray: opts.asXray ?? false })
+      for (const f of inspected) {
+        push({
+          patientId, patientName, name: f.name, size: f.size, kind: f.kind, type: f.type, folderName: f.folderName,
+          refusal: f.refusal, source: { path: f.path },
+        })
+      }
+    } else {
+      for (const file of files) {
+        const refusal = refusalForSize(file.size, maxUploadMb.value)
+        let kind: FileKind = 'unknown'
+        let bad: RefusalReason | null = refusal
+        if (!refusal) {
+          try {
+            kind = sniffFileKind(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()), file.name)
+          } catch {
+            bad = 'unreadable'
+          }
+        }
+        const type = documentTypeFor(kind, { asXray: opts.asXray ?? false })
+        push({ patientId, patientName, name: file.name, size: file.size, kind, type, folderName: defaultFolderFor(type), refusal: bad, source: { file } })
+      }
+    }
+    void run()
+  }
+
+  function safePath(toPath: PreloadHelpers['pathForFile'], f: File): string {
+    try {
+      return toPath(f)
+    } catch {
+      return ''
+    }
+  }
+
+  function push(r: Omit<UploadRow, 'id' | 'state' | 'sent' | 'error'>) {
+    rows.value.push({ ...r, id: newId(), state: r.refusal ? 'refused' : 'queued', sent: 0, error: null })
+  }
+
+  function setType(id: string, type: DocumentType) {
+    const r = rows.value.find((x) => x.id === id)
+    if (r && (r.state === 'queued' || r.state === 'failed' || r.state === 'cancelled')) {
+      if (r.folderName === defaultFolderFor(r.type)) r.folderName = defaultFolderFor(type)
+      r.type = type
+    }
+  }
+
+  async function cancel(id: string) {
+    const r = rows.value.find((x) => x.id === id)
+    if (!r) return
+    if (r.state === 'queued') r.state = 'cancelled'
+    else if (r.state === 'uploading') await call('documentsUploadCancel', { uploadId: id }).catch(() => undefined)
+  }
+
+  function retry(id: string) {
+    const r = rows.value.find((x) => x.id === id)
+    if (!r || !(r.state === 'failed' || r.state === 'cancelled')) return
+    // A new id: main remembers the old one as cancelled.
+    r.id = newId()
+    r.state = 'queued'
+    r.sent = 0
+    r.error = null
+    void run()
+  }
+
+  function clearFinished() {
+    rows.value = rows.value.filter((r) => r.state === 'queued' || r.state === 'uploading' || r.state === 'failed')
+  }
+
+  async function run() {
+    if (running) return
+    running = true
+    try {
+      for (;;) {
+        const r = rows.value.find((x) => x.state === 'queued')
+        if (!r) break
+        await uploadOne(r)
+      }
+    } finally {
+      running = false
+    }
+  }
+
+  async function uploadOne(r: UploadRow) {
+    r.state = 'uploading'
+    r.sent = 0
+    const uploadId = r.id
+    const folderName = r.folderName.trim() || defaultFolderFor(r.type)
+    const meta = { uploadId, patientId: r.patientId, name: r.name, type: r.type, folderName }
+    const timer = setInterval(() => {
+      void call('documentsUploadProgress', { uploadIds: [uploadId] })
+        .then(([p]) => {
+          if (p && r.state === 'uploading') r.sent = p.sent
+        })
+        .catch(() => undefined)
+    }, POLL_MS)
+    try {
+      const src = r.source
+      let out
+      if (src && 'path' in src) out = await call('documentsUploadPaths', { ...meta, path: src.path })
+      else if (src && 'file' in src) out = await call('documentsUploadBytes', { ...meta, base64: await fileToBase64(src.file) })
+      else throw new Error('nothing to upload')
+      if (out.state === 'done') {
+        r.state = 'done'
+        r.sent = r.size
+        landed.value = { ...landed.value, [r.patientId]: (landed.value[r.patientId] ?? 0) + 1 }
+      } else r.state = 'cancelled'
+    } catch (e) {
+      const err = toApiError(e)
+      r.state = 'failed'
+      r.error = err.kind === 'invalid' ? err.message : errorMessage(err.kind)
+    } finally {
+      clearInterval(timer)
+    }
+  }
+
+  return { rows, maxUploadMb, landed, active, addFiles, setType, cancel, retry, clearFinished, loadSettings }
+})

@@ -1,0 +1,111 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { Patient } from '../../../../shared/alfadocs/schemas'
+import { parsePatientQuery, type PatientQuery } from '../../../../shared/patients/query'
+import { call, toApiError } from '../../api'
+import { db } from '../../cache/db'
+import { errorMessage } from '../../i18n'
+import { searchCachedPatients } from './patient-cache'
+
+const PAGE = 20
+const CACHE_DEBOUNCE_MS = 60
+const SERVER_DEBOUNCE_MS = 300
+const FILL_KEY = 'patients:filled'
+
+/** The search box: cache first (instant), then AlfaDocs; stale answers are dropped. */
+export const usePatientSearch = defineStore('patients-search', () => {
+  const text = ref('')
+  const query = ref<PatientQuery>({ kind: 'empty' })
+  const results = ref<Patient[]>([])
+  const total = ref(0)
+  const page = ref(1)
+  const source = ref<'none' | 'cache' | 'server'>('none')
+  const loading = ref(false)
+  const error = ref<string | null>(null)
+  let seq = 0
+  let cacheTimer: ReturnType<typeof setTimeout> | undefined
+  let serverTimer: ReturnType<typeof setTimeout> | undefined
+  let filling = false
+
+  function setText(v: string) {
+    text.value = v
+    page.value = 1
+    schedule()
+  }
+
+  function setPage(p: number) {
+    page.value = p
+    schedule(0)
+  }
+
+  function schedule(serverDelay = SERVER_DEBOUNCE_MS) {
+    const my = ++seq
+    query.value = parsePatientQuery(text.value)
+    clearTimeout(cacheTimer)
+    clearTimeout(serverTimer)
+    error.value = null
+    if (query.value.kind === 'empty') {
+      results.value = []
+      total.value = 0
+      source.value = 'none'
+      loading.value = false
+      return
+    }
+    loading.value = true
+    cacheTimer = setTimeout(() => void fromCache(my), CACHE_DEBOUNCE_MS)
+    serverTimer = setTimeout(() => void fromServer(my), serverDelay)
+  }
+
+  async function fromCache(my: number) {
+    try {
+      const r = await searchCachedPatients(db.patients, query.value, (page.value - 1) * PAGE, PAGE)
+      if (my !== seq || source.value === 'server') return
+      if (r.total > 0 || results.value.length === 0) {
+        results.value = r.results
+        total.value = r.total
+        source.value = 'cache'
+      }
+    } catch {
+      // The cache is a shortcut; AlfaDocs answers anyway.
+    }
+  }
+
+  async function fromServer(my: number) {
+    const asked = text.value
+    try {
+      const r = await call('patientsSearch', { text: asked, offset: (page.value - 1) * PAGE, limit: PAGE })
+      void db.storePatients(r.results).catch(() => undefined)
+      if (my !== seq) return
+      results.value = r.results
+      total.value = r.total
+      source.value = 'server'
+    } catch (e) {
+      if (my !== seq) return
+      error.value = errorMessage(toApiError(e).kind)
+    } finally {
+      if (my === seq) loading.value = false
+    }
+  }
+
+  /** Fills the patient cache 100 at a time in the background, once a day. */
+  async function fillCache() {
+    if (filling) return
+    filling = true
+    try {
+      const meta = await db.meta.get(FILL_KEY)
+      if (meta && Date.now() - meta.syncedAt < 24 * 3600_000) return
+      for (let offset = 0; offset < 50_000; offset += 100) {
+        const r = await call('patientsSearch', { text: '', offset, limit: 100 })
+        await db.storePatients(r.results)
+        if (r.results.length === 0 || offset + r.results.length >= r.total) break
+      }
+      await db.meta.put({ key: FILL_KEY, syncedAt: Date.now() })
+    } catch {
+      // Offline or not connected: try again next time.
+    } finally {
+      filling = false
+    }
+  }
+
+  return { text, query, results, total, page, pageSize: PAGE, source, loading, error, setText, setPage, fillCache }
+})

@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DocumentMeta, Patient } from '../../shared/alfadocs/schemas'
+import { xrayPng } from '../../electron/sandbox/png'
+import { findChromium, startHarness, type Harness } from './harness'
+
+// Documents end to end: three files dropped at once on the x-ray area (an image, a PDF, one over the
+// limit) → two uploaded with the right types and folders, one refused by name; the list and thumbnails
+// show them; what comes back from the download equals what was dropped.
+
+const chromiumPath = findChromium()
+
+describe.skipIf(!chromiumPath)('documents in Chromium', () => {
+  let h: Harness
+  let patient: Patient
+  const png = xrayPng(3)
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
+
+  beforeAll(async () => {
+    h = await startHarness(chromiumPath!)
+    await h.invoke('sessionConnectDemo')
+    await h.invoke('documentsSettingsSet', { maxUploadMb: 1 })
+    patient = (await h.invoke<{ results: Patient[] }>('patientsSearch', { text: 'b', limit: 1 })).results[0]!
+  })
+  afterAll(async () => {
+    await h?.close()
+  })
+
+  it('drops three files on the x-ray area: two upload with their types and folders, the big one is refused by name', async () => {
+    const { page } = h
+    const before = await h.invoke<DocumentMeta[]>('documentsList', { patientId: patient.id })
+    await h.open(`#/patients/${patient.id}?tab=documents`)
+    const target = page.locator('[data-test="xray-drop"]')
+    await target.waitFor()
+    await page.locator('[data-test="doc-list"], [data-test="documents-tab"] .n-empty').first().waitFor()
+
+    const dt = await page.evaluateHandle(
+      ([pngB64, pdfB64]) => {
+        const bytes = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
+        const big = new Uint8Array(2 * 1024 * 1024)
+        big.set([0x44, 0x49, 0x43, 0x4d], 128)
+        const d = new DataTransfer()
+        d.items.add(new File([bytes(pngB64)], 'panoramica-2026.png', { type: 'image/png' }))
+        d.items.add(new File([bytes(pdfB64)], 'referto.pdf', { type: 'application/pdf' }))
+        d.items.add(new File([big], 'tac-completa.dcm'))
+        return d
+      },
+      [png.toString('base64'), pdf.toString('base64')] as const,
+    )
+    await target.dispatchEvent('dragenter', { dataTransfer: dt })
+    await target.dispatchEvent('dragover', { dataTransfer: dt })
+    await page.locator('[data-test="drop-overlay"]').waitFor()
+    await h.screenshot('documents-01-dragover')
+    await target.dispatchEvent('drop', { dataTransfer: dt })
+
+    const row = (name: string) => page.locator(`[data-test="upload-row"][data-name="${name}"]`)
+    await expect.poll(() => row('panoramica-2026.png').getAttribute('data-state'), { timeout: 20_000 }).toBe('done')
+    await expect.poll(() => row('referto.pdf').getAttribute('data-state'), { timeout: 20_000 }).toBe('done')
+    expect(await row('tac-completa.dcm').getAttribute('data-state')).toBe('refused')
+    expect(await row('tac-completa.dcm').locator('[data-test="upload-refusal"]').innerText()).toBe('“tac-completa.dcm” supera il limite di 1 MB')
+
+    // What AlfaDocs (the sandbox) now holds for the patient.
+    const after = await h.invoke<DocumentMeta[]>('documentsList', { patientId: patient.id })
+    const added = after.filter((d) => !before.some((b) => b.id === d.id))
+    expect(added.map((d) => [d.name, d.type, d.folderName]).sort()).toEqual([
+      ['panoramica-2026.png', 'xray', 'Radiografie'],
+      ['referto.pdf', 'text', 'Documenti'],
+    ])
+
+    // The list refreshed by itself, with a real thumbnail for the x-ray image.
+    const xrayRow = page.locator('[data-test="doc-row"][data-name="panoramica-2026.png"]')
+    await xrayRow.waitFor()
+    expect(await xrayRow.locator('[data-test="doc-type"]').innerText()).toBe('Radiografia')
+    expect(await xrayRow.locator('[data-test="doc-folder"]').innerText()).toBe('Radiografie')
+    await xrayRow.locator('[data-test="thumb-image"] img').waitFor()
+    await expect.poll(() => xrayRow.locator('img').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0)
+    const pdfRow = page.locator('[data-test="doc-row"][data-name="referto.pdf"]')
+    expect(await pdfRow.locator('[data-test="doc-folder"]').innerText()).toBe('Documenti')
+    expect(await pdfRow.locator('[data-test="thumb-icon"]').innerText()).toBe('PDF')
+    await h.screenshot('documents-02-uploaded')
+
+    // Byte for byte through the download route.
+    for (const [name, bytes] of [['panoramica-2026.png', png], ['referto.pdf', pdf]] as const) {
+      const doc = added.find((d) => d.name === name)!
+      const back = await h.invoke<{ base64: string }>('documentsDownload', { patientId: patient.id, documentId: doc.id })
+      expect(Buffer.from(back.base64, 'base64').equals(bytes)).toBe(true)
+    }
+  })
+
+  it('filters by type and opens an x-ray in the viewer, which zooms', async () => {
+    const { page } = h
+    await page.locator('[data-test="doc-filter"] label', { hasText: 'Radiografia' }).click()
+    await expect.poll(async () => new Set(await page.locator('[data-test="doc-row"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-type'))))).toEqual(new Set(['xray']))
+    await page.locator('[data-test="doc-row"][data-name="panoramica-2026.png"] [data-test="doc-open"]').click()
+    await page.locator('[data-test="doc-viewer"] img').waitFor()
+    await page.locator('[data-test="zoom-in"]').click()
+    await page.locator('[data-test="zoom-in"]').click()
+    expect(await page.locator('[data-test="zoom-level"]').innerText()).toBe('156%')
+    await h.screenshot('documents-03-viewer')
+    await page.locator('[data-test="viewer-close"]').click()
+    expect(h.pageErrors).toEqual([])
+  })
+})

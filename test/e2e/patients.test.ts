@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Patient } from '../../shared/alfadocs/schemas'
+import { checkFiscalCode } from '../../shared/patients/fiscal-code'
+import { findChromium, startHarness, type Harness } from './harness'
+
+// Patients end to end: one search box (name, phone with +39, fiscal code), create with a wrong fiscal
+// code (refused, then deliberately kept), edit phones and a dropdown custom field.
+// Expected patients come from the demo practice through the same invoke, never hard-coded.
+
+const chromiumPath = findChromium()
+type Page = { total: number; results: Patient[] }
+
+describe.skipIf(!chromiumPath)('patients in Chromium', () => {
+  let h: Harness
+  let sample: Patient
+
+  beforeAll(async () => {
+    h = await startHarness(chromiumPath!)
+    await h.invoke('sessionConnectDemo')
+    const all = await h.invoke<Page>('patientsSearch', { text: '', offset: 0, limit: 100 })
+    // A patient with a real fiscal code, a +39 mobile and a birth date, whose "last first" prefix is unique.
+    sample = all.results.find(
+      (p) =>
+        checkFiscalCode(p.italianFiscalCode ?? '').ok &&
+        p.phoneNumbers.some((n) => n.prefix === '+39' && n.number.startsWith('3')) &&
+        p.dateOfBirth &&
+        all.results.filter((q) => q.lastName === p.lastName && q.firstName === p.firstName).length === 1,
+    )!
+    expect(sample).toBeDefined()
+  })
+  afterAll(async () => {
+    await h?.close()
+  })
+
+  const box = () => h.page.locator('[data-test="patient-search"] input')
+  const resultIds = () => h.page.locator('[data-test="search-result"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-id'))))
+
+  async function searchFor(text: string) {
+    await box().fill('')
+    await box().fill(text)
+    await expect.poll(resultIds, { timeout: 10_000 }).toContain(sample.id)
+  }
+
+  it('finds a patient by "last first-prefix", as you type', async () => {
+    await h.open('#/patients')
+    await box().waitFor()
+    await searchFor(`${sample.lastName.toLowerCase()} ${sample.firstName.slice(0, 2).toLowerCase()}`)
+    expect(await h.page.locator('[data-test="search-kind"]').innerText()).toBe('Cerco per cognome e nome')
+    for (const id of await resultIds()) {
+      const p = await h.invoke<Patient>('patientGet', { patientId: id })
+      expect(p.lastName.toLowerCase().startsWith(sample.lastName.toLowerCase())).toBe(true)
+    }
+    await h.screenshot('patients-01-search-name')
+  })
+
+  it('finds by phone written with +39 and spaces', async () => {
+    const mobile = sample.phoneNumbers.find((n) => n.number.startsWith('3'))!.number
+    await searchFor(`+39 ${mobile.slice(0, 3)} ${mobile.slice(3, 6)} ${mobile.slice(6)}`)
+    expect(await h.page.locator('[data-test="search-kind"]').innerText()).toBe('Cerco per telefono')
+  })
+
+  it('finds by fiscal code typed in lower case, and Enter opens the patient', async () => {
+    await searchFor(sample.italianFiscalCode!.toLowerCase())
+    await expect.poll(resultIds).toEqual([sample.id])
+    await box().press('Enter')
+    await h.page.waitForURL(new RegExp(`#/patients/${sample.id}$`))
+    await expect.poll(() => h.page.locator('[data-test="patient-name"]').innerText()).toBe(`${sample.lastName} ${sample.firstName}`)
+    expect(await h.page.locator('[data-test="patient-cf"]').innerText()).toBe(sample.italianFiscalCode)
+    await h.screenshot('patients-02-page')
+  })
+
+  let createdId = 0
+
+  it('refuses a wrong fiscal code until it is deliberately kept, then creates the patient', async () => {
+    const { page } = h
+    await h.open('#/patients/new')
+    await page.locator('[data-test="f-lastName"] input').fill('Collaudo')
+    await page.locator('[data-test="f-firstName"] input').fill('Ettore')
+    await page.locator('[data-test="f-fiscalCode"] input').fill('RSSMRA85T10A562X')
+    await page.locator('[data-test="patient-save"]').click()
+    await expect.poll(() => page.locator('[data-test="fiscal-problem"]').innerText()).toBe('Il carattere di controllo dovrebbe essere S')
+    await page.locator('[data-test="form-errors"]').waitFor()
+    await h.screenshot('patients-03-fiscal-refused')
+    expect((await h.invoke<Page>('patientsSearch', { text: 'collaudo ettore' })).total).toBe(0)
+
+    await page.locator('[data-test="fiscal-override"]').click()
+    await page.locator('[data-test="phone-add"]').click()
+    await page.locator('[data-test="phone-number"] input').fill('333 765 4321')
+    await page.locator('[data-test="patient-save"]').click()
+    await page.waitForURL(/#\/patients\/\d+$/)
+    createdId = Number(/#\/patients\/(\d+)$/.exec(page.url())![1])
+    const created = await h.invoke<Patient>('patientGet', { patientId: createdId })
+    expect(created).toMatchObject({ lastName: 'Collaudo', firstName: 'Ettore', italianFiscalCode: 'RSSMRA85T10A562X' })
+    expect(created.phoneNumbers.map((n) => [n.prefix, n.number])).toEqual([['+39', '3337654321']])
+    await expect.poll(() => page.locator('[data-test="patient-cf"]').innerText()).toBe('RSSMRA85T10A562X')
+  })
+
+  it('edits phones (change, add, remove) and a dropdown custom field', async () => {
+    const { page } = h
+    await page.locator('[data-test="edit-patient"]').click()
+    await page.waitForURL(/\/edit$/)
+    await page.locator('[data-test="phone-row"]').first().waitFor()
+    // The wrong code AlfaDocs already holds stays accepted as it was deliberately kept.
+    expect(await page.locator('[data-test="fiscal-override"]').getAttribute('aria-checked')).toBe('true')
+    await page.locator('[data-test="phone-number"] input').first().fill('3331112222')
+    await page.locator('[data-test="phone-add"]').click()
+    await page.locator('[data-test="phone-number"] input').nth(1).fill('051 223344')
+    await page.locator('[data-test="phone-label"] input').nth(1).fill('Casa')
+    await page.locator('[data-test="phone-add"]').click()
+    await page.locator('[data-test="phone-number"] input').nth(2).fill('3470000000')
+    await page.locator('[data-test="phone-remove"]').nth(2).click()
+    await page.locator('[data-test="cf-comeCiHaConosciuto"] .n-base-selection').click()
+    await page.locator('.n-base-select-option', { hasText: 'Internet' }).click()
+    await h.screenshot('patients-04-edit')
+    await page.locator('[data-test="patient-save"]').click()
+    await page.waitForURL(new RegExp(`#/patients/${createdId}$`))
+    const saved = (await h.invoke<Patient>('patientGet', { patientId: createdId })) as Patient & Record<string, unknown>
+    expect(saved.phoneNumbers.map((n) => [n.number, n.label ?? ''])).toEqual([
+      ['3331112222', ''],
+      ['051223344', 'Casa'],
+    ])
+    expect(saved._comeCiHaConosciuto).toBe('Internet')
+    await expect.poll(() => page.locator('[data-test="patient-phone"]').count()).toBe(2)
+    await page.locator('.n-tabs-tab', { hasText: 'Campi personalizzati' }).click()
+    await expect.poll(() => page.locator('[data-test="custom-comeCiHaConosciuto"] dd').innerText()).toBe('Internet')
+    await h.screenshot('patients-05-saved')
+    expect(h.pageErrors).toEqual([])
+  })
+})
