@@ -7,6 +7,8 @@ const cents = z.number().int()
 
 export const paymentStepViewSchema = z.object({
   liabilityId: z.number(),
+  /** The liability's due date (YYYY-MM-DD). */
+  liabilityDate: z.string(),
   liabilityCents: cents,
   amountCents: cents,
   /** What is left on the liability after this step (0 = deleted). */

@@ -380,6 +380,7 @@ export class PaymentService {
       running,
       steps: e.steps.map((s) => ({
         liabilityId: s.liabilityId,
+        liabilityDate: s.liability.date,
         liabilityCents: s.liabilityCents,
         amountCents: s.amountCents,
         remainingCents: Math.max(0, s.liabilityCents - s.amountCents),
