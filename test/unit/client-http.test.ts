@@ -185,7 +185,13 @@ describe('retries', () => {
     expect(server.hits('/chairs')).toHaveLength(1)
   })
 
-  it('never retries a POST, whatever the failure', async () => {
+  it('sends a POST again only when it was refused with 429 (nothing was applied)', async () => {
+    const { client, server } = await setup((_r, i) => (i === 1 ? { status: 429, headers: { 'Retry-After': '0' } } : { body: { status: 'success', data: { id: 9, direction: 'incoming', amount: 1, date: '2026-01-01' } } }))
+    expect(await client.request('transactionCreate', { body: { amount: 1 } })).toMatchObject({ id: 9 })
+    expect(server.hits('/transactions')).toHaveLength(2)
+  })
+
+  it('never retries a POST on any other failure', async () => {
     const { client, server } = await setup((r) => (r.body.includes('"drop"') ? 'drop' : { status: 503 }))
     expect((await failure(client.request('transactionCreate', { body: { amount: 1 } }))).kind).toBe('server')
     expect((await failure(client.request('transactionCreate', { body: { amount: 'drop' } }))).kind).toBe('offline')

@@ -27,7 +27,7 @@ export interface ClientOptions {
   requestsPerSecond?: number
   /** Per attempt. Default 20000. */
   timeoutMs?: number
-  /** Retries after the first attempt (idempotent requests only). Default 3. */
+  /** Retries after the first attempt (idempotent requests, and any request refused with 429). Default 3. */
   maxRetries?: number
   /** Base of the exponential backoff with jitter. Default 500. */
   retryBaseMs?: number
@@ -335,7 +335,10 @@ export class AlfaDocsClient {
           if (answer.status === 429) this.limiter.pauseUntil(Date.now() + retryAfterMs)
         }
       }
-      if (!idempotent || attempt > this.maxRetries) {
+      // A 429 is a refusal before any work is done, so even a POST may be sent again; any other failure of a
+      // non-idempotent request leaves its outcome unknown and goes back to the caller to reconcile.
+      const safeToRepeat = idempotent || answer?.status === 429
+      if (!safeToRepeat || attempt > this.maxRetries) {
         if (attempt > 1) failure!.message = `${failure!.message.replace(/\.$/, '')}; gave up after ${attempt} attempts.`
         throw failure!
       }
