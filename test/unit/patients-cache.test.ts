@@ -36,6 +36,8 @@ describe('the patient cache search', () => {
     expect(await find('rossi mart')).toEqual([2])
     expect(await find('de luca ma')).toEqual([4])
     expect(await find('bianchi nicco')).toEqual([5])
+    const page2 = await searchCachedPatients(db.patients, parsePatientQuery('r'), 1, 1)
+    expect({ total: page2.total, ids: page2.results.map((p: Patient) => p.id) }).toEqual({ total: 3, ids: [1] })
   })
 
   it('finds by phone with or without +39, by fiscal code and by birth date; updates keep the keys current', async () => {
@@ -59,5 +61,8 @@ describe('the patient cache search', () => {
     expect(await find('347')).toEqual([2])
     const [back] = await db.readPatients([2])
     expect(back).toMatchObject({ id: 2, lastName: 'Verdi' })
+    // Disconnecting wipes the cache: the search forgets too.
+    await db.wipe()
+    expect(await searchCachedPatients(db.patients, parsePatientQuery('verdi'), 0, 20)).toEqual({ total: 0, results: [] })
   })
 })

@@ -85,7 +85,8 @@ export const useUploadStore = defineStore('documents-upload', () => {
         const refusal = refusalForSize(file.size, maxUploadMb.value)
         let kind: FileKind = 'unknown'
         let bad: RefusalReason | null = refusal
-        if (!refusal) {
+        // Sniffed even when too large, so the refused row still says what the file was.
+        if (refusal !== 'empty') {
           try {
             kind = sniffFileKind(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()), file.name)
           } catch {

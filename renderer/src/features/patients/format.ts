@@ -6,4 +6,4 @@ export const itDate = (s: string | null | undefined) => (s ? s.slice(0, 10).spli
 export const phoneText = (n: Pick<PhoneNumber, 'prefix' | 'number'>) => `${n.prefix ? n.prefix + ' ' : ''}${n.number}`
 
 export const addressText = (p: Patient) =>
-  [p.street, [p.postcode, p.city].filter(Boolean).join(' '), p.province ? `(${p.province})` : ''].filter(Boolean).join(', ')
+  [p.street, [p.postcode, p.city, p.province ? `(${p.province})` : ''].filter(Boolean).join(' ')].filter(Boolean).join(', ')

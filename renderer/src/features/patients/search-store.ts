@@ -5,7 +5,7 @@ import { parsePatientQuery, type PatientQuery } from '../../../../shared/patient
 import { call, toApiError } from '../../api'
 import { db } from '../../cache/db'
 import { errorMessage } from '../../i18n'
-import { searchCachedPatients } from './patient-cache'
+import { searchCachedPatients, warmPatientIndex } from './patient-cache'
 
 const PAGE = 20
 const CACHE_DEBOUNCE_MS = 60
@@ -89,6 +89,7 @@ export const usePatientSearch = defineStore('patients-search', () => {
 
   /** Fills the patient cache 100 at a time in the background, once a day. */
   async function fillCache() {
+    void warmPatientIndex(db.patients).catch(() => undefined)
     if (filling) return
     filling = true
     try {
