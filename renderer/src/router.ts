@@ -2,7 +2,7 @@ import type { Pinia } from 'pinia'
 import { createRouter, createWebHashHistory, type Router } from 'vue-router'
 import { isIsoDate } from '../../shared/dates'
 import ConnectView from './features/connect/ConnectView.vue'
-import DayView from './features/day/DayView.vue'
+import AgendaView from './features/agenda/AgendaView.vue'
 import { patientRoutes } from './features/patients/routes'
 import { useSessionStore } from './stores/session'
 
@@ -12,7 +12,7 @@ export function createAppRouter(pinia: Pinia): Router {
     routes: [
       { path: '/', redirect: '/day' },
       { path: '/connect', name: 'connect', component: ConnectView },
-      { path: '/day/:date?', name: 'day', component: DayView },
+      { path: '/day/:date?', name: 'day', component: AgendaView },
       ...patientRoutes,
       { path: '/:pathMatch(.*)*', redirect: '/day' },
     ],

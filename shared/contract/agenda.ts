@@ -49,7 +49,7 @@ export const agendaChannels = {
    * new state, so a move made at another desk is never undone. Marking `waiting` records the time locally.
    */
   agendaSetState: channel(
-    z.object({ id: idNum, state: z.enum(appointmentStates) }),
+    z.object({ id: idNum, state: z.enum(appointmentStates), /** the desk's clock (ms) when it clicked */ at: z.number().optional() }),
     z.object({ appointment: appointmentSchema, waiting: waitingEntrySchema.nullable() }),
   ),
   /** Move, resize or edit. Unless `force`, main reads it again and answers 'conflict' if it changed since `seen`. */

@@ -23,7 +23,7 @@ export const agendaHandlers: HandlerGroup<
       const [bookingReasons, specialties] = await Promise.all([c.request('bookingReasonsList'), c.request('specialtiesList')])
       return { bookingReasons, specialties }
     },
-    agendaSetState: async ({ id, state }) => setAppointmentState(await client(), waiting, id, state),
+    agendaSetState: async ({ id, state, at }) => setAppointmentState(await client(), waiting, id, state, at),
     agendaUpdate: async ({ seen, changes, force }) => updateAppointment(await client(), waiting, appointmentSchema.parse(seen), changes, force ?? false),
     agendaCreate: async (input) => createAppointment(await client(), input),
     agendaFreeSlots: async (q) =>

@@ -1,5 +1,6 @@
 import { createI18n } from 'vue-i18n'
 import type { ErrorKind } from '../../../shared/contract'
+import { agendaMessages } from '../features/agenda/i18n'
 import { documentsMessages } from '../features/documents/i18n'
 import { patientsMessages } from '../features/patients/i18n'
 import { en } from './en'
@@ -24,8 +25,8 @@ export const i18n = createI18n({
   locale: storedLocale(),
   fallbackLocale: 'it',
   messages: {
-    it: { ...it, ...patientsMessages.it, ...documentsMessages.it },
-    en: { ...en, ...patientsMessages.en, ...documentsMessages.en },
+    it: { ...it, ...agendaMessages.it, ...patientsMessages.it, ...documentsMessages.it },
+    en: { ...en, ...agendaMessages.en, ...patientsMessages.en, ...documentsMessages.en },
   },
 })
 

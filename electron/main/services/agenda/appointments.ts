@@ -20,13 +20,14 @@ export async function setAppointmentState(
   waiting: WaitingStore,
   id: number,
   state: AppointmentState,
+  at?: number,
 ): Promise<{ appointment: Appointment; waiting: { appointmentId: number; since: number } | null }> {
   const current = await client.request('appointmentGet', { params: { appointmentId: id } })
   const appointment =
     current.state === state
       ? current
       : await client.request('appointmentUpdate', { params: { appointmentId: id }, body: body(current, { state }) })
-  const mark = await waiting.record(id, state === 'waiting')
+  const mark = await waiting.record(id, state === 'waiting', at)
   return { appointment, waiting: mark }
 }
 

@@ -38,11 +38,11 @@ export class WaitingStore {
   }
 
   /** Marks `waiting` now (keeps an earlier mark), or clears the mark for any other state. */
-  async record(id: number, waiting: boolean): Promise<{ appointmentId: number; since: number } | null> {
+  async record(id: number, waiting: boolean, at?: number): Promise<{ appointmentId: number; since: number } | null> {
     const map = await this.load()
     let out: { appointmentId: number; since: number } | null = null
     if (waiting) {
-      const since = map.get(id) ?? this.now()
+      const since = map.get(id) ?? at ?? this.now()
       map.set(id, since)
       out = { appointmentId: id, since }
     } else map.delete(id)

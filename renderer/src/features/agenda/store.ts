@@ -1,0 +1,315 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import type { Appointment, AppointmentState, BookingReason, Chair, Color, Operator, Patient, Specialty } from '../../../../shared/alfadocs/schemas'
+import type { AppointmentChanges, AppointmentCreate, UpdateResult } from '../../../../shared/contract/agenda'
+import { addDaysIso, parseWall, type IsoDate } from '../../../../shared/dates'
+import { ApiError, call, isOfflineKind, toApiError } from '../../api'
+import { db } from '../../cache/db'
+
+const PATIENT_BATCH = 500
+
+export interface UndoEntry {
+  id: number
+  before: AppointmentChanges
+}
+
+/**
+ * The agenda's data: the shown range from the Dexie cache at once, then from AlfaDocs; writes applied at
+ * once and rolled back when AlfaDocs refuses. Request budget of a cold open: reference data (3, once per
+ * session), one appointments request for the day and both neighbours, the patients not cached (paged).
+ */
+export const useAgendaStore = defineStore('agenda', () => {
+  const from = ref<IsoDate | null>(null)
+  const to = ref<IsoDate | null>(null)
+  const chairs = shallowRef<Chair[]>([])
+  const colors = shallowRef<Map<number, Color>>(new Map())
+  const operators = shallowRef<Map<number, Operator>>(new Map())
+  const bookingReasons = shallowRef<BookingReason[]>([])
+  const specialties = shallowRef<Specialty[]>([])
+  const appointments = shallowRef<Appointment[]>([])
+  const patients = shallowRef<Map<number, Patient>>(new Map())
+  /** appointment id → ms when the desk marked it waiting */
+  const waiting = shallowRef<Map<number, number>>(new Map())
+  const syncedAt = ref<number | null>(null)
+  const refreshing = ref(false)
+  const offline = ref(false)
+  const error = ref<ApiError | null>(null)
+  const undoStack = shallowRef<UndoEntry[]>([])
+  /** Ids with a write on its way: a background refresh must not overwrite their optimistic state. */
+  const pending = new Set<number>()
+  const missingPatients = new Set<number>()
+  let referenceFetched = false
+  let bookingFetched = false
+  let seq = 0
+
+  const colorsList = computed(() => [...colors.value.values()])
+  const operatorsList = computed(() => [...operators.value.values()].sort((a, b) => (a.sequenceNumber ?? 0) - (b.sequenceNumber ?? 0)))
+  const byId = computed(() => new Map(appointments.value.map((a) => [a.id, a])))
+
+  function applyReference(r: { chairs: Chair[]; colors: Color[]; operators: Operator[] }) {
+    chairs.value = r.chairs
+    colors.value = new Map(r.colors.map((c) => [c.id, c]))
+    operators.value = new Map(r.operators.map((o) => [o.id, o]))
+  }
+
+  function addPatients(list: Patient[]) {
+    if (list.length === 0) return
+    const next = new Map(patients.value)
+    for (const p of list) next.set(p.id, p)
+    patients.value = next
+  }
+
+  const inRange = (a: Appointment) => {
+    const d = parseWall(a.date)?.date
+    return d != null && from.value != null && to.value != null && d >= from.value && d <= to.value
+  }
+
+  async function readCache(days: IsoDate[]): Promise<Appointment[]> {
+    const parts = await Promise.all(days.map((d) => db.readDay(d)))
+    return parts.flatMap((p) => p.appointments)
+  }
+
+  /**
+   * Shows [start, end] from the cache at once (resolves when that is on screen), then refreshes from the
+   * server in the background. `prefetch` widens the server request by one day each side, in the same request.
+   */
+  async function open(start: IsoDate, end: IsoDate, opts: { prefetch?: boolean } = {}): Promise<{ refreshed: Promise<void> }> {
+    const mySeq = ++seq
+    const changed = from.value !== start || to.value !== end
+    from.value = start
+    to.value = end
+    if (changed) {
+      appointments.value = []
+      syncedAt.value = null
+    }
+    error.value = null
+    const days = daysOf(start, end)
+    const [r, cached, metas] = await Promise.all([db.readReference(), readCache(days), Promise.all(days.map((d) => db.readDay(d)))])
+    if (mySeq !== seq) return { refreshed: Promise.resolve() }
+    if (chairs.value.length === 0) applyReference(r)
+    appointments.value = cached
+    const stamps = metas.map((m) => m.syncedAt)
+    syncedAt.value = stamps.every((s) => s != null) ? Math.min(...(stamps as number[])) : null
+    addPatients(await db.readPatients(patientIds(cached).filter((id) => !patients.value.has(id))))
+    return { refreshed: refresh(opts.prefetch ?? false, mySeq) }
+  }
+
+  async function refresh(prefetch = false, mySeq = seq): Promise<void> {
+    if (!from.value || !to.value) return
+    const start = from.value
+    const end = to.value
+    const current = () => mySeq === seq && from.value === start && to.value === end
+    refreshing.value = true
+    try {
+      const reqFrom = prefetch ? addDaysIso(start, -1) : start
+      const reqTo = prefetch ? addDaysIso(end, 1) : end
+      const [fresh] = await Promise.all([
+        call('appointmentsRange', { from: reqFrom, to: reqTo }),
+        referenceFetched
+          ? Promise.resolve()
+          : call('referenceData', {}).then(async (r) => {
+              referenceFetched = true
+              applyReference(r)
+              await db.storeReference(r)
+            }),
+      ])
+      await storeDays(reqFrom, reqTo, fresh)
+      if (!current()) return
+      const shown = fresh.filter((a) => {
+        const d = parseWall(a.date)?.date
+        return d != null && d >= start && d <= end
+      })
+      // Keep optimistic versions of appointments with a write on its way.
+      const mine = new Map(appointments.value.filter((a) => pending.has(a.id)).map((a) => [a.id, a]))
+      appointments.value = shown.map((a) => mine.get(a.id) ?? a).concat([...mine.values()].filter((a) => a.id < 0))
+      syncedAt.value = Date.now()
+      offline.value = false
+      error.value = null
+      await Promise.all([fillPatients(fresh), loadWaiting(shown)])
+    } catch (e) {
+      if (!current()) return
+      const err = toApiError(e)
+      if (isOfflineKind(err.kind)) offline.value = true
+      else error.value = err
+    } finally {
+      if (current()) refreshing.value = false
+    }
+  }
+
+  async function storeDays(start: IsoDate, end: IsoDate, list: Appointment[]) {
+    const byDay = new Map<IsoDate, Appointment[]>(daysOf(start, end).map((d) => [d, []]))
+    for (const a of list) byDay.get(parseWall(a.date)?.date ?? '')?.push(a)
+    for (const [d, l] of byDay) await db.storeDay(d, l)
+  }
+
+  async function fillPatients(list: Appointment[]) {
+    const ids = patientIds(list).filter((id) => !patients.value.has(id) && !missingPatients.has(id))
+    if (ids.length === 0) return
+    addPatients(await db.readPatients(ids))
+    const toFetch = ids.filter((id) => !patients.value.has(id))
+    for (let i = 0; i < toFetch.length; i += PATIENT_BATCH) {
+      const batch = toFetch.slice(i, i + PATIENT_BATCH)
+      const got = await call('patientsByIds', { ids: batch })
+      await db.storePatients(got)
+      addPatients(got)
+      const returned = new Set(got.map((p) => p.id))
+      for (const id of batch) if (!returned.has(id)) missingPatients.add(id)
+    }
+  }
+
+  async function loadWaiting(list: Appointment[]) {
+    const ids = list.filter((a) => a.state === 'waiting').map((a) => a.id)
+    if (ids.length === 0) return
+    const entries = await call('agendaWaiting', { ids })
+    const next = new Map(waiting.value)
+    for (const e of entries) next.set(e.appointmentId, e.since)
+    waiting.value = next
+  }
+
+  async function ensureBookingData() {
+    if (bookingFetched) return
+    const d = await call('agendaBookingData', {})
+    bookingReasons.value = d.bookingReasons.filter((r) => !r.deleted)
+    specialties.value = d.specialties
+    bookingFetched = true
+  }
+
+  function replace(a: Appointment) {
+    const list = appointments.value
+    const i = list.findIndex((x) => x.id === a.id)
+    if (!inRange(a)) appointments.value = list.filter((x) => x.id !== a.id)
+    else if (i >= 0) appointments.value = [...list.slice(0, i), a, ...list.slice(i + 1)]
+    else appointments.value = [...list, a]
+    if (a.id > 0) void db.appointments.put({ ...a, day: parseWall(a.date)?.date ?? '', syncedAt: Date.now() }).catch(() => undefined)
+  }
+
+  function remove(id: number) {
+    appointments.value = appointments.value.filter((a) => a.id !== id)
+  }
+
+  /** One click: optimistic, rolled back if AlfaDocs refuses. */
+  async function setState(id: number, state: AppointmentState): Promise<void> {
+    const before = byId.value.get(id)
+    if (!before) return
+    pending.add(id)
+    replace({ ...before, state })
+    try {
+      const r = await call('agendaSetState', { id, state, at: Date.now() })
+      replace(r.appointment)
+      const next = new Map(waiting.value)
+      if (r.waiting) next.set(id, r.waiting.since)
+      else next.delete(id)
+      waiting.value = next
+    } catch (e) {
+      replace(before)
+      throw toApiError(e)
+    } finally {
+      pending.delete(id)
+    }
+  }
+
+  /**
+   * Move/resize/edit. Shows the change at once; on 'conflict' puts back what the server holds and returns the
+   * differences; on refusal rolls back and throws.
+   */
+  async function update(id: number, changes: AppointmentChanges, opts: { force?: boolean; undoable?: boolean; seen?: Appointment } = {}): Promise<UpdateResult> {
+    const before = byId.value.get(id)
+    const seen = opts.seen ?? before
+    if (!before || !seen) throw new ApiError({ kind: 'not-found', message: `appointment ${id} not shown` })
+    pending.add(id)
+    replace({ ...before, ...changes } as Appointment)
+    try {
+      const r = await call('agendaUpdate', { seen, changes, force: opts.force ?? false })
+      if (r.status === 'saved') {
+        replace(r.appointment)
+        if (opts.undoable) {
+          const back: AppointmentChanges = {}
+          for (const k of Object.keys(changes) as Array<keyof AppointmentChanges>) (back as Record<string, unknown>)[k] = before[k as keyof Appointment]
+          undoStack.value = [...undoStack.value.slice(-19), { id, before: back }]
+        }
+      } else replace(r.current)
+      return r
+    } catch (e) {
+      replace(before)
+      throw toApiError(e)
+    } finally {
+      pending.delete(id)
+    }
+  }
+
+  /** Ctrl+Z: moves the last moved appointment back (itself checked against other desks' changes). */
+  async function undo(): Promise<UpdateResult | null> {
+    const last = undoStack.value[undoStack.value.length - 1]
+    if (!last) return null
+    undoStack.value = undoStack.value.slice(0, -1)
+    if (!byId.value.has(last.id)) return null
+    return update(last.id, last.before)
+  }
+
+  let tempId = -1
+  async function create(input: AppointmentCreate): Promise<Appointment> {
+    const temp: Appointment = {
+      id: tempId--,
+      date: input.date,
+      patientId: input.patientId ?? null,
+      emailReminder: input.emailReminder ?? false,
+      smsReminder: input.smsReminder ?? false,
+      description: input.description ?? '',
+      allDay: input.allDay ?? false,
+      type: input.type ?? 'inPractice',
+      state: input.state ?? 'confirmed',
+      duration: input.duration,
+      colorId: input.colorId,
+      chairId: input.chairId ?? null,
+      operatorId: input.operatorId ?? null,
+      createdThroughBooking: false,
+      createdThroughApi: true,
+      firstVisit: false,
+      carePlanId: null,
+    }
+    if (inRange(temp)) appointments.value = [...appointments.value, temp]
+    try {
+      const created = await call('agendaCreate', input)
+      remove(temp.id)
+      replace(created)
+      return created
+    } catch (e) {
+      remove(temp.id)
+      throw toApiError(e)
+    }
+  }
+
+  function reset() {
+    seq++
+    from.value = null
+    to.value = null
+    chairs.value = []
+    colors.value = new Map()
+    operators.value = new Map()
+    appointments.value = []
+    patients.value = new Map()
+    waiting.value = new Map()
+    undoStack.value = []
+    syncedAt.value = null
+    refreshing.value = false
+    offline.value = false
+    error.value = null
+    missingPatients.clear()
+    referenceFetched = false
+    bookingFetched = false
+  }
+
+  return {
+    from, to, chairs, colors, operators, colorsList, operatorsList, bookingReasons, specialties, appointments, byId, patients,
+    waiting, syncedAt, refreshing, offline, error, undoStack,
+    open, refresh, ensureBookingData, setState, update, undo, create, addPatients, reset,
+  }
+})
+
+function daysOf(start: IsoDate, end: IsoDate): IsoDate[] {
+  const out: IsoDate[] = []
+  for (let d = start; d <= end; d = addDaysIso(d, 1)) out.push(d)
+  return out
+}
+
+const patientIds = (list: Appointment[]): number[] => [...new Set(list.map((a) => a.patientId).filter((id): id is number => id != null))]

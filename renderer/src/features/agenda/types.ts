@@ -1,0 +1,32 @@
+import type { IsoDate } from '../../../../shared/dates'
+
+export interface BookingDraft {
+  id: number | null
+  date: IsoDate
+  time: string
+  duration: number
+  chairId: number | null
+  operatorId: number | null
+  colorId: number | null
+  patientId: number | null
+  description: string
+  type: 'inPractice' | 'telehealth'
+  emailReminder: boolean
+  smsReminder: boolean
+}
+
+export interface BookingSubmit {
+  draft: BookingDraft
+  newPatient: { firstName: string; lastName: string; phone: string } | null
+}
+
+export interface GridLabels {
+  allDay: string
+  outside: string
+  loading: string
+  noPatient: string
+  unknownPatient: (id: number) => string
+  state: (s: string) => string
+  nextStateTitle: (s: string) => string
+  telehealth: string
+}

@@ -1,0 +1,272 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Locator, Page } from 'playwright-core'
+import type { Appointment, Chair, Color, Patient } from '../../shared/alfadocs/schemas'
+import { addDaysIso, hhmm, parseWall } from '../../shared/dates'
+import { findChromium, startHarness, type Harness } from './harness'
+
+// The agenda in Chromium against the demo sandbox, with real pointer events. Expected data comes from the
+// sandbox through the same invoke the renderer uses; after each action the sandbox is asked again.
+
+const chromiumPath = findChromium()
+// Writes queue behind the 10 requests/s limiter: give the sandbox time to see them.
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 })
+type Reference = { chairs: Chair[]; colors: Color[] }
+
+const hexToRgb = (hex: string) => {
+  const n = parseInt(hex, 16)
+  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`
+}
+
+describe.skipIf(!chromiumPath)('agenda in Chromium', () => {
+  let h: Harness
+  let page: Page
+  let ref: Reference
+
+  beforeAll(async () => {
+    h = await startHarness(chromiumPath!)
+    page = h.page
+    await h.open()
+    await page.locator('[data-test="open-demo"]').click()
+    await page.waitForURL(/#\/day/)
+    await page.locator('[data-test="agenda-grid"]').waitFor()
+    ref = await h.invoke<Reference>('referenceData')
+  })
+  afterAll(async () => {
+    await h?.close()
+  })
+
+  const day = () => h.invoke<Appointment[]>('appointmentsRange', { from: h.today, to: h.today })
+  const one = async (id: number) => (await h.invoke<Appointment[]>('appointmentsRange', { from: h.today, to: addDaysIso(h.today, 1) })).find((a) => a.id === id)
+  const block = (id: number): Locator => page.locator(`.blk[data-id="${id}"]`)
+  const waitNamesLoaded = () => poll(() => page.locator('.appt__loading').count()).toBe(0)
+
+  it('renders every live chair and every appointment of the day, in its color', async () => {
+    const appts = await day()
+    const live = ref.chairs.filter((c) => !c.deleted)
+    await page.locator('[data-test="chair-name"]').first().waitFor()
+    const names = await page.locator('[data-test="chair-name"]').allInnerTexts()
+    for (const c of live) expect(names).toContain(c.name)
+    expect(names.some((n) => n.includes('dismessa'))).toBe(false)
+    await poll(() => page.locator('[data-test^="appointment-"]').count()).toBe(appts.length)
+    await waitNamesLoaded()
+    const colors = new Map(ref.colors.map((c) => [c.id, c]))
+    const timed = appts.filter((a) => !a.allDay && a.colorId != null)
+    for (const a of timed.slice(0, 25)) {
+      const style = await block(a.id).evaluate((el) => ({ bg: getComputedStyle(el).backgroundColor, fg: getComputedStyle(el).color }))
+      expect(style.bg).toBe(hexToRgb(colors.get(a.colorId!)!.backgroundColor))
+      expect(style.fg).toBe(hexToRgb(colors.get(a.colorId!)!.textColor))
+      const w = parseWall(a.date)!
+      expect(await block(a.id).locator('[data-test="appt-time"]').innerText()).toBe(`${hhmm(w.minutes)}–${hhmm(w.minutes + a.duration)}`)
+    }
+    expect(await page.locator('[data-test="now-line"]').count()).toBe(1)
+    await h.screenshot('agenda-01-day')
+  })
+
+  // ---- helpers for pointer work --------------------------------------------------------------------
+  const PX15 = 44 // zoom 2 × 22 px
+  const START = 8 * 60
+  async function scrollGridTo(minutes: number) {
+    await page.locator('[data-test="agenda-grid"]').evaluate((el, top) => (el.scrollTop = top), ((minutes - START) / 15) * PX15)
+    await page.mouse.move(5, 5)
+  }
+  async function pointAt(chairId: number, minutes: number) {
+    const cols = (await page.locator('.ag__cols').boundingBox())!
+    const head = (await page.locator(`[data-test="col-chair-${chairId}"]`).boundingBox())!
+    return { x: head.x + head.width / 2, y: cols.y + ((minutes - START) / 15) * PX15 }
+  }
+  async function drag(from: { x: number; y: number }, to: { x: number; y: number }) {
+    await page.mouse.move(from.x, from.y)
+    await page.mouse.down()
+    await page.mouse.move(from.x + (to.x - from.x) / 2, from.y + (to.y - from.y) / 2, { steps: 5 })
+    await page.mouse.move(to.x, to.y, { steps: 5 })
+    await page.mouse.up()
+  }
+  const live = () => ref.chairs.filter((c) => !c.deleted)
+  /** A movable appointment starting between from and to (minutes) in a chair. */
+  async function pick(chairId: number, from: number, to: number) {
+    return (await day()).find((a) => {
+      const m = parseWall(a.date)!.minutes
+      return a.chairId === chairId && !a.allDay && a.state === 'confirmed' && m >= from && m <= to && a.duration <= 45
+    })!
+  }
+
+  it('one click on the state mark moves confirmed → waiting in the sandbox', async () => {
+    const a = (await day()).find((x) => x.state === 'confirmed' && x.patientId != null && !x.allDay)!
+    await scrollGridTo(parseWall(a.date)!.minutes - 30)
+    await block(a.id).locator('[data-test="appt-state"]').click()
+    await poll(async () => (await one(a.id))?.state).toBe('waiting')
+    await poll(() => block(a.id).getAttribute('data-state')).toBe('waiting')
+    await page.locator(`[data-test="waiting-${a.id}"]`).waitFor()
+    await block(a.id).locator('[data-test="appt-state"]').click()
+    await poll(async () => (await one(a.id))?.state).toBe('in_care')
+    expect(await page.locator(`[data-test="waiting-${a.id}"]`).count()).toBe(0)
+  })
+
+  it('the menu marks absent and cancelled: they stay visible, struck through or faded', async () => {
+    const list = (await day()).filter((x) => x.state === 'confirmed' && x.patientId != null && !x.allDay)
+    const [a, b] = [list[1]!, list[2]!]
+    for (const [x, state, label] of [[a, 'absent', 'Assente'], [b, 'cancelled', 'Annullato']] as const) {
+      await scrollGridTo(parseWall(x.date)!.minutes - 30)
+      await block(x.id).click({ button: 'right', position: { x: 10, y: 24 } })
+      await page.locator('.n-dropdown-option').getByText(label, { exact: true }).click()
+      await poll(async () => (await one(x.id))?.state).toBe(state)
+      await poll(() => block(x.id).getAttribute('data-state')).toBe(state)
+    }
+    expect(await block(b.id).locator('[data-test="appt-patient"]').evaluate((el) => getComputedStyle(el).textDecorationLine)).toBe('line-through')
+    expect(Number(await block(a.id).evaluate((el) => getComputedStyle(el).opacity))).toBeLessThan(1)
+    await h.screenshot('agenda-02-states')
+  })
+
+  it('books from an empty slot (new patient inline): the block appears and the sandbox has it', async () => {
+    const chair = live()[2]!
+    await scrollGridTo(19 * 60)
+    const p = await pointAt(chair.id, 19 * 60 + 30 + 5)
+    await page.mouse.click(p.x, p.y)
+    const dlg = page.locator('[data-test="booking-dialog"]')
+    await dlg.waitFor()
+    expect(await dlg.locator('[data-test="booking-time"] input').inputValue()).toBe('19:30')
+    await dlg.locator('[data-test="new-patient-switch"]').click()
+    await dlg.locator('[data-test="np-last"] input').fill('Zanardi')
+    await dlg.locator('[data-test="np-first"] input').fill('Ottone')
+    await dlg.locator('[data-test="np-phone"] input').fill('333 765 4321')
+    await dlg.locator('[data-test="booking-description"] input').fill('Prima visita')
+    await h.screenshot('agenda-03-booking')
+    await dlg.locator('[data-test="booking-save"]').click()
+    let created: Appointment | undefined
+    await poll(async () => {
+        created = (await day()).find((a) => a.date === `${h.today} 19:30:00` && a.chairId === chair.id)
+        return created?.description
+      })
+      .toBe('Prima visita')
+    expect(created!.duration).toBe(30)
+    const patient = (await h.invoke<Patient[]>('patientsByIds', { ids: [created!.patientId!] }))[0]!
+    expect(`${patient.lastName} ${patient.firstName}`).toBe('Zanardi Ottone')
+    await poll(() => block(created!.id).locator('[data-test="appt-patient"]').innerText()).toBe('Zanardi Ottone')
+  })
+
+  let moved: Appointment
+  it('drags a block to another chair and time, then resizes it: the sandbox follows', async () => {
+    const [c1, c2] = [live()[0]!, live()[1]!]
+    const a = await pick(c1.id, 17 * 60, 18 * 60 + 30)
+    await scrollGridTo(17 * 60)
+    const box = (await block(a.id).boundingBox())!
+    const grab = { x: box.x + 12, y: box.y + box.height / 2 }
+    const target = await pointAt(c2.id, 19 * 60 + 10)
+    await drag(grab, { x: target.x, y: target.y + (grab.y - box.y) })
+        await poll(async () => (await one(a.id))?.date).toBe(`${h.today} 19:10:00`)
+    moved = (await one(a.id))!
+    expect(moved.chairId).toBe(c2.id)
+    expect(moved.duration).toBe(a.duration)
+    // The block sits in the second column now.
+    const head = (await page.locator(`[data-test="col-chair-${c2.id}"]`).boundingBox())!
+    const nb = (await block(a.id).boundingBox())!
+    expect(nb.x).toBeGreaterThanOrEqual(head.x - 1)
+    expect(nb.x).toBeLessThan(head.x + head.width)
+
+    // Resize: pull the bottom edge down by half an hour.
+    await drag({ x: nb.x + nb.width / 2, y: nb.y + nb.height - 3 }, { x: nb.x + nb.width / 2, y: nb.y + nb.height - 3 + 2 * PX15 })
+    await poll(async () => (await one(a.id))?.duration).toBe(a.duration + 30)
+    moved = (await one(a.id))!
+    await h.screenshot('agenda-04-moved-resized')
+
+    // Ctrl+Z undoes the last change (the resize).
+    await page.keyboard.press('Control+z')
+    await poll(async () => (await one(a.id))?.duration).toBe(a.duration)
+    moved = (await one(a.id))!
+  })
+
+  it('a move AlfaDocs refuses is rolled back with a clear message', async () => {
+    h.sandbox().faults.failNext('appointmentUpdate', 1, { status: 400, body: { error: 'Poltrona non disponibile' } })
+    await scrollGridTo(19 * 60)
+    const box = (await block(moved.id).boundingBox())!
+    const target = await pointAt(live()[3]!.id, 19 * 60 + 20)
+    await drag({ x: box.x + 12, y: box.y + 8 }, { x: target.x, y: target.y + 8 })
+    await page.locator('.n-message').filter({ hasText: 'AlfaDocs non ha accettato' }).waitFor()
+    await h.screenshot('agenda-05-refused')
+    expect((await one(moved.id))!.date).toBe(moved.date)
+    await poll(async () => Math.round((await block(moved.id).boundingBox())!.x)).toBe(Math.round(box.x))
+  })
+
+  it('warns before moving onto a busy chair, and moving nothing when the desk says no', async () => {
+    const c1 = live()[0]!
+    await scrollGridTo(19 * 60)
+    const busy = (await day()).find((a) => a.chairId === c1.id && !a.allDay && a.state !== 'cancelled' && a.state !== 'absent' && parseWall(a.date)!.minutes >= 18 * 60)!
+    const box = (await block(moved.id).boundingBox())!
+    const target = await pointAt(c1.id, parseWall(busy.date)!.minutes)
+    await drag({ x: box.x + 12, y: box.y + 8 }, { x: target.x, y: target.y + 8 })
+    const dlg = page.locator('.n-dialog')
+    await dlg.waitFor()
+    expect(await dlg.innerText()).toContain('già occupata')
+    await h.screenshot('agenda-06-clash')
+    await dlg.getByRole('button', { name: 'Annulla' }).click()
+    await dlg.waitFor({ state: 'detached' })
+    expect((await one(moved.id))!.date).toBe(moved.date)
+  })
+
+  it('shows what another desk changed before overwriting it, and keeps theirs on request', async () => {
+    const sbA = h.sandbox().state.appointments.find((x) => x.id === moved.id)!
+    sbA.description = 'Cambiato da un’altra postazione'
+    await scrollGridTo(19 * 60)
+    const box = (await block(moved.id).boundingBox())!
+    const target = await pointAt(live()[4]!.id, 19 * 60 + 40)
+    await drag({ x: box.x + 12, y: box.y + 8 }, { x: target.x, y: target.y + 8 })
+    const dlg = page.locator('.n-dialog')
+    await dlg.waitFor()
+    expect(await dlg.innerText()).toContain('Cambiato da un’altra postazione')
+    await h.screenshot('agenda-07-conflict')
+    await dlg.getByRole('button', { name: 'Tieni la loro versione' }).click()
+    expect((await one(moved.id))!.date).toBe(moved.date)
+    await poll(() => block(moved.id).locator('.blk__desc').innerText()).toContain('Cambiato')
+  })
+
+  it('books from the free-slot finder, prefilled', async () => {
+    await page.locator('[data-test="find-slot"]').click()
+    const finder = page.locator('[data-test="slot-finder"]')
+    await finder.waitFor()
+    await finder.locator('[data-test="slot-search"]').click()
+    const first = finder.locator('.fs__slot').first()
+    await first.waitFor()
+    const testId = (await first.getAttribute('data-test'))!
+    const [, date, time, chair] = /^slot-(\d{4}-\d{2}-\d{2})-(\d{2}:\d{2})-(\d+)$/.exec(testId)!
+    await h.screenshot('agenda-08-slots')
+    await first.click()
+    const dlg = page.locator('[data-test="booking-dialog"]')
+    await dlg.waitFor()
+    expect(await dlg.locator('[data-test="booking-time"] input').inputValue()).toBe(time)
+    await dlg.locator('[data-test="booking-description"] input').fill('Controllo dal cercaposto')
+    await dlg.locator('[data-test="booking-save"]').click()
+    await poll(async () => {
+        const list = await h.invoke<Appointment[]>('appointmentsRange', { from: date!, to: date! })
+        return list.some((a) => a.description === 'Controllo dal cercaposto' && a.date === `${date} ${time}:00` && a.chairId === Number(chair))
+      })
+      .toBe(true)
+  })
+
+  it('Ctrl+K checks a patient in from the keyboard, and the waiting room counts the minutes', async () => {
+    const list = (await day()).filter((a) => a.state === 'confirmed' && a.patientId != null && !a.allDay)
+    const a = list[list.length - 1]!
+    const p = (await h.invoke<Patient[]>('patientsByIds', { ids: [a.patientId!] }))[0]!
+    await page.mouse.click(5, 400)
+    await page.keyboard.press('Control+k')
+    const pal = page.locator('[data-test="palette"]')
+    await pal.waitFor()
+    await pal.locator('input').fill(`${p.lastName.slice(0, 4)} ${p.firstName.slice(0, 3)}`)
+    await pal.locator(`[data-test="palette-item-${a.id}"]`).waitFor()
+    await h.screenshot('agenda-09-palette')
+    // Pick it with the arrow keys if it is not the first match.
+    const items = await pal.locator('[data-test^="palette-item-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-test')))
+    for (let i = 0; i < items.indexOf(`palette-item-${a.id}`); i++) await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    await poll(async () => (await one(a.id))?.state).toBe('waiting')
+    const row = page.locator(`[data-test="waiting-${a.id}"]`)
+    await row.waitFor()
+    await poll(() => row.locator('[data-test="waited"]').innerText()).toBe('da 0 min')
+    expect(await row.getAttribute('class')).not.toContain('wr__row--warn')
+
+    // Twenty minutes later (the page's clock) the row shows it and turns to the warning color.
+    await h.context.clock.setFixedTime(new Date(Date.parse(`${h.today}T08:00:00Z`) + 20 * 60_000))
+    await poll(() => row.locator('[data-test="waited"]').innerText()).toBe('da 20 min')
+    await poll(() => row.getAttribute('class')).toContain('wr__row--warn')
+    await h.screenshot('agenda-10-waiting')
+  })
+})
