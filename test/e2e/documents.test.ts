@@ -97,6 +97,39 @@ describe.skipIf(!chromiumPath)('documents in Chromium', () => {
     expect(await page.locator('[data-test="zoom-level"]').innerText()).toBe('156%')
     await h.screenshot('documents-03-viewer')
     await page.locator('[data-test="viewer-close"]').click()
+  })
+
+  it('takes a file dropped on a patient in the search results, after keyboard navigation', async () => {
+    const { page } = h
+    await h.open('#/patients')
+    const box = page.locator('[data-test="patient-search"] input')
+    await box.fill(patient.lastName.toLowerCase())
+    // Wait for AlfaDocs' answer (the cache answers first).
+    await page.locator('[data-test="search-results"][data-source="server"][data-loading="false"]').waitFor({ timeout: 10_000 })
+    const rows = page.locator('[data-test="search-result"]')
+    const ids = await rows.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-id'))))
+    const target = rows.nth(ids.indexOf(patient.id))
+    const dt = await page.evaluateHandle(() => {
+      const d = new DataTransfer()
+      d.items.add(new File(['Anamnesi: nessuna allergia nota.\n'], 'anamnesi.txt', { type: 'text/plain' }))
+      return d
+    })
+    await target.dispatchEvent('dragenter', { dataTransfer: dt })
+    await target.dispatchEvent('dragover', { dataTransfer: dt })
+    await target.dispatchEvent('drop', { dataTransfer: dt })
+    await expect
+      .poll(() => page.locator('[data-test="upload-row"][data-name="anamnesi.txt"]').getAttribute('data-state'), { timeout: 20_000 })
+      .toBe('done')
+    const docs = await h.invoke<DocumentMeta[]>('documentsList', { patientId: patient.id })
+    expect(docs.find((d) => d.name === 'anamnesi.txt')).toMatchObject({ type: 'text', folderName: 'Documenti' })
+    await h.screenshot('documents-04-drop-on-result')
+
+    // Arrow keys move the highlight; Enter opens the highlighted patient.
+    await box.focus()
+    for (let i = 0; i < ids.indexOf(patient.id); i++) await box.press('ArrowDown')
+    await expect.poll(() => page.locator('.res__row--active').getAttribute('data-id')).toBe(String(patient.id))
+    await box.press('Enter')
+    await page.waitForURL(new RegExp(`#/patients/${patient.id}$`))
     expect(h.pageErrors).toEqual([])
   })
 })

@@ -62,6 +62,7 @@ describe.skipIf(!chromiumPath)('patients in Chromium', () => {
   it('finds by fiscal code typed in lower case, and Enter opens the patient', async () => {
     await searchFor(sample.italianFiscalCode!.toLowerCase())
     await expect.poll(resultIds).toEqual([sample.id])
+    await h.page.locator('[data-test="search-results"][data-source="server"][data-loading="false"]').waitFor()
     await box().press('Enter')
     await h.page.waitForURL(new RegExp(`#/patients/${sample.id}$`))
     await expect.poll(() => h.page.locator('[data-test="patient-name"]').innerText()).toBe(`${sample.lastName} ${sample.firstName}`)

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { Patient } from '../../../../shared/alfadocs/schemas'
 import { parsePatientQuery, type PatientQuery } from '../../../../shared/patients/query'
+import { patientSearchKeys } from '../../../../shared/patients/search-keys'
 import { call, toApiError } from '../../api'
 import { db } from '../../cache/db'
 import { errorMessage } from '../../i18n'
@@ -11,6 +12,12 @@ const PAGE = 20
 const CACHE_DEBOUNCE_MS = 60
 const SERVER_DEBOUNCE_MS = 300
 const FILL_KEY = 'patients:filled'
+
+const byName = (a: Patient, b: Patient) => {
+  const ka = patientSearchKeys(a)
+  const kb = patientSearchKeys(b)
+  return ka.sLast < kb.sLast ? -1 : ka.sLast > kb.sLast ? 1 : ka.sFirst < kb.sFirst ? -1 : ka.sFirst > kb.sFirst ? 1 : a.id - b.id
+}
 
 /** The search box: cache first (instant), then AlfaDocs; stale answers are dropped. */
 export const usePatientSearch = defineStore('patients-search', () => {
@@ -76,7 +83,8 @@ export const usePatientSearch = defineStore('patients-search', () => {
       const r = await call('patientsSearch', { text: asked, offset: (page.value - 1) * PAGE, limit: PAGE })
       void db.storePatients(r.results).catch(() => undefined)
       if (my !== seq) return
-      results.value = r.results
+      // The same order as the cache's, so the list does not reshuffle when AlfaDocs answers.
+      results.value = [...r.results].sort(byName)
       total.value = r.total
       source.value = 'server'
     } catch (e) {
