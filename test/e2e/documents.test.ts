@@ -78,11 +78,20 @@ describe.skipIf(!chromiumPath)('documents in Chromium', () => {
     expect(await pdfRow.locator('[data-test="thumb-icon"]').innerText()).toBe('PDF')
     await h.screenshot('documents-02-uploaded')
 
-    // Byte for byte through the download route.
+    // Byte for byte through the download route, and through "save a copy" in the page.
     for (const [name, bytes] of [['panoramica-2026.png', png], ['referto.pdf', pdf]] as const) {
       const doc = added.find((d) => d.name === name)!
       const back = await h.invoke<{ base64: string }>('documentsDownload', { patientId: patient.id, documentId: doc.id })
       expect(Buffer.from(back.base64, 'base64').equals(bytes)).toBe(true)
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator(`[data-test="doc-row"][data-name="${name}"] [data-test="doc-save"]`).click(),
+      ])
+      expect(download.suggestedFilename()).toBe(name)
+      const saved = await download.createReadStream()
+      const chunks: Buffer[] = []
+      for await (const c of saved) chunks.push(c as Buffer)
+      expect(Buffer.concat(chunks).equals(bytes)).toBe(true)
     }
   })
 

@@ -1,11 +1,12 @@
 // Strings of the documents tab and the upload queue, merged under `documents`. Italian first.
 const it = {
   upload: 'Carica file',
-  uploadXray: 'Carica radiografie',
+  uploadXray: 'Radiografie: trascina qui, oppure',
   dropArea: 'Trascina qui file o cartelle, oppure',
   dropXray: 'Rilascia qui per caricarle come radiografie',
   choose: 'scegli dal computer',
   filter: 'Tipo',
+  limit: 'File al massimo di',
   all: 'Tutti',
   none: 'Nessun documento',
   name: 'Nome',
@@ -46,11 +47,12 @@ const it = {
 
 const en: typeof it = {
   upload: 'Upload files',
-  uploadXray: 'Upload x-rays',
+  uploadXray: 'X-rays: drag here, or',
   dropArea: 'Drag files or folders here, or',
   dropXray: 'Drop here to upload them as x-rays',
   choose: 'choose from the computer',
   filter: 'Type',
+  limit: 'Files up to',
   all: 'All',
   none: 'No documents',
   name: 'Name',
