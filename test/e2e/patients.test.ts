@@ -42,7 +42,10 @@ describe.skipIf(!chromiumPath)('patients in Chromium', () => {
   }
 
   it('finds a patient by "last first-prefix", as you type', async () => {
-    await h.open('#/patients')
+    // Reached from the agenda's bar.
+    await h.open('#/day')
+    await h.page.locator('[data-test="nav-patients"]').click()
+    await h.page.waitForURL(/#\/patients$/)
     await box().waitFor()
     await searchFor(`${sample.lastName.toLowerCase()} ${sample.firstName.slice(0, 2).toLowerCase()}`)
     expect(await h.page.locator('[data-test="search-kind"]').innerText()).toBe('Cerco per cognome e nome')
