@@ -4,6 +4,7 @@ import { isIsoDate } from '../../shared/dates'
 import ConnectView from './features/connect/ConnectView.vue'
 import AgendaView from './features/agenda/AgendaView.vue'
 import { patientRoutes } from './features/patients/routes'
+import { billingRoutes } from './features/billing'
 import { useSessionStore } from './stores/session'
 
 export function createAppRouter(pinia: Pinia): Router {
@@ -14,6 +15,7 @@ export function createAppRouter(pinia: Pinia): Router {
       { path: '/connect', name: 'connect', component: ConnectView },
       { path: '/day/:date?', name: 'day', component: AgendaView },
       ...patientRoutes,
+      ...billingRoutes,
       { path: '/:pathMatch(.*)*', redirect: '/day' },
     ],
   })
