@@ -108,6 +108,60 @@ describe.skipIf(!chromiumPath)('documents in Chromium', () => {
     await page.locator('[data-test="viewer-close"]').click()
   })
 
+  it('cancels a waiting upload and retries it into the folder typed on its row', async () => {
+    const { page } = h
+    await h.invoke('documentsSettingsSet', { maxUploadMb: 50 })
+    await h.open(`#/patients/${patient.id}?tab=documents`)
+    await page.locator('[data-test="documents-tab"]').waitFor()
+    if (await page.locator('[data-test="upload-clear"]').count()) await page.locator('[data-test="upload-clear"]').click()
+    const target = page.locator('[data-test="patient-drop"]')
+    const dt = await page.evaluateHandle(() => {
+      const d = new DataTransfer()
+      d.items.add(new File([new Uint8Array(40 * 1024 * 1024).fill(7)], 'archivio-grande.bin'))
+      d.items.add(new File(['Nota breve.\n'], 'nota.txt', { type: 'text/plain' }))
+      return d
+    })
+    await target.dispatchEvent('drop', { dataTransfer: dt })
+    const row = (name: string) => page.locator(`[data-test="upload-row"][data-name="${name}"]`)
+    // One upload at a time: while the big file goes, the note waits and can still be edited or cancelled.
+    await expect.poll(() => row('archivio-grande.bin').getAttribute('data-state')).toBe('uploading')
+    expect(await row('nota.txt').getAttribute('data-state')).toBe('queued')
+    await row('nota.txt').locator('[data-test="upload-cancel"]').click()
+    expect(await row('nota.txt').getAttribute('data-state')).toBe('cancelled')
+    await row('nota.txt').locator('[data-test="upload-folder"] input').fill('Note')
+    await expect.poll(() => row('archivio-grande.bin').getAttribute('data-state'), { timeout: 30_000 }).toBe('done')
+    expect(await row('nota.txt').getAttribute('data-state')).toBe('cancelled')
+    await row('nota.txt').locator('[data-test="upload-retry"]').click()
+    await expect.poll(() => row('nota.txt').getAttribute('data-state'), { timeout: 30_000 }).toBe('done')
+    const docs = await h.invoke<DocumentMeta[]>('documentsList', { patientId: patient.id })
+    expect(docs.filter((d) => d.name === 'nota.txt')).toMatchObject([{ type: 'text', folderName: 'Note' }])
+    expect(docs.find((d) => d.name === 'archivio-grande.bin')).toMatchObject({ type: 'other', folderName: 'Documenti' })
+  })
+
+  it('shows an upload that failed with the reason, and retries it', async () => {
+    const { page } = h
+    await h.invoke('sessionDisconnect')
+    const dt = await page.evaluateHandle(() => {
+      const d = new DataTransfer()
+      d.items.add(new File(['Referto radiologico.\n'], 'referto-rx.txt', { type: 'text/plain' }))
+      return d
+    })
+    await page.locator('[data-test="patient-drop"]').dispatchEvent('drop', { dataTransfer: dt })
+    const row = page.locator('[data-test="upload-row"][data-name="referto-rx.txt"]')
+    await expect.poll(() => row.getAttribute('data-state')).toBe('failed')
+    expect(await row.locator('[data-test="upload-error"]').innerText()).toBe('Lo studio non è collegato. Collegalo di nuovo.')
+    await h.screenshot('documents-05-failed')
+    // Connected again (the same demo practice): Retry sends it.
+    await h.invoke('sessionConnectDemo')
+    await row.locator('[data-test="upload-retry"]').click()
+    await expect.poll(() => row.getAttribute('data-state'), { timeout: 30_000 }).toBe('done')
+    const docs = await h.invoke<DocumentMeta[]>('documentsList', { patientId: patient.id })
+    expect(docs.find((d) => d.name === 'referto-rx.txt')).toMatchObject({ type: 'text', folderName: 'Documenti' })
+    // (The list still shows only x-rays, as filtered earlier.)
+    await page.locator('[data-test="doc-filter"] label', { hasText: 'Tutti' }).click()
+    await page.locator('[data-test="doc-row"][data-name="referto-rx.txt"]').waitFor()
+  })
+
   it('takes a file dropped on a patient in the search results, after keyboard navigation', async () => {
     const { page } = h
     await h.open('#/patients')
@@ -133,10 +187,12 @@ describe.skipIf(!chromiumPath)('documents in Chromium', () => {
     expect(docs.find((d) => d.name === 'anamnesi.txt')).toMatchObject({ type: 'text', folderName: 'Documenti' })
     await h.screenshot('documents-04-drop-on-result')
 
-    // Arrow keys move the highlight; Enter opens the highlighted patient.
+    // Arrow keys move the highlight (it wraps around); Enter opens the highlighted patient.
+    await page.mouse.move(0, 0)
     await box.focus()
-    for (let i = 0; i < ids.indexOf(patient.id); i++) await box.press('ArrowDown')
-    await expect.poll(() => page.locator('.res__row--active').getAttribute('data-id')).toBe(String(patient.id))
+    const active = () => page.locator('.res__row--active').getAttribute('data-id')
+    for (let i = 0; i < ids.length && (await active()) !== String(patient.id); i++) await box.press('ArrowDown')
+    expect(await active()).toBe(String(patient.id))
     await box.press('Enter')
     await page.waitForURL(new RegExp(`#/patients/${patient.id}$`))
     expect(h.pageErrors).toEqual([])
