@@ -74,7 +74,10 @@ describe.skipIf(!chromiumPath)('agenda in Chromium', () => {
     const head = (await page.locator(`[data-test="col-chair-${chairId}"]`).boundingBox())!
     return { x: head.x + head.width / 2, y: cols.y + ((minutes - START) / 15) * PX15 }
   }
+  /** A dialog that is still fading out would catch the pointer or the keyboard. */
+  const noModal = () => poll(() => page.locator('.n-modal-mask, .n-dialog').count()).toBe(0)
   async function drag(from: { x: number; y: number }, to: { x: number; y: number }) {
+    await noModal()
     await page.mouse.move(from.x, from.y)
     await page.mouse.down()
     await page.mouse.move(from.x + (to.x - from.x) / 2, from.y + (to.y - from.y) / 2, { steps: 5 })
@@ -121,6 +124,7 @@ describe.skipIf(!chromiumPath)('agenda in Chromium', () => {
     const chair = live()[2]!
     await scrollGridTo(19 * 60)
     const p = await pointAt(chair.id, 19 * 60 + 30 + 5)
+    await noModal()
     await page.mouse.click(p.x, p.y)
     const dlg = page.locator('[data-test="booking-dialog"]')
     await dlg.waitFor()
@@ -246,6 +250,7 @@ describe.skipIf(!chromiumPath)('agenda in Chromium', () => {
     const list = (await day()).filter((a) => a.state === 'confirmed' && a.patientId != null && !a.allDay)
     const a = list[list.length - 1]!
     const p = (await h.invoke<Patient[]>('patientsByIds', { ids: [a.patientId!] }))[0]!
+    await noModal()
     await page.mouse.click(5, 400)
     await page.keyboard.press('Control+k')
     const pal = page.locator('[data-test="palette"]')

@@ -4,9 +4,12 @@ import type { Appointment, AppointmentState, BookingReason, Chair, Color, Operat
 import type { AppointmentChanges, AppointmentCreate, UpdateResult } from '../../../../shared/contract/agenda'
 import { addDaysIso, parseWall, type IsoDate } from '../../../../shared/dates'
 import { ApiError, call, isOfflineKind, toApiError } from '../../api'
-import { db } from '../../cache/db'
+import { db, metaKeys } from '../../cache/db'
 
 const PATIENT_BATCH = 500
+
+// Open the cache while the app boots (session check, router), not when the agenda first asks for the day.
+void db.open().catch(() => undefined)
 
 export interface UndoEntry {
   id: number
@@ -64,11 +67,6 @@ export const useAgendaStore = defineStore('agenda', () => {
     return d != null && from.value != null && to.value != null && d >= from.value && d <= to.value
   }
 
-  async function readCache(days: IsoDate[]): Promise<Appointment[]> {
-    const parts = await Promise.all(days.map((d) => db.readDay(d)))
-    return parts.flatMap((p) => p.appointments)
-  }
-
   /**
    * Shows [start, end] from the cache at once (resolves when that is on screen), then refreshes from the
    * server in the background. `prefetch` widens the server request by one day each side, in the same request.
@@ -84,13 +82,14 @@ export const useAgendaStore = defineStore('agenda', () => {
     }
     error.value = null
     const days = daysOf(start, end)
-    const [r, cached, metas] = await Promise.all([db.readReference(), readCache(days), Promise.all(days.map((d) => db.readDay(d)))])
+    const trace = (globalThis as { __agendaPerf?: Record<string, number> }).__agendaPerf
+    const { r, cached, stamps, cachedPatients } = await readSnapshot(days, (ids) => ids.filter((id) => !patients.value.has(id)))
+    if (trace) trace.cacheRead = performance.now()
     if (mySeq !== seq) return { refreshed: Promise.resolve() }
     if (chairs.value.length === 0) applyReference(r)
     appointments.value = cached
-    const stamps = metas.map((m) => m.syncedAt)
     syncedAt.value = stamps.every((s) => s != null) ? Math.min(...(stamps as number[])) : null
-    addPatients(await db.readPatients(patientIds(cached).filter((id) => !patients.value.has(id))))
+    addPatients(cachedPatients)
     return { refreshed: refresh(opts.prefetch ?? false, mySeq) }
   }
 
@@ -305,6 +304,30 @@ export const useAgendaStore = defineStore('agenda', () => {
     open, refresh, ensureBookingData, setState, update, undo, create, addPatients, reset,
   }
 })
+
+/**
+ * Everything the first paint needs from the cache in one read transaction (reference, the days, their
+ * patients): IndexedDB round trips, not data size, are what a warm open waits for.
+ */
+async function readSnapshot(days: IsoDate[], wanted: (ids: number[]) => number[]) {
+  return db.transaction('r', [db.chairs, db.colors, db.operators, db.appointments, db.patients, db.meta], async () => {
+    const [chairs, colors, operators, metas, parts] = await Promise.all([
+      db.chairs.toArray(),
+      db.colors.toArray(),
+      db.operators.toArray(),
+      db.meta.bulkGet(days.map((d) => metaKeys.day(d))),
+      Promise.all(days.map((d) => db.appointments.where('day').equals(d).toArray())),
+    ])
+    const cached: Appointment[] = parts.flat()
+    const rows = await db.patients.bulkGet(wanted(patientIds(cached)))
+    return {
+      r: { chairs, colors, operators },
+      cached,
+      stamps: metas.map((m) => m?.syncedAt ?? null),
+      cachedPatients: rows.filter((p): p is NonNullable<typeof p> => p !== undefined) as Patient[],
+    }
+  })
+}
 
 function daysOf(start: IsoDate, end: IsoDate): IsoDate[] {
   const out: IsoDate[] = []

@@ -1,0 +1,228 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { extname, join, normalize, resolve, sep } from 'node:path'
+import vue from '@vitejs/plugin-vue'
+import type { Page } from 'playwright-core'
+import { build } from 'vite'
+import type { Appointment, Chair, Color, Operator, Patient } from '../shared/alfadocs/schemas'
+import { addDaysIso, formatWall } from '../shared/dates'
+import type { SandboxState } from '../electron/sandbox'
+import { DEFAULT_TODAY, findChromium, startHarness } from '../test/e2e/harness'
+
+// npm run bench:agenda — a 12-chair day with 150 appointments (~120 patients) in the demo sandbox:
+//  1. cold open (empty Dexie): API requests counted in the sandbox's request log, time to every block with
+//     its name, against the floor the 10 requests/s limit sets for that many requests;
+//  2. warm open (reload, Dexie filled): open → first paint of the day's blocks;
+//  3. render of the same day by our grid and by vue-cal 4 (chairs as split days), same Chromium, medians.
+// Flags: --no-build (reuse out/renderer), --rounds=N (render samples, default 15).
+
+const ROOT = resolve(__dirname, '..')
+const args = new Set(process.argv.slice(2))
+const rounds = Number([...args].find((a) => a.startsWith('--rounds='))?.split('=')[1] ?? 15)
+const DAY = DEFAULT_TODAY
+const CHAIRS = 12
+const APPOINTMENTS = 150
+const PATIENTS = 120
+const RATE = 10
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2
+}
+const r1 = (n: number) => Math.round(n * 10) / 10
+const r2 = (n: number) => Math.round(n * 100) / 100
+
+/** 12 live chairs, and today's appointments replaced by 150 of ~120 patients, some double-booked. */
+function seedBusyDay(state: SandboxState): void {
+  const live = state.chairs.filter((c) => !c.deleted)
+  for (let n = live.length + 1; n <= CHAIRS; n++) state.chairs.push({ id: 2286000 + n, name: `Poltrona ${n}`, deleted: false })
+  const chairs = state.chairs.filter((c) => !c.deleted).slice(0, CHAIRS)
+  const patients = state.patients.filter((p) => !p.deleted).slice(0, PATIENTS)
+  const operators = state.operators.filter((o) => !o.deleted)
+  const reasons = state.bookingReasons
+  state.appointments = state.appointments.filter((a) => a.date.slice(0, 10) !== DAY)
+  const durations = [15, 20, 30, 30, 45, 60]
+  const states = ['done', 'done', 'done', 'in_care', 'waiting', 'confirmed', 'confirmed', 'confirmed', 'confirmed', 'absent', 'cancelled'] as const
+  let i = 0
+  const clock = new Map(chairs.map((c) => [c.id, 8 * 60]))
+  while (i < APPOINTMENTS) {
+    const chair = chairs[i % chairs.length]!
+    const dur = durations[(i * 7) % durations.length]!
+    let start = clock.get(chair.id)!
+    if (i % 11 === 5) start -= 15 // a double booking now and then
+    clock.set(chair.id, Math.max(clock.get(chair.id)!, start + dur))
+    const reason = reasons[i % reasons.length]!
+    state.appointments.push({
+      id: 700001 + i,
+      date: formatWall(DAY, start),
+      patientId: patients[i % patients.length]!.id,
+      emailReminder: i % 2 === 0,
+      smsReminder: true,
+      description: reason.description,
+      allDay: false,
+      type: 'inPractice',
+      state: states[i % states.length]!,
+      duration: dur,
+      colorId: state.colors[i % state.colors.length]!.id,
+      chairId: chair.id,
+      operatorId: operators[i % operators.length]!.id,
+      createdThroughBooking: false,
+      createdThroughApi: false,
+      firstVisit: 'no',
+      carePlanId: null,
+    })
+    i++
+  }
+}
+
+async function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((req, res) => {
+    void (async () => {
+      const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+      const file = normalize(join(dir, pathname === '/' ? 'index.html' : pathname))
+      if (!file.startsWith(dir + sep) || !(await stat(file).catch(() => null))?.isFile()) return void res.writeHead(404).end()
+      const type = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' }[extname(file)] ?? 'application/octet-stream'
+      res.writeHead(200, { 'content-type': `${type}; charset=utf-8` }).end(await readFile(file))
+    })()
+  })
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => new Promise((ok) => server.close(() => ok())) }
+}
+
+/** Polls a page-side expression (evaluated through the devtools protocol, which the CSP allows). */
+async function until(page: Page, expr: string, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs
+  while (!(await page.evaluate<boolean>(expr))) {
+    if (Date.now() > end) throw new Error(`timed out waiting for: ${expr}`)
+    await new Promise((r) => setTimeout(r, 25))
+  }
+}
+
+async function main() {
+  const chromium = findChromium()
+  if (!chromium) throw new Error('bench:agenda needs Chromium (apt-get install chromium or CHROMIUM_PATH)')
+  if (!args.has('--no-build')) {
+    const b = spawnSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'ignore' })
+    if (b.status !== 0) throw new Error('electron-vite build failed')
+  }
+  if (!existsSync(join(ROOT, 'out/renderer/index.html'))) throw new Error('out/renderer is missing: run without --no-build')
+
+  const benchDir = await mkdtemp(join(tmpdir(), 'sportello-bench-'))
+  await build({
+    root: join(ROOT, 'scripts/bench'),
+    base: './',
+    logLevel: 'error',
+    plugins: [vue()],
+    configFile: false,
+    build: { outDir: benchDir, emptyOutDir: true, modulePreload: { polyfill: false } },
+  })
+
+  const h = await startHarness(chromium, { today: DAY })
+  const benchServer = await serve(benchDir)
+  try {
+    await h.invoke('sessionConnectDemo')
+    const sb = h.sandbox()
+    seedBusyDay(sb.state)
+    const { page } = h
+
+    // ---- 1. cold open: empty cache --------------------------------------------------------------------
+    sb.requestLog.length = 0
+    // The app's CSP forbids eval, so the watcher is an init script: it notes when every block has its name.
+    await h.context.addInitScript({
+      content: `(() => {
+        const check = () => {
+          if (document.querySelectorAll('.blk').length >= ${APPOINTMENTS} && !document.querySelector('.appt__loading')) window.__coldDone = performance.now()
+          else requestAnimationFrame(check)
+        }
+        requestAnimationFrame(check)
+      })()`,
+    })
+    await h.open(`#/day/${DAY}`)
+    await until(page, 'window.__coldDone !== undefined', 60_000)
+    const cold = await page.evaluate<{ ms: number; fromNavigation: number }>(
+      `({ ms: window.__coldDone - window.__agendaPerf.openStart, fromNavigation: window.__coldDone })`,
+    )
+    // Anything still in flight belongs to the open (e.g. the waiting-room lookup): let it land, then count.
+    await page.waitForTimeout(1500)
+    const requests = sb.requestLog.filter((e) => e.path.startsWith('/api/v1')).map((e) => `${e.method} ${e.route ?? e.path}`)
+    const byRoute = new Map<string, number>()
+    for (const r of requests) byRoute.set(r, (byRoute.get(r) ?? 0) + 1)
+    // Page-side code is plain JS text: this file is type-checked without the DOM library.
+    const prefetched = await page.evaluate<number[]>(`(async () => {
+      const open = indexedDB.open('sportello')
+      const idb = await new Promise((ok, ko) => { open.onsuccess = () => ok(open.result); open.onerror = () => ko(open.error) })
+      const has = (day) => new Promise((ok) => { const r = idb.transaction('meta').objectStore('meta').get('day:' + day); r.onsuccess = () => ok(r.result ? 1 : 0) })
+      const out = [await has(${JSON.stringify(addDaysIso(DAY, -1))}), await has(${JSON.stringify(addDaysIso(DAY, 1))})]
+      idb.close()
+      return out
+    })()`)
+    const floorMs = (requests.length / RATE) * 1000
+
+    // ---- 2. warm open: reload with the cache filled -------------------------------------------------------
+    const warm: number[] = []
+    const warmNav: number[] = []
+    const switchMs: number[] = []
+    for (let i = 0; i < 5; i++) {
+      await page.reload()
+      await until(page, `window.__agendaPerf?.painted !== undefined`, 30_000)
+      const m = await page.evaluate<{ open: number; nav: number; blocks: number }>(`({
+        open: window.__agendaPerf.painted - window.__agendaPerf.openStart,
+        nav: window.__agendaPerf.painted,
+        blocks: document.querySelectorAll('.blk').length,
+      })`)
+      if (m.blocks < APPOINTMENTS) throw new Error(`warm open painted ${m.blocks} blocks, expected ${APPOINTMENTS}`)
+      warm.push(m.open)
+      warmNav.push(m.nav)
+      await page.waitForTimeout(800)
+      // Within the running app: to the next day (prefetched by the open) and back, each from the cache.
+      for (const key of ['ArrowRight', 'ArrowLeft']) {
+        await page.evaluate(`window.__agendaPerf = undefined`)
+        await page.keyboard.press(key)
+        await until(page, `window.__agendaPerf?.painted !== undefined`, 30_000)
+        switchMs.push(await page.evaluate<number>(`window.__agendaPerf.painted - window.__agendaPerf.openStart`))
+        await page.waitForTimeout(500)
+      }
+    }
+
+    // ---- 3. render: ours vs vue-cal ------------------------------------------------------------------------
+    const ref = await h.invoke<{ chairs: Chair[]; colors: Color[]; operators: Operator[] }>('referenceData')
+    const appointments = await h.invoke<Appointment[]>('appointmentsRange', { from: DAY, to: DAY })
+    const ids = [...new Set(appointments.map((a) => a.patientId).filter((x): x is number => x != null))]
+    const patients = await h.invoke<Patient[]>('patientsByIds', { ids })
+    const benchPage = await h.context.newPage()
+    await benchPage.goto(benchServer.url)
+    await until(benchPage, `typeof window.__bench === 'function'`, 30_000)
+    const data = JSON.stringify({ day: DAY, ...ref, appointments, patients })
+    const render = await benchPage.evaluate<{ ours: number[]; vuecal: number[]; oursBlocks: number; vuecalBlocks: number }>(
+      `window.__bench(${data}, ${rounds})`,
+    )
+    await benchPage.screenshot({ path: join(ROOT, 'test-results/screenshots/bench-page.png') }).catch(() => undefined)
+
+    const oursMs = median(render.ours)
+    const vuecalMs = median(render.vuecal)
+    const ratio = oursMs / vuecalMs
+    const warmMs = median(warm)
+
+    console.log(`agenda bench — ${CHAIRS} chairs, ${appointments.length} appointments, ${ids.length} patients, day ${DAY}`)
+    console.log(`cold open: ${requests.length} API requests (${[...byRoute].map(([k, v]) => `${k}×${v}`).join(', ')})`)
+    console.log(`cold open: ${r1(cold.ms)} ms from opening the day to every block named; floor for ${requests.length} requests at ${RATE}/s: ${r1(floorMs)} ms`)
+    console.log(`adjacent days cached by the cold open: ${addDaysIso(DAY, -1)}=${prefetched[0] ? 'yes' : 'no'} ${addDaysIso(DAY, 1)}=${prefetched[1] ? 'yes' : 'no'}`)
+    console.log(`warm open (app reloaded, Dexie filled): median ${r1(warmMs)} ms open→paint (samples ${warm.map(r1).join(', ')})`)
+    console.log(`warm day switch (←/→ to a cached day in the running app): median ${r1(median(switchMs))} ms open→paint (samples ${switchMs.map(r1).join(', ')})`)
+    console.log(`render (median of ${render.ours.length}): ours ${r1(oursMs)} ms (${render.oursBlocks} blocks), vue-cal ${r1(vuecalMs)} ms (${render.vuecalBlocks} events)`)
+    console.log(`warm_paint_ms=${Math.round(warmMs)} cold_requests=${requests.length} cold_vs_floor=${r2(cold.ms / floorMs)} render_ratio_vs_vuecal=${r2(ratio)}`)
+  } finally {
+    await benchServer.close()
+    await h.close()
+    await rm(benchDir, { recursive: true, force: true })
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e)
+  process.exit(1)
+})
