@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Patient } from '../../shared/alfadocs/schemas'
+import type { Appointment, Bill, Patient } from '../../shared/alfadocs/schemas'
+import { addDaysIso } from '../../shared/dates'
 import { checkFiscalCode } from '../../shared/patients/fiscal-code'
 import { findChromium, startHarness, type Harness } from './harness'
 
@@ -71,6 +72,37 @@ describe.skipIf(!chromiumPath)('patients in Chromium', () => {
     await expect.poll(() => h.page.locator('[data-test="patient-name"]').innerText()).toBe(`${sample.lastName} ${sample.firstName}`)
     expect(await h.page.locator('[data-test="patient-cf"]').innerText()).toBe(sample.italianFiscalCode)
     await h.screenshot('patients-02-page')
+  })
+
+  it('shows a patient\'s appointments, care plans with their signature and bills in tabs', async () => {
+    const { page } = h
+    // A patient of today's agenda who also has care plans.
+    const today = await h.invoke<Appointment[]>('appointmentsRange', { from: h.today, to: h.today })
+    let chosen: { id: number; plans: Array<{ isSigned: boolean | null }> } | null = null
+    for (const id of [...new Set(today.map((a) => a.patientId).filter((x): x is number => x != null))].slice(0, 15)) {
+      const plans = await h.invoke<Array<{ isSigned: boolean | null }>>('patientCarePlans', { patientId: id })
+      if (plans.length > 0) {
+        chosen = { id, plans }
+        break
+      }
+    }
+    expect(chosen).not.toBeNull()
+    const { id, plans } = chosen!
+    const mine = await h.invoke<Appointment[]>('patientAppointments', { patientId: id, from: addDaysIso(h.today, -90), to: addDaysIso(h.today, 90) })
+    await h.open(`#/patients/${id}`)
+    await expect
+      .poll(async () => (await page.locator('[data-test="appt-next"]').count()) + (await page.locator('[data-test="appt-past"]').count()), { timeout: 15_000 })
+      .toBe(mine.length)
+    expect(mine.some((a) => a.date.startsWith(h.today))).toBe(true)
+    await page.locator('.n-tabs-tab', { hasText: 'Piani di cura' }).click()
+    await expect.poll(() => page.locator('[data-test="care-plan"]').count(), { timeout: 15_000 }).toBe(plans.length)
+    const signed = plans.filter((p) => p.isSigned === true).length
+    expect(await page.locator('[data-test="care-plan"]', { hasText: 'Firmato' }).count()).toBe(signed)
+    await h.screenshot('patients-07-care-plans')
+    const bills = await h.invoke<Bill[]>('patientBills', { patientId: id, from: addDaysIso(h.today, -180), to: h.today })
+    await page.locator('.n-tabs-tab', { hasText: 'Conti' }).click()
+    if (bills.length > 0) await expect.poll(() => page.locator('.tbl tbody tr').count(), { timeout: 15_000 }).toBe(bills.length)
+    else await page.locator('.n-empty', { hasText: 'Nessun conto' }).waitFor()
   })
 
   let createdId = 0

@@ -39,8 +39,14 @@ const it = {
     later: 'Carica i 90 giorni successivi',
     window: 'Dal {from} al {to}',
   },
-  bills: { none: 'Nessun conto negli ultimi sei mesi', number: 'Numero', date: 'Data', type: 'Tipo', net: 'Importo' },
-  carePlans: { none: 'Nessun piano di cura', signed: 'Firmato', unsigned: 'Da firmare', unknown: 'Firma sconosciuta', state: 'Stato' },
+  bills: {
+    none: 'Nessun conto negli ultimi sei mesi', number: 'Numero', date: 'Data', type: 'Tipo', net: 'Importo',
+    types: { full: 'Fattura', partial: 'Fattura d’acconto', credit: 'Nota di credito', proforma: 'Proforma' } as Record<string, string>,
+  },
+  carePlans: {
+    none: 'Nessun piano di cura', signed: 'Firmato', unsigned: 'Da firmare', unknown: 'Firma sconosciuta', state: 'Stato',
+    states: { estimate: 'Preventivo', accepted: 'Accettato', in_progress: 'In corso', completed: 'Completato', discarded: 'Scartato' } as Record<string, string>,
+  },
   custom: { none: 'Nessun campo personalizzato', yes: 'Sì', no: 'No' },
   form: {
     createTitle: 'Nuovo paziente',
@@ -134,8 +140,14 @@ const en: typeof it = {
     later: 'Load the next 90 days',
     window: 'From {from} to {to}',
   },
-  bills: { none: 'No bills in the last six months', number: 'Number', date: 'Date', type: 'Type', net: 'Amount' },
-  carePlans: { none: 'No care plans', signed: 'Signed', unsigned: 'Not signed', unknown: 'Signature unknown', state: 'State' },
+  bills: {
+    none: 'No bills in the last six months', number: 'Number', date: 'Date', type: 'Type', net: 'Amount',
+    types: { full: 'Invoice', partial: 'Down-payment invoice', credit: 'Credit note', proforma: 'Pro forma' },
+  },
+  carePlans: {
+    none: 'No care plans', signed: 'Signed', unsigned: 'Not signed', unknown: 'Signature unknown', state: 'State',
+    states: { estimate: 'Estimate', accepted: 'Accepted', in_progress: 'In progress', completed: 'Completed', discarded: 'Discarded' },
+  },
   custom: { none: 'No custom fields', yes: 'Yes', no: 'No' },
   form: {
     createTitle: 'New patient',
