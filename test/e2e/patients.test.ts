@@ -131,8 +131,29 @@ describe.skipIf(!chromiumPath)('patients in Chromium', () => {
     await expect.poll(() => page.locator('[data-test="patient-cf"]').innerText()).toBe('RSSMRA85T10A562X')
   })
 
+  it('warns before creating someone who may already exist (same fiscal code), then creates only when asked', async () => {
+    const { page } = h
+    await h.open('#/patients/new')
+    await page.locator('[data-test="f-lastName"] input').fill(sample.lastName)
+    await page.locator('[data-test="f-firstName"] input').fill(sample.firstName)
+    await page.locator('[data-test="f-fiscalCode"] input').fill(sample.italianFiscalCode!)
+    await page.locator('[data-test="patient-save"]').click()
+    const list = page.locator('[data-test="duplicates"]')
+    await list.waitFor()
+    expect(await list.locator('li').count()).toBe(1)
+    expect(await list.innerText()).toContain('stesso codice fiscale')
+    expect(await list.innerText()).toContain(`${sample.lastName} ${sample.firstName}`)
+    await h.screenshot('patients-08-duplicates')
+    const before = (await h.invoke<Page>('patientsSearch', { text: sample.italianFiscalCode })).total
+    expect(before).toBe(1)
+    await page.locator('[data-test="create-anyway"]').click()
+    await page.waitForURL(/#\/patients\/\d+$/)
+    expect((await h.invoke<Page>('patientsSearch', { text: sample.italianFiscalCode })).total).toBe(2)
+  })
+
   it('edits phones (change, add, remove) and a dropdown custom field', async () => {
     const { page } = h
+    await h.open(`#/patients/${createdId}`)
     await page.locator('[data-test="edit-patient"]').click()
     await page.waitForURL(/\/edit$/)
     await page.locator('[data-test="phone-row"]').first().waitFor()
