@@ -274,4 +274,23 @@ describe.skipIf(!chromiumPath)('agenda in Chromium', () => {
     await poll(() => row.getAttribute('class')).toContain('wr__row--warn')
     await h.screenshot('agenda-10-waiting')
   })
+
+  it('shows a week for one chair: seven days, only that chair’s appointments', async () => {
+    const chair = live()[1]!
+    await noModal()
+    await page.locator('[data-test="view-week"]').click()
+    await page.locator('[data-test="col-day-2026-03-09"]').waitFor()
+    expect(await page.locator('[data-test="chair-name"]').count()).toBe(7)
+    const week = await h.invoke<Appointment[]>('appointmentsRange', { from: '2026-03-09', to: '2026-03-15' })
+    const first = live()[0]!
+    // The week opens on the first chair; switch to the second one.
+    await poll(() => page.locator('.blk').count()).toBe(week.filter((a) => a.chairId === first.id && !a.allDay).length)
+    await page.locator('[data-test="week-chair"]').click()
+    await page.locator('.n-base-select-option').getByText(chair.name, { exact: true }).click()
+    const mine = week.filter((a) => a.chairId === chair.id && !a.allDay)
+    await poll(() => page.locator('.blk').count()).toBe(mine.length)
+    await h.screenshot('agenda-11-week')
+    await page.locator('[data-test="view-day"]').click()
+    await page.locator(`[data-test="col-chair-${chair.id}"]`).waitFor()
+  })
 })
