@@ -10,6 +10,22 @@ export interface DocContent {
 
 const cache = new Map<string, Promise<DocContent>>()
 
+// Downloads go through main one after another, three at a time: a folder of large x-rays must not
+// pull all of them into memory at once.
+const MAX_PARALLEL = 3
+let running = 0
+const waiting: Array<() => void> = []
+async function slot<T>(fn: () => Promise<T>): Promise<T> {
+  if (running >= MAX_PARALLEL) await new Promise<void>((ok) => waiting.push(ok))
+  running++
+  try {
+    return await fn()
+  } finally {
+    running--
+    waiting.shift()?.()
+  }
+}
+
 function decode(b64: string): Uint8Array<ArrayBuffer> {
   const bin = atob(b64)
   const out = new Uint8Array(bin.length)
@@ -22,7 +38,7 @@ export function loadDocContent(patientId: number, doc: Pick<DocumentMeta, 'id' |
   const key = `${patientId}:${doc.id}`
   let p = cache.get(key)
   if (!p) {
-    p = call('documentsDownload', { patientId, documentId: doc.id }).then(({ base64 }) => {
+    p = slot(() => call('documentsDownload', { patientId, documentId: doc.id })).then(({ base64 }) => {
       const bytes = decode(base64)
       const sniffed = sniffFileKind(bytes.subarray(0, SNIFF_BYTES), doc.name)
       const kind = sniffed === 'unknown' ? kindFromName(doc.name) : sniffed
@@ -36,8 +52,12 @@ export function loadDocContent(patientId: number, doc: Pick<DocumentMeta, 'id' |
 }
 
 /** Whether to fetch a thumbnail at all: only types that may be pictures. */
-export const mayHavePreview = (doc: Pick<DocumentMeta, 'type' | 'name'>) =>
-  doc.type === 'image' || doc.type === 'xray' || doc.type === 'identification' || previewableKind(kindFromName(doc.name))
+export function mayHavePreview(doc: Pick<DocumentMeta, 'type' | 'name'>): boolean {
+  const byName = kindFromName(doc.name)
+  // DICOM and TIFF have no browser preview: not worth downloading for a thumbnail.
+  if (byName === 'dicom' || byName === 'tiff' || byName === 'pdf' || byName === 'text') return false
+  return doc.type === 'image' || doc.type === 'xray' || doc.type === 'identification' || previewableKind(byName)
+}
 
 /** "Save a copy": the browser's download, which Electron turns into a save dialog. */
 export function saveCopy(c: DocContent, name: string) {
