@@ -162,6 +162,15 @@ describe.skipIf(!chromiumPath)('documents in Chromium', () => {
     await page.locator('[data-test="doc-row"][data-name="referto-rx.txt"]').waitFor()
   })
 
+  it('uploads through the x-ray file picker too', async () => {
+    const { page } = h
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('[data-test="upload-pick-xray"]').click()])
+    await chooser.setFiles([{ name: 'bitewing.png', mimeType: 'image/png', buffer: xrayPng(5) }])
+    await expect.poll(() => page.locator('[data-test="upload-row"][data-name="bitewing.png"]').getAttribute('data-state'), { timeout: 20_000 }).toBe('done')
+    const docs = await h.invoke<DocumentMeta[]>('documentsList', { patientId: patient.id })
+    expect(docs.find((d) => d.name === 'bitewing.png')).toMatchObject({ type: 'xray', folderName: 'Radiografie' })
+  })
+
   it('takes a file dropped on a patient in the search results, after keyboard navigation', async () => {
     const { page } = h
     await h.open('#/patients')
