@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import type { Appointment, Chair, Color, Patient } from '../../shared/alfadocs/schemas'
+import { readFile } from 'node:fs/promises'
+import { buildDaySheet, formatDaySheetCsv } from '../../shared/day-sheet'
 import { addDaysIso, hhmm, parseWall } from '../../shared/dates'
 import { findChromium, startHarness, type Harness } from './harness'
 
@@ -292,5 +294,59 @@ describe.skipIf(!chromiumPath)('agenda in Chromium', () => {
     await h.screenshot('agenda-11-week')
     await page.locator('[data-test="view-day"]').click()
     await page.locator(`[data-test="col-chair-${chair.id}"]`).waitFor()
+  })
+
+  it('hovering shows the phone numbers, and the privacy switch hides them', async () => {
+    await noModal()
+    const a = (await day()).find((x) => x.patientId != null && !x.allDay && x.state === 'confirmed')!
+    const p = (await h.invoke<Patient[]>('patientsByIds', { ids: [a.patientId!] }))[0]!
+    await scrollGridTo(parseWall(a.date)!.minutes - 30)
+    await block(a.id).locator('[data-test="appt-patient"]').hover()
+    const card = page.locator('[data-test="hover-card"]')
+    await card.waitFor()
+    if (p.phoneNumbers.length > 0) expect(await card.locator('[data-test="hover-phone"]').first().innerText()).toContain(p.phoneNumbers[0]!.number)
+    await page.mouse.move(5, 5)
+    await page.locator('[data-test="privacy"]').click()
+    await block(a.id).locator('[data-test="appt-patient"]').hover()
+    await card.locator('[data-test="hover-hidden"]').waitFor()
+    expect(await card.locator('[data-test="hover-phone"]').count()).toBe(0)
+    await page.mouse.move(5, 5)
+    await page.locator('[data-test="privacy"]').click()
+  })
+
+  it('moves through days with the keyboard (→, ←, T) and opens an appointment to edit with a click', async () => {
+    await noModal()
+    await page.mouse.click(5, 400)
+    await page.keyboard.press('ArrowRight')
+    await page.waitForURL(new RegExp(`#/day/${addDaysIso(h.today, 1)}$`))
+    await page.keyboard.press('ArrowLeft')
+    await page.keyboard.press('ArrowLeft')
+    await page.waitForURL(new RegExp(`#/day/${addDaysIso(h.today, -1)}$`))
+    await page.keyboard.press('t')
+    await page.waitForURL(new RegExp(`#/day/${h.today}$`))
+    const a = (await day()).find((x) => x.patientId != null && !x.allDay && x.state === 'confirmed')!
+    await scrollGridTo(parseWall(a.date)!.minutes - 30)
+    await block(a.id).locator('[data-test="appt-patient"]').click()
+    const dlg = page.locator('[data-test="booking-dialog"]')
+    await dlg.waitFor()
+    expect(await dlg.locator('[data-test="booking-time"] input').inputValue()).toBe(hhmm(parseWall(a.date)!.minutes))
+    await dlg.locator('[data-test="booking-description"] input').fill('Modificato dal dialogo')
+    await dlg.locator('[data-test="booking-save"]').click()
+    await poll(async () => (await one(a.id))?.description).toBe('Modificato dal dialogo')
+  })
+
+  it('exports the day as CSV with the same content as npm run day-sheet', async () => {
+    await noModal()
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="csv"]').click()])
+    const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\ufeff/, '')
+    const appts = await day()
+    const refNow = await h.invoke<{ chairs: Chair[]; operators: Array<{ id: number; name: string }> }>('referenceData')
+    const ids = [...new Set(appts.map((a) => a.patientId).filter((x): x is number => x != null))]
+    const patients = await h.invoke<Patient[]>('patientsByIds', { ids })
+    const sheet = buildDaySheet({
+      date: h.today, chairs: refNow.chairs, operators: refNow.operators as never, appointments: appts,
+      patients: new Map(patients.map((p) => [p.id, p])), noChairName: 'Senza poltrona',
+    })
+    expect(csv).toBe(formatDaySheetCsv(sheet))
   })
 })
