@@ -183,15 +183,23 @@ export class AlfaDocsClient {
     return { ...this.counters }
   }
 
+  /**
+   * For a request whose body is streamed by the caller (a large document upload): waits for a slot of the
+   * shared rate limiter, counts it, and gives the absolute URL and headers (one auth scheme). The caller
+   * sends it once and parses the answer itself; nothing is retried.
+   */
+  async prepareStreamed(name: RouteName, params: Record<string, string | number>, signal?: AbortSignal): Promise<{ url: string; method: string; headers: Record<string, string> }> {
+    const route = routes[name] as RouteDef
+    const url = await this.routeUrl(route, params)
+    await this.limiter.acquire(signal)
+    this.counters.requests++
+    return { url, method: route.method, headers: this.headers(true) }
+  }
+
   async request<N extends RouteName>(name: N, args: RequestArgs = {}): Promise<RouteResult<N>> {
     const route = routes[name] as RouteDef | undefined
     if (!route) throw new Error(`unknown AlfaDocs route "${String(name)}"`)
-    let prefix = ''
-    if (route.scoped) {
-      const me = await this.me()
-      prefix = fillPath(SCOPE_PREFIX, { practiceId: me.practiceId, archiveId: me.archiveId })
-    }
-    const url = buildUrl(this.baseUrl, prefix + fillPath(route.path, args.params ?? {}), args.query)
+    const url = await this.routeUrl(route, args.params ?? {}, args.query)
     const answer = await this.execute(name, route, url, args)
     if (route.envelope === 'empty') return undefined as RouteResult<N>
     let json: unknown
@@ -281,6 +289,15 @@ export class AlfaDocsClient {
   }
 
   // ---------------------------------------------------------------------------------------------
+
+  private async routeUrl(route: RouteDef, params: Record<string, string | number>, query?: RequestArgs['query']): Promise<string> {
+    let prefix = ''
+    if (route.scoped) {
+      const me = await this.me()
+      prefix = fillPath(SCOPE_PREFIX, { practiceId: me.practiceId, archiveId: me.archiveId })
+    }
+    return buildUrl(this.baseUrl, prefix + fillPath(route.path, params), query)
+  }
 
   private headers(hasBody: boolean): Record<string, string> {
     const h: Record<string, string> = { Accept: 'application/json' }

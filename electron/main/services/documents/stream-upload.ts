@@ -8,7 +8,6 @@ import type { AlfaDocsClient } from '../../alfadocs/client'
 import { AlfaDocsError, kindForStatus, serverExplanation } from '../../alfadocs/errors'
 import { parseEnvelope } from '../../alfadocs/parse'
 import { AppError } from '../app-error'
-import { streamAccess } from './client-access'
 
 /** Read size: a multiple of 3, so each chunk encodes to base64 on its own without padding. */
 export const CHUNK_BYTES = 3 * 64 * 1024
@@ -40,19 +39,23 @@ export class UploadCancelled extends Error {
  * auth header and rate limiter as the API client; no retry (a POST may have been applied).
  */
 export async function streamDocumentCreate(a: StreamUploadArgs): Promise<DocumentMeta> {
-  const access = await streamAccess(a.client)
-  const route = routes.documentCreate
-  const url = new URL(access.scopedUrl(route.path, { patientId: a.patientId }))
   // Key order puts the big field last, so the small ones can be written up front.
   const head = Buffer.from(
     `{"type":${JSON.stringify(a.type)},"name":${JSON.stringify(a.name)},"folderName":${JSON.stringify(a.folderName)},"base64Data":"`,
   )
   const tail = Buffer.from('"}')
   const b64Len = 'base64' in a.source ? a.source.base64.length : base64Length(a.source.size)
-  const headers = { ...access.headers(), 'Content-Length': String(head.length + b64Len + tail.length) }
 
-  await access.acquire(a.signal)
+  let prepared
+  try {
+    prepared = await a.client.prepareStreamed('documentCreate', { patientId: a.patientId }, a.signal)
+  } catch (e) {
+    if (a.signal.aborted) throw new UploadCancelled()
+    throw e
+  }
   if (a.signal.aborted) throw new UploadCancelled()
+  const url = new URL(prepared.url)
+  const headers = { ...prepared.headers, 'Content-Length': String(head.length + b64Len + tail.length) }
 
   const lib = url.protocol === 'https:' ? https : http
   return new Promise<DocumentMeta>((resolve, reject) => {
@@ -92,7 +95,7 @@ export async function streamDocumentCreate(a: StreamUploadArgs): Promise<Documen
           }
           if (json === undefined) throw new AlfaDocsError('bad-response', `AlfaDocs answered the upload of "${a.name}" without JSON.`, { route: 'documentCreate', status })
           settled = true
-          resolve(parseEnvelope('documentCreate', route, status, json) as DocumentMeta)
+          resolve(parseEnvelope('documentCreate', routes.documentCreate, status, json) as DocumentMeta)
         } catch (e) {
           fail(e)
         }
