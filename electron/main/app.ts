@@ -13,6 +13,8 @@ export interface MainAppOptions {
 
 export interface MainApp {
   invoke: Invoke
+  /** The user dropped or picked this path (reported by the preload): documents may be read from under it. */
+  grantPath(path: string): boolean
   dispose(): Promise<void>
 }
 
@@ -29,5 +31,5 @@ export function createMainApp(opts: MainAppOptions): MainApp {
     },
   })
   const invoke = createInvoke(createHandlers(services))
-  return { invoke, dispose: () => disposeAppServices(services) }
+  return { invoke, grantPath: (path) => services.documents.grants.grant(path), dispose: () => disposeAppServices(services) }
 }

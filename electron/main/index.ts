@@ -43,7 +43,7 @@ if (!app.requestSingleInstanceLock()) {
     })
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
 
-    registerIpc(ipcMain, main.invoke, (event) => win !== null && event.sender === win.webContents && isAppUrl(event.senderFrame?.url ?? ''))
+    registerIpc(ipcMain, main, (event) => win !== null && event.sender === win.webContents && isAppUrl(event.senderFrame?.url ?? ''))
 
     win = new BrowserWindow(windowOptions(__dirname))
     lockDownNavigation(win, isAppUrl, (url) => void shell.openExternal(url))

@@ -45,6 +45,11 @@ export const uploadProgressSchema = z.object({
  * `pathForFile` turns a dropped File into its path with webUtils.getPathForFile (the renderer cannot).
  */
 export const preloadHelperNames = ['pathForFile'] as const
+/**
+ * Not a contract channel: the preload tells main, synchronously, each path it resolved for a dropped or
+ * picked file. Main reads files only under such paths.
+ */
+export const GRANT_PATH_CHANNEL = 'sportello:grant-path'
 export interface PreloadHelpers {
   pathForFile(file: unknown): string
 }

@@ -9,7 +9,7 @@ import { sessionChannels } from './session'
 
 export * from './core'
 export * from './session'
-export { preloadHelperNames, type PreloadHelpers } from './documents'
+export { GRANT_PATH_CHANNEL, preloadHelperNames, type PreloadHelpers } from './documents'
 
 /** Every IPC channel: name → zod input and output. Main registers handlers from it, preload exposes it. */
 export const contract = {

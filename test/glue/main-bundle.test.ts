@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { channelNames } from '../../shared/contract'
+import { channelNames, GRANT_PATH_CHANNEL } from '../../shared/contract'
 import { loadWithStandIn } from '../support/electron-stub'
 
 const bundle = 'out/main/index.js'
@@ -27,6 +27,7 @@ class FakeWebContents {
 
 const windows: Array<{ options: any; webContents: FakeWebContents; loaded: string | null }> = []
 const handlers = new Map<string, Listener>()
+const listeners = new Map<string, Listener>()
 const opened: string[] = []
 let headersHook: Listener | null = null
 let permissionHook: Listener | null = null
@@ -59,7 +60,7 @@ const electron = {
       return Promise.resolve()
     }
   },
-  ipcMain: { handle: (name: string, fn: Listener) => handlers.set(name, fn) },
+  ipcMain: { handle: (name: string, fn: Listener) => handlers.set(name, fn), on: (name: string, fn: Listener) => listeners.set(name, fn) },
   session: {
     defaultSession: {
       webRequest: { onHeadersReceived: (fn: Listener) => (headersHook = fn) },
@@ -76,8 +77,23 @@ describe('the built main bundle, loaded with a stand-in electron', () => {
     await new Promise((r) => setTimeout(r, 50)) // let whenReady().then run
   })
 
-  it('registers exactly one handler per contract channel', () => {
+  it('registers exactly one handler per contract channel, and only the path-grant listener besides', () => {
     expect([...handlers.keys()].sort()).toEqual([...channelNames].sort())
+    expect([...listeners.keys()]).toEqual([GRANT_PATH_CHANNEL])
+  })
+
+  it('takes path grants only from our window, and only absolute paths', () => {
+    const win = windows[0]!
+    const appUrl = pathToFileURL(win.loaded!).toString()
+    const grant = (sender: unknown, path: unknown) => {
+      const event: { sender: unknown; senderFrame: { url: string }; returnValue?: unknown } = { sender, senderFrame: { url: appUrl } }
+      listeners.get(GRANT_PATH_CHANNEL)!(event, path)
+      return event.returnValue
+    }
+    expect(grant({}, '/home/desk/x-ray.dcm')).toBe(false)
+    expect(grant(win.webContents, 42)).toBe(false)
+    expect(grant(win.webContents, 'relative.dcm')).toBe(false)
+    expect(grant(win.webContents, '/home/desk/x-ray.dcm')).toBe(true)
   })
 
   it('opens one window with the secure webPreferences', () => {

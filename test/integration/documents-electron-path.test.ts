@@ -8,7 +8,6 @@ import type { DocumentMeta, Patient } from '../../shared/alfadocs/schemas'
 import { channelNames } from '../../shared/contract'
 import { createMainApp, type MainApp } from '../../electron/main/app'
 import { MemorySecretStore } from '../../electron/main/keychain/memory-store'
-// @ts-ignore TS6307: renderer/src is outside tsconfig.node.json's file list; the import and its types still resolve.
 import { useUploadStore } from '../../renderer/src/features/documents/upload-store'
 
 // The Electron path of an upload, without Electron: the renderer's upload queue with a window.api whose
@@ -37,7 +36,12 @@ describe('uploads through dropped paths (the Electron flow)', () => {
   it('expands a dropped folder in main, streams each file from disk, and refuses the too-large one by name', async () => {
     const paths = new Map<object, string>()
     const api: Record<string, unknown> = Object.fromEntries(channelNames.map((c) => [c, (input: unknown) => app.invoke(c, input ?? {})]))
-    api.pathForFile = (f: object) => paths.get(f) ?? ''
+    // As the preload does: resolve the path and tell main the user handed it over.
+    api.pathForFile = (f: object) => {
+      const p = paths.get(f) ?? ''
+      if (p) app.grantPath(p)
+      return p
+    }
     ;(globalThis as { window?: unknown }).window = { api }
     setActivePinia(createPinia())
 
@@ -71,5 +75,23 @@ describe('uploads through dropped paths (the Electron flow)', () => {
     const back = await invoke<{ base64: string }>('documentsDownload', { patientId: patient.id, documentId: cbct.id })
     expect(Buffer.from(back.base64, 'base64').equals(dicom)).toBe(true)
     expect(store.landed[patient.id]).toBe(2)
+  })
+
+  it('refuses to read a path the user did not drop or pick, even an existing regular file', async () => {
+    const secret = join(dir, 'not-dropped.txt')
+    await writeFile(secret, 'private')
+    const patient = (await invoke<{ results: Patient[] }>('patientsSearch', { text: 'g', limit: 1 })).results[0]!
+    for (const [channel, input] of [
+      ['documentsInspectPaths', { paths: [secret] }],
+      ['documentsUploadPaths', { uploadId: 'u-not-granted', patientId: patient.id, path: secret, name: 'x.txt', type: 'text', folderName: 'Documenti' }],
+    ] as const) {
+      const r = await app.invoke(channel, input)
+      expect(r.ok, channel).toBe(false)
+      if (!r.ok) expect(r.error.message).toMatch(/not dropped or chosen/)
+    }
+    expect(app.grantPath('relative/path.txt')).toBe(false)
+    expect(app.grantPath(secret)).toBe(true)
+    const ok = await app.invoke('documentsInspectPaths', { paths: [secret] })
+    expect(ok.ok).toBe(true)
   })
 })

@@ -1,3 +1,5 @@
+import { basename } from 'node:path'
+import { PathGrants } from './path-grants'
 import type { DocumentMeta, DocumentType } from '../../../../shared/alfadocs/schemas'
 import { refusalForSize, type RefusalReason } from '../../../../shared/patients/upload-rules'
 import type { AlfaDocsClient } from '../../alfadocs/client'
@@ -38,7 +40,13 @@ export class DocumentsService {
   constructor(
     private readonly client: () => Promise<AlfaDocsClient>,
     readonly settings: DocumentsSettingsStore,
+    readonly grants: PathGrants = new PathGrants(),
   ) {}
+
+  private checkGranted(paths: readonly string[]) {
+    const refused = paths.find((p) => !this.grants.allows(p))
+    if (refused !== undefined) throw new AppError('invalid', `"${basename(refused)}" was not dropped or chosen here, so Sportello will not read it.`)
+  }
 
   async list(patientId: number): Promise<DocumentMeta[]> {
     const docs = await (await this.client()).request('documentsList', { params: { patientId } })
@@ -51,12 +59,14 @@ export class DocumentsService {
   }
 
   async inspect(paths: readonly string[], asXray: boolean) {
+    this.checkGranted(paths)
     const { maxUploadMb } = await this.settings.get()
     return inspectPaths(paths, { maxMb: maxUploadMb, asXray })
   }
 
   /** Uploads a file from disk; the path is checked again here (regular file after links, size limit). */
   async uploadPath(m: UploadMeta & { path: string }): Promise<Outcome> {
+    this.checkGranted([m.path])
     const { maxUploadMb } = await this.settings.get()
     const r = await resolveRegular(m.path)
     if (r.kind === 'dir') throw new AppError('invalid', `"${m.name}" is a folder: drop it to upload the files inside.`)
