@@ -110,7 +110,7 @@ const it = {
     clashWarning: 'Attenzione: {text}',
     errors: {
       time: 'Ora non valida (HH:MM)',
-      duration: 'Durata tra 5 e 720 minuti',
+      duration: 'Durata tra 5 e 1440 minuti',
       color: 'Scegli un colore',
       patientOrDescription: 'Scegli un paziente o scrivi una descrizione',
       newPatient: 'Nome e cognome del nuovo paziente',
@@ -243,7 +243,7 @@ const en: Messages = {
     clashWarning: 'Warning: {text}',
     errors: {
       time: 'Invalid time (HH:MM)',
-      duration: 'Duration between 5 and 720 minutes',
+      duration: 'Duration between 5 and 1440 minutes',
       color: 'Pick a color',
       patientOrDescription: 'Pick a patient or write a description',
       newPatient: 'First and last name of the new patient',
