@@ -44,6 +44,16 @@ export const useAgendaStore = defineStore('agenda', () => {
   let referenceFetched = false
   let bookingFetched = false
   let seq = 0
+  let preloaded: { key: string; snapshot: ReturnType<typeof readSnapshot> } | null = null
+
+  /** Starts reading [start, end] from the cache before the screen mounts (router guard); open() picks it up. */
+  function preload(start: IsoDate, end: IsoDate): void {
+    const key = `${start}|${end}`
+    if (preloaded?.key === key) return
+    const snapshot = readSnapshot(daysOf(start, end), (ids) => ids)
+    snapshot.catch(() => undefined)
+    preloaded = { key, snapshot }
+  }
 
   const colorsList = computed(() => [...colors.value.values()])
   const operatorsList = computed(() => [...operators.value.values()].sort((a, b) => (a.sequenceNumber ?? 0) - (b.sequenceNumber ?? 0)))
@@ -83,7 +93,10 @@ export const useAgendaStore = defineStore('agenda', () => {
     error.value = null
     const days = daysOf(start, end)
     const trace = (globalThis as { __agendaPerf?: Record<string, number> }).__agendaPerf
-    const { r, cached, stamps, cachedPatients } = await readSnapshot(days, (ids) => ids.filter((id) => !patients.value.has(id)))
+    const key = `${start}|${end}`
+    const early = preloaded?.key === key ? preloaded.snapshot : null
+    preloaded = null
+    const { r, cached, stamps, cachedPatients } = await (early ?? readSnapshot(days, (ids) => ids.filter((id) => !patients.value.has(id))))
     if (trace) trace.cacheRead = performance.now()
     if (mySeq !== seq) return { refreshed: Promise.resolve() }
     if (chairs.value.length === 0) applyReference(r)
@@ -280,6 +293,7 @@ export const useAgendaStore = defineStore('agenda', () => {
 
   function reset() {
     seq++
+    preloaded = null
     from.value = null
     to.value = null
     chairs.value = []
@@ -301,7 +315,7 @@ export const useAgendaStore = defineStore('agenda', () => {
   return {
     from, to, chairs, colors, operators, colorsList, operatorsList, bookingReasons, specialties, appointments, byId, patients,
     waiting, syncedAt, refreshing, offline, error, undoStack,
-    open, refresh, ensureBookingData, setState, update, undo, create, addPatients, reset,
+    open, preload, refresh, ensureBookingData, setState, update, undo, create, addPatients, reset,
   }
 })
 
