@@ -30,6 +30,9 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sportello-docs-'))
   client = new AlfaDocsClient({ baseUrl: sb.baseUrl, auth: { apiKey: sb.apiKey } })
   docs = createDocumentsService(async () => client, join(dir, 'data'))
+  // As if the desk had dropped these (the preload grants each dropped path).
+  docs.grants.grant(dir)
+  docs.grants.grant('/dev/null')
   patientId = (await client.searchPatients({ lastName: 'r' }, { offset: 0, limit: 1 })).results[0]!.id
 })
 afterAll(async () => {
