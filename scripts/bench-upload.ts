@@ -63,6 +63,7 @@ async function benchUpload() {
     const size = FILE_MB * 1024 * 1024
     const client = new AlfaDocsClient({ baseUrl: sb.baseUrl, auth: { apiKey: sb.apiKey } })
     const docs = createDocumentsService(async () => client, join(dir, 'data'))
+    docs.grants.grant(path) // as the preload does for a dropped file
     const patientId = (await client.searchPatients({}, { offset: 0, limit: 1 })).results[0]!.id
     const { files } = await docs.inspect([path], false)
     if (files[0]?.type !== 'xray' || files[0].refusal) throw new Error(`unexpected inspection: ${JSON.stringify(files)}`)
