@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { AlfaDocsClient } from '../electron/main/alfadocs/client'
+import { createRng } from '../electron/sandbox/rng'
 import { PaymentService } from '../electron/main/services/payments/payment-service'
 import type { PaymentRequest, PaymentView } from '../shared/contract/billing'
 import { addDaysIso } from '../shared/dates'
@@ -33,24 +34,6 @@ const SEED = values.seed !== undefined ? Number(values.seed) : Math.floor(Math.r
 const TIMEOUT_MS = Number(values['timeout-ms'])
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error('--runs must be a positive integer')
 if (!Number.isInteger(SEED)) throw new Error('--seed must be an integer')
-
-/** mulberry32: small, seedable, good enough to draw faults. */
-function prng(seed: number) {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  return {
-    next,
-    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-    chance: (p: number) => next() < p,
-    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!,
-  }
-}
 
 interface SandboxProc {
   child: ChildProcess
@@ -106,7 +89,7 @@ type Fault = { status: number; retryAfterSec?: number } | { kind: 'timeout' } | 
 const cents = (v: number | string) => Math.round(Number(v) * 100)
 
 async function main(): Promise<void> {
-  const rng = prng(SEED)
+  const rng = createRng(SEED)
   console.log(`soak:payments seed=${SEED} runs=${RUNS} (repeat with --seed ${SEED})`)
   const sb = await startSandboxProcess()
   const dataDir = await mkdtemp(join(tmpdir(), 'soak-payments-'))
