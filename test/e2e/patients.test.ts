@@ -43,7 +43,7 @@ describe.skipIf(!chromiumPath)('patients in Chromium', () => {
   }
 
   it('finds a patient by "last first-prefix", as you type', async () => {
-    // Reached from the agenda's bar.
+    // Reached from the app bar's Pazienti tab, on the agenda.
     await h.open('#/day')
     await h.page.locator('[data-test="nav-patients"]').click()
     await h.page.waitForURL(/#\/patients$/)

@@ -5,6 +5,13 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
 export const en: Shape<typeof it> = {
   app: { name: 'Sportello', tagline: 'The front desk for your practice on AlfaDocs' },
   locale: { label: 'Language', it: 'Italiano', en: 'English' },
+  shell: {
+    nav: 'Main navigation',
+    agenda: 'Agenda',
+    patients: 'Patients',
+    billing: 'Billing',
+    shortcut: '{label} (Alt+{n})',
+  },
   connect: {
     demoTitle: 'Try Sportello',
     demoText: 'A practice with made-up patients and appointments. No real data.',

@@ -2,6 +2,13 @@
 export const it = {
   app: { name: 'Sportello', tagline: 'Lo sportello dello studio su AlfaDocs' },
   locale: { label: 'Lingua', it: 'Italiano', en: 'English' },
+  shell: {
+    nav: 'Navigazione principale',
+    agenda: 'Agenda',
+    patients: 'Pazienti',
+    billing: 'Cassa',
+    shortcut: '{label} (Alt+{n})',
+  },
   connect: {
     demoTitle: 'Provare Sportello',
     demoText: 'Uno studio di prova con pazienti e appuntamenti finti. Nessun dato reale.',
