@@ -10,6 +10,9 @@ export const useBillingStore = defineStore('billing', () => {
   const accounts = ref<Account[]>([])
   const unfinished = ref<PaymentView[]>([])
   const unfinishedError = ref<string | null>(null)
+  /** Bill numbers ("2026/109") of unfinished payments' bills, for the banner; the id until known. */
+  const billNumbers = ref<Record<number, string | null>>({})
+  const asking = new Set<number>()
   let referenceLoaded: Promise<void> | null = null
   let timer: ReturnType<typeof setTimeout> | null = null
 
@@ -37,8 +40,24 @@ export const useBillingStore = defineStore('billing', () => {
     } catch (e) {
       unfinishedError.value = toApiError(e).message
     }
+    void fillBillNumbers()
     // While something is unfinished (main resumes it in the background), look again now and then.
     if (unfinished.value.length > 0) timer = setTimeout(() => void refreshUnfinished(), 4000)
+  }
+
+  async function fillBillNumbers(): Promise<void> {
+    const missing = [...new Set(unfinished.value.map((p) => p.billId))].filter((id) => !(id in billNumbers.value) && !asking.has(id))
+    for (const id of missing) {
+      asking.add(id)
+      try {
+        const d = await call('billDetail', { billId: id })
+        billNumbers.value = { ...billNumbers.value, [id]: d.bill.numberIncludingPrefix ?? null }
+      } catch {
+        // AlfaDocs may be the reason the payment is unfinished: the banner shows the bill's id meanwhile.
+      } finally {
+        asking.delete(id)
+      }
+    }
   }
 
   async function retry(key: string): Promise<PaymentView> {
@@ -60,5 +79,5 @@ export const useBillingStore = defineStore('billing', () => {
   const paymentTypeName = (id: number | null | undefined) => paymentTypes.value.find((p) => p.id === id)?.name ?? (id ? `#${id}` : '—')
   const accountName = (id: number | null | undefined) => accounts.value.find((a) => a.id === id)?.name ?? (id ? `#${id}` : '—')
 
-  return { paymentTypes, accounts, unfinished, unfinishedError, loadReference, refreshUnfinished, retry, discard, paymentTypeName, accountName }
+  return { paymentTypes, accounts, unfinished, unfinishedError, billNumbers, loadReference, refreshUnfinished, retry, discard, paymentTypeName, accountName }
 })

@@ -1,0 +1,220 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import type { Bill, Liability } from '../../shared/alfadocs/schemas'
+import type { PaymentView } from '../../shared/contract/billing'
+import { addDaysIso } from '../../shared/dates'
+import { findChromium, startHarness, type Harness } from './harness'
+
+// Billing in Chromium when AlfaDocs misbehaves (the demo sandbox's fault knobs): a liability DELETE that keeps
+// failing leaves the payment unfinished and shown, a lost POST answer never makes a second transaction, and the
+// printed courtesy receipt and takings read right. Counts come from the sandbox's live state.
+
+const chromiumPath = findChromium()
+type Detail = { bill: Bill; liabilities: Liability[] }
+const cents = (n: number) => Math.round(n * 100)
+const euroIt = (c: number) => new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR' }).format(c / 100)
+const squash = (s: string) => s.replace(/\s/g, '')
+const itDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
+
+describe.skipIf(!chromiumPath)('billing under faults in Chromium', () => {
+  let h: Harness
+  let page: Page
+  /** Open liabilities of different bills, one per test. */
+  const targets: Array<{ billId: number; liability: Liability }> = []
+  /** The payment the last test finished through Retry (its receipt is printed below). */
+  let retriedKey = ''
+  let retriedCents = 0
+
+  beforeAll(async () => {
+    h = await startHarness(chromiumPath!)
+    page = h.page
+    await h.open()
+    await page.locator('[data-test="open-demo"]').click()
+    await page.waitForURL(/#\/day/)
+    const { bills } = await h.invoke<{ bills: Bill[] }>('billsList', { from: addDaysIso(h.today, -60), to: h.today, direction: 'incoming' })
+    for (const b of bills) {
+      if (targets.length >= 3) break
+      const d = await h.invoke<Detail>('billDetail', { billId: b.id })
+      const l = d.liabilities.find((x) => cents(x.amount) >= 2000)
+      if (l) targets.push({ billId: b.id, liability: l })
+    }
+    expect(targets.length).toBe(3)
+  })
+  afterAll(async () => {
+    await h?.close()
+  })
+  // A failed test must not leave its faults queued for the next one.
+  afterEach(async (ctx) => {
+    h?.sandbox().faults.clear()
+    if (ctx.task.result?.state === 'fail') await h?.screenshot(`billing-faults-failed-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`, { fullPage: true }).catch(() => undefined)
+  })
+
+  const txOf = (billId: number) => h.sandbox().state.transactions.filter((t) => t.billId === billId && !t.deleted)
+  const liabilityIn = (id: number) => h.sandbox().state.liabilities.find((l) => l.id === id)
+  const posts = () => h.sandbox().requestLog.filter((r) => r.route === 'transactionCreate').length
+  // Found by its data-test wherever the app mounts it (app-wide bar or a screen's header).
+  const banner = () => page.locator('[data-test="unfinished-payments"]').first()
+
+  async function openPayment(billId: number, liabilityId: number) {
+    await h.open(`#/billing/bill/${billId}`)
+    await page.locator(`[data-test="pay-${liabilityId}"]`).click()
+    await page.locator('[data-test="payment-dialog"]').waitFor()
+    await expect.poll(() => page.locator('[data-test="pay-type"]').innerText()).not.toBe('')
+  }
+
+  /** The unfinished payment of a bill, as main reports it. */
+  async function unfinishedOf(billId: number): Promise<PaymentView> {
+    const list = await h.invoke<PaymentView[]>('paymentsUnfinished')
+    const p = list.find((x) => x.billId === billId)
+    if (!p) throw new Error(`no unfinished payment for bill ${billId}`)
+    return p
+  }
+
+  it('a liability DELETE that keeps failing: the payment stays unfinished and shown, a second one is refused, Retry finishes it once', async () => {
+    const { billId, liability } = targets[0]!
+    const txBefore = txOf(billId).length
+    h.sandbox().faults.failNext('liabilityDelete', 1000, { status: 503 })
+
+    await openPayment(billId, liability.id)
+    await page.locator('[data-test="pay-confirm"]').click()
+    // Main retries for a while, then gives the payment back as unfinished: the banner says so on the bill.
+    await banner().waitFor({ timeout: 90_000 })
+    await page.locator('[data-test="payment-dialog"]').waitFor({ state: 'detached' })
+    const row = banner().locator('[data-test="unfinished-row"]')
+    await expect.poll(() => row.count()).toBe(1)
+    const rowText = squash(await row.innerText())
+    expect(rowText).toContain(squash(euroIt(cents(liability.amount))))
+    expect(rowText).toContain(squash('scadenza da aggiornare')) // the step it stopped at, in words
+    // The bill (reloaded) shows the transaction, and the liability cannot be paid again, saying why.
+    await page.locator('[data-test="bill-transactions"]').waitFor()
+    await page.locator(`[data-test="locked-${liability.id}"]`).waitFor()
+    expect(await page.locator(`[data-test="pay-${liability.id}"]`).isDisabled()).toBe(true)
+    await expect.poll(() => banner().innerText()).toContain(h.sandbox().state.bills.find((b) => b.id === billId)!.numberIncludingPrefix!)
+    await h.screenshot('billing-faults-01-unfinished', { fullPage: true })
+
+    // The transaction exists once; the liability is still there.
+    expect(txOf(billId).length).toBe(txBefore + 1)
+    expect(liabilityIn(liability.id)).toBeDefined()
+    const p = await unfinishedOf(billId)
+    expect(p.state).toBe('pending')
+
+    // A second payment on the same liability (another window, a new key) is refused while this one is unfinished.
+    const second = await h.app.invoke('paymentRecord', {
+      key: crypto.randomUUID(),
+      billId,
+      liabilityId: liability.id,
+      amountCents: cents(liability.amount),
+      date: h.today,
+      paymentTypeId: p.paymentTypeId,
+      accountId: p.accountId,
+      sistemaTsExpenseType: p.steps[0]!.sistemaTsExpenseType,
+      relatedToInsurance: p.relatedToInsurance,
+    })
+    expect(second.ok).toBe(false)
+    if (!second.ok) expect(second.error.kind).toBe('conflict')
+    expect(txOf(billId).length).toBe(txBefore + 1)
+
+    // AlfaDocs is back: the user's Retry finishes it and shows the receipt.
+    h.sandbox().faults.clear()
+    await row.locator('[data-test="unfinished-retry"]').click()
+    await page.waitForURL(/#\/billing\/receipt\//, { timeout: 60_000 })
+    await page.locator('[data-test="receipt"]').waitFor()
+    await banner().waitFor({ state: 'detached' })
+    expect(txOf(billId).length).toBe(txBefore + 1)
+    expect(liabilityIn(liability.id)).toBeUndefined()
+    expect(await h.invoke('paymentsUnfinished')).toEqual([])
+  })
+
+  it('a transaction POST whose answer is lost: main looks before posting again, one transaction', async () => {
+    const { billId, liability } = targets[1]!
+    const txBefore = txOf(billId).length
+    const postsBefore = posts()
+    h.sandbox().faults.failNext('transactionCreate', 1, { kind: 'drop' }, { afterApply: true })
+
+    await openPayment(billId, liability.id)
+    await page.locator('[data-test="pay-confirm"]').click()
+    await page.waitForURL(/#\/billing\/receipt\//, { timeout: 60_000 })
+    await page.locator('[data-test="receipt"]').waitFor()
+    expect(posts()).toBe(postsBefore + 1)
+    expect(txOf(billId).length).toBe(txBefore + 1)
+    expect(liabilityIn(liability.id)).toBeUndefined()
+    expect(await h.invoke('paymentsUnfinished')).toEqual([])
+  })
+
+  it('a lost POST answer while AlfaDocs cannot be asked either: unfinished, then Retry finds the transaction instead of posting again', async () => {
+    const { billId, liability } = targets[2]!
+    const txBefore = txOf(billId).length
+    const postsBefore = posts()
+    h.sandbox().faults.failNext('transactionCreate', 1, { kind: 'drop' }, { afterApply: true })
+
+    await openPayment(billId, liability.id)
+    await page.locator('[data-test="pay-confirm"]').click()
+    // Once the POST has landed (its answer lost), the lookup main does before posting again fails too.
+    await expect.poll(() => txOf(billId).length, { timeout: 20_000, interval: 20 }).toBe(txBefore + 1)
+    h.sandbox().faults.failNext('transactionsList', 1000, { status: 503 })
+
+    await banner().waitFor({ timeout: 90_000 })
+    const row = banner().locator('[data-test="unfinished-row"]')
+    await expect.poll(() => row.count()).toBe(1)
+    expect(squash(await row.innerText())).toContain(squash('esito del pagamento da verificare'))
+    await page.locator(`[data-test="locked-${liability.id}"]`).waitFor()
+    await h.screenshot('billing-faults-02-outcome-unknown', { fullPage: true })
+    const p = await unfinishedOf(billId)
+    expect(p.steps[0]!.state).toBe('posting')
+    expect(txOf(billId).length).toBe(txBefore + 1)
+
+    h.sandbox().faults.clear()
+    await row.locator('[data-test="unfinished-retry"]').click()
+    await page.waitForURL(/#\/billing\/receipt\//, { timeout: 60_000 })
+    await page.locator('[data-test="receipt"]').waitFor()
+    expect(posts()).toBe(postsBefore + 1)
+    expect(txOf(billId).length).toBe(txBefore + 1)
+    expect(liabilityIn(liability.id)).toBeUndefined()
+    expect(await h.invoke('paymentsUnfinished')).toEqual([])
+    retriedKey = p.key
+    retriedCents = cents(liability.amount)
+  })
+
+  it('prints the courtesy receipt: not a fiscal document, amount, date, payment type; no app chrome', async () => {
+    expect(retriedKey).not.toBe('')
+    await h.open(`#/billing/receipt/${retriedKey}`)
+    await page.locator('[data-test="receipt"]').waitFor()
+    const p = await h.invoke<PaymentView>('paymentGet', { key: retriedKey })
+    const typeName = h.sandbox().state.paymentTypes.find((x) => x.id === p.paymentTypeId)!.name
+    await page.emulateMedia({ media: 'print' })
+    try {
+      const receipt = page.locator('[data-test="receipt"]')
+      expect(await receipt.locator('[data-test="receipt-not-fiscal"]').first().isVisible()).toBe(true)
+      const text = await receipt.innerText()
+      expect(text).toMatch(/non valida ai fini fiscali/i)
+      expect(squash(text)).toContain(squash(euroIt(retriedCents)))
+      expect(await receipt.locator('[data-test="receipt-date"]').innerText()).toBe(itDate(p.date))
+      expect(await receipt.locator('[data-test="receipt-payment-type"]').innerText()).toBe(typeName)
+      expect(squash(await receipt.locator('[data-test="receipt-total"]').innerText())).toBe(squash(euroIt(retriedCents)))
+      expect(await page.locator('[data-test="print-receipt"]').isVisible()).toBe(false)
+      expect(await page.locator('[data-test="billing-title"]').isVisible()).toBe(false)
+      await h.screenshot('billing-faults-03-receipt-print', { fullPage: true })
+    } finally {
+      await page.emulateMedia({ media: 'screen' })
+    }
+  })
+
+  it("prints the day's takings: the sheet with its totals, no app chrome", async () => {
+    await h.open(`#/billing/takings/${h.today}`)
+    await page.locator('[data-test="takings"]').waitFor()
+    const takings = await h.invoke<{ totalCents: number; transactions: unknown[] }>('takingsDay', { date: h.today })
+    await expect.poll(() => page.locator('[data-test="takings-row"]').count()).toBe(takings.transactions.length)
+    await page.emulateMedia({ media: 'print' })
+    try {
+      expect(await page.locator('[data-test="takings"]').isVisible()).toBe(true)
+      expect(squash(await page.locator('[data-test="takings-total"]').innerText())).toBe(squash(euroIt(takings.totalCents)))
+      expect(await page.locator('[data-test="takings-heading"]').innerText()).toMatch(/^Incassi di mercoledì 11 marzo 2026$/)
+      expect(await page.locator('[data-test="print-takings"]').isVisible()).toBe(false)
+      expect(await page.locator('[data-test="takings-date"]').isVisible()).toBe(false)
+      await h.screenshot('billing-faults-04-takings-print', { fullPage: true })
+    } finally {
+      await page.emulateMedia({ media: 'screen' })
+    }
+    expect(h.pageErrors).toEqual([])
+  })
+})
