@@ -83,6 +83,9 @@ export interface HarnessOptions {
   /** The practice's "today" for the demo sandbox and the page's clock (a weekday, YYYY-MM-DD). */
   today?: string
   seed?: number
+  /** Leave the page's clock alone (benchmarks): a faked clock also fakes requestAnimationFrame and
+   * `performance`, so "painted" would follow a timer instead of a frame and performance marks vanish. */
+  realClock?: boolean
 }
 
 export interface Harness {
@@ -151,7 +154,7 @@ export async function startHarness(executablePath: string, opts: HarnessOptions 
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'it-IT', timezoneId: 'Europe/Rome' })
     cleanup.push(() => context.close())
     // The page's clock says it is 09:00 on `today` in Rome, so "Oggi" is the sandbox's today.
-    await context.clock.setFixedTime(new Date(`${today}T08:00:00Z`))
+    if (!opts.realClock) await context.clock.setFixedTime(new Date(`${today}T08:00:00Z`))
 
     await context.exposeBinding('__sportelloInvoke', (_source, channel: string, input: unknown) => app.invoke(channel, input))
     // Page-side code is plain JS text: this file is type-checked without the DOM library.

@@ -113,8 +113,8 @@ describe('renderer Dexie cache', () => {
     await db.wipe()
 
     const counts = await Promise.all(db.tables.map((t) => t.count()))
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['appointments', 'chairs', 'colors', 'meta', 'operators', 'patients'])
-    expect(counts).toEqual([0, 0, 0, 0, 0, 0])
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['appointments', 'chairs', 'colors', 'meta', 'operators', 'patients', 'views'])
+    expect(counts).toEqual(db.tables.map(() => 0))
     expect(await db.meta.get(metaKeys.day('2026-03-11'))).toBeUndefined()
   })
 

@@ -2,14 +2,23 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { Appointment, AppointmentState, BookingReason, Chair, Color, Operator, Patient, Specialty } from '../../../../shared/alfadocs/schemas'
 import type { AppointmentChanges, AppointmentCreate, UpdateResult } from '../../../../shared/contract/agenda'
-import { addDaysIso, parseWall, type IsoDate } from '../../../../shared/dates'
+import { addDaysIso, isIsoDate, parseWall, todayIn, type IsoDate } from '../../../../shared/dates'
 import { ApiError, call, isOfflineKind, toApiError } from '../../api'
-import { db, metaKeys } from '../../cache/db'
+import { db, metaKeys, type ViewRow } from '../../cache/db'
 
 const PATIENT_BATCH = 500
 
-// Open the cache while the app boots (session check, router), not when the agenda first asks for the day.
+// Open the cache while the app boots (session check, router), not when the agenda first asks for the day,
+// and when the app starts on the agenda read the day it will show: the route guard picks that read up.
 void db.open().catch(() => undefined)
+let bootRead: { key: string; snapshot: ReturnType<typeof readSnapshot> } | null = (() => {
+  const m = /^#\/(?:day(?:\/([^/?]*))?)?(?:\?.*)?$/.exec(globalThis.location?.hash || '#/')
+  if (!m) return null
+  const day = m[1] && isIsoDate(m[1]) ? m[1] : todayIn()
+  const snapshot = readSnapshot([day], (ids) => ids)
+  snapshot.catch(() => undefined)
+  return { key: `${day}|${day}`, snapshot }
+})()
 
 export interface UndoEntry {
   id: number
@@ -50,6 +59,12 @@ export const useAgendaStore = defineStore('agenda', () => {
   function preload(start: IsoDate, end: IsoDate): void {
     const key = `${start}|${end}`
     if (preloaded?.key === key) return
+    const boot = bootRead
+    bootRead = null
+    if (boot?.key === key) {
+      preloaded = boot
+      return
+    }
     const snapshot = readSnapshot(daysOf(start, end), (ids) => ids)
     snapshot.catch(() => undefined)
     preloaded = { key, snapshot }
@@ -138,6 +153,7 @@ export const useAgendaStore = defineStore('agenda', () => {
       offline.value = false
       error.value = null
       await Promise.all([fillPatients(fresh), loadWaiting(shown)])
+      await storeViews(reqFrom, reqTo, fresh)
     } catch (e) {
       if (!current()) return
       const err = toApiError(e)
@@ -152,6 +168,13 @@ export const useAgendaStore = defineStore('agenda', () => {
     const byDay = new Map<IsoDate, Appointment[]>(daysOf(start, end).map((d) => [d, []]))
     for (const a of list) byDay.get(parseWall(a.date)?.date ?? '')?.push(a)
     for (const [d, l] of byDay) await db.storeDay(d, l)
+  }
+
+  /** The view rows a warm open paints from: the server's days, with the patients they name. */
+  async function storeViews(start: IsoDate, end: IsoDate, list: Appointment[], at = Date.now()) {
+    const byDay = new Map<IsoDate, Appointment[]>(daysOf(start, end).map((d) => [d, []]))
+    for (const a of list) byDay.get(parseWall(a.date)?.date ?? '')?.push(a)
+    await Promise.all([...byDay].map(([d, l]) => db.storeDayView(d, l, patients.value, at))).catch(() => undefined)
   }
 
   async function fillPatients(list: Appointment[]) {
@@ -192,7 +215,11 @@ export const useAgendaStore = defineStore('agenda', () => {
     if (!inRange(a)) appointments.value = list.filter((x) => x.id !== a.id)
     else if (i >= 0) appointments.value = [...list.slice(0, i), a, ...list.slice(i + 1)]
     else appointments.value = [...list, a]
-    if (a.id > 0) void db.appointments.put({ ...a, day: parseWall(a.date)?.date ?? '', syncedAt: Date.now() }).catch(() => undefined)
+    if (a.id > 0) {
+      void db.appointments.put({ ...a, day: parseWall(a.date)?.date ?? '', syncedAt: Date.now() }).catch(() => undefined)
+      // The shown days as they now are, so the next warm open paints this change too.
+      if (from.value && to.value && syncedAt.value != null) void storeViews(from.value, to.value, appointments.value.filter((x) => x.id > 0), syncedAt.value)
+    }
   }
 
   function remove(id: number) {
@@ -294,6 +321,7 @@ export const useAgendaStore = defineStore('agenda', () => {
   function reset() {
     seq++
     preloaded = null
+    bootRead = null
     from.value = null
     to.value = null
     chairs.value = []
@@ -320,10 +348,26 @@ export const useAgendaStore = defineStore('agenda', () => {
 })
 
 /**
- * Everything the first paint needs from the cache in one read transaction (reference, the days, their
- * patients): IndexedDB round trips, not data size, are what a warm open waits for.
+ * Everything the first paint needs from the cache: one get of the reference and the days' view rows (each
+ * day with its patients). IndexedDB round trips, not data size, are what a warm open waits for. A cache
+ * written before the view rows existed (or a day never refreshed since) falls back to the tables.
  */
 async function readSnapshot(days: IsoDate[], wanted: (ids: number[]) => number[]) {
+  const rows = await db.views.bulkGet(['reference', ...days.map((d) => metaKeys.day(d))])
+  const [ref, ...dayRows] = rows
+  if (ref?.key === 'reference' && dayRows.every((v) => v !== undefined && v.key !== 'reference')) {
+    const views = dayRows as Array<Extract<ViewRow, { appointments: Appointment[] }>>
+    return {
+      r: { chairs: ref.chairs, colors: ref.colors, operators: ref.operators },
+      cached: views.flatMap((v) => v.appointments),
+      stamps: views.map((v) => v.syncedAt as number | null),
+      cachedPatients: views.flatMap((v) => v.patients),
+    }
+  }
+  return readTables(days, wanted)
+}
+
+async function readTables(days: IsoDate[], wanted: (ids: number[]) => number[]) {
   return db.transaction('r', [db.chairs, db.colors, db.operators, db.appointments, db.patients, db.meta], async () => {
     const [chairs, colors, operators, metas, parts] = await Promise.all([
       db.chairs.toArray(),
