@@ -36,21 +36,28 @@ export function patientSearchKeys(p: Pick<Patient, 'firstName' | 'lastName' | 'p
 
 /** Does a cached patient match the query? (The same rules the cache lookup uses, for in-memory lists.) */
 export function matchesQuery(k: PatientSearchKeys, q: PatientQuery): boolean {
+  return matcherFor(q)(k)
+}
+
+/** matchesQuery with the query's own work done once: the cache lookup runs it over every cached patient. */
+export function matcherFor(q: PatientQuery): (k: PatientSearchKeys) => boolean {
   switch (q.kind) {
     case 'empty':
-      return true
+      return () => true
     case 'fiscalCode':
-      return k.sFiscal === q.code
+      return (k) => k.sFiscal === q.code
     case 'date':
-      return k.sBirth === q.dateBirth
+      return (k) => k.sBirth === q.dateBirth
     case 'email':
-      return false
+      return () => false
     case 'phone': {
       const f = filtersFor(q) ?? {}
       const want = `${f.phoneNumberPrefix ?? ''}${f.phoneNumber ?? ''}`
-      return k.sPhones.some((p) => p.startsWith(want))
+      return (k) => k.sPhones.some((p) => p.startsWith(want))
     }
-    case 'name':
-      return q.splits.some((s) => k.sLast.startsWith(s.lastName) && k.sFirst.startsWith(s.firstName))
+    case 'name': {
+      const splits = q.splits
+      return (k) => splits.some((s) => k.sLast.startsWith(s.lastName) && k.sFirst.startsWith(s.firstName))
+    }
   }
 }
