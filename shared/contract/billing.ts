@@ -68,6 +68,8 @@ export const takingsSchema = z.object({
   byPaymentType: z.array(groupSchema),
   byAccount: z.array(groupSchema),
   totalCents: cents,
+  /** Bill number (e.g. "2026/109") by bill id, for the bills the day's payments settle. */
+  billNumbers: z.record(z.string(), z.string()),
 })
 export type Takings = z.infer<typeof takingsSchema>
 

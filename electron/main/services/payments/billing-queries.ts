@@ -101,8 +101,13 @@ export async function takingsOfDay(client: Client, date: string): Promise<Taking
     }
     return [...m.values()].sort((a, b) => b.totalCents - a.totalCents)
   }
+  const billIds = [...new Set(incoming.map((t) => t.billId).filter((id): id is number => id != null))]
+  const bills = await Promise.all(billIds.map((billId) => client.request('billGet', { params: { billId } }).catch(() => null)))
+  const billNumbers: Record<string, string> = {}
+  for (const b of bills) if (b?.numberIncludingPrefix) billNumbers[String(b.id)] = b.numberIncludingPrefix
   return {
     date,
+    billNumbers,
     transactions: incoming.sort((a, b) => a.id - b.id),
     byPaymentType: group((t) => t.paymentTypeId ?? null, ref.paymentTypes),
     byAccount: group((t) => t.accountId ?? null, ref.accounts),
