@@ -10,11 +10,9 @@
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { extname, join, normalize, resolve, sep } from 'node:path'
+import { join, resolve } from 'node:path'
 import { chromium } from 'playwright-core'
 import { createMainApp } from '../electron/main/app'
 import { MemorySecretStore } from '../electron/main/keychain/memory-store'
@@ -23,13 +21,13 @@ import { patientSchema, type Patient } from '../shared/alfadocs/schemas'
 import { channelNames } from '../shared/contract'
 import { parsePatientQuery } from '../shared/patients/query'
 import { matchesQuery, patientSearchKeys, type PatientSearchKeys } from '../shared/patients/search-keys'
+import { serveRenderer } from '../test/e2e/harness'
 
 const ROOT = resolve(__dirname, '..')
 const RENDERER_DIR = join(ROOT, 'out/renderer')
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 const TYPE_DELAY_MS = 90
 const MISS_MS = 3000
-const MIME: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' }
 
 export interface ChromiumTypeahead {
   n: number
@@ -61,22 +59,6 @@ function ensureBuilt(): void {
   if (r.status !== 0 || !existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('electron-vite build failed')
 }
 
-async function serveRenderer(): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    void (async () => {
-      const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
-      const file = normalize(join(RENDERER_DIR, pathname === '/' ? 'index.html' : pathname))
-      if (!file.startsWith(RENDERER_DIR + sep) || !(await stat(file).catch(() => null))?.isFile()) {
-        res.writeHead(404).end('not found')
-        return
-      }
-      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' })
-      res.end(await readFile(file))
-    })().catch((e: unknown) => res.writeHead(500).end(String(e)))
-  })
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok))
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` }
-}
 
 interface Expect { total: number; firstId: number }
 interface Query { kind: string; text: string; expect: Expect }

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import type { Appointment, Chair, Operator, Patient } from '../../shared/alfadocs/schemas'
+import type { Appointment, Patient } from '../../shared/alfadocs/schemas'
 import { weekDays } from '../../shared/agenda/week'
 import { buildDaySheet } from '../../shared/day-sheet'
-import { findChromium, startHarness, type Harness } from './harness'
+import { openDemoAgenda, type Reference } from './agenda-setup'
+import { findChromium, type Harness } from './harness'
 
 // The agenda's desk habits in Chromium against the demo sandbox: it refreshes by itself without redrawing,
 // the operator filter and the operator week, the remembered chairs, booking reasons, the printed day.
 
 const chromiumPath = findChromium()
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 })
-type Reference = { chairs: Chair[]; operators: Operator[] }
 type Printed = {
   sheetShown: boolean
   appHidden: boolean
@@ -24,13 +24,8 @@ describe.skipIf(!chromiumPath)('agenda at the desk', () => {
   let ref: Reference
 
   beforeAll(async () => {
-    h = await startHarness(chromiumPath!)
+    ;({ h, ref } = await openDemoAgenda(chromiumPath!))
     page = h.page
-    await h.open()
-    await page.locator('[data-test="open-demo"]').click()
-    await page.waitForURL(/#\/day/)
-    await page.locator('[data-test="agenda-grid"]').waitFor()
-    ref = await h.invoke<Reference>('referenceData')
   })
   afterAll(async () => {
     await h?.close()

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import type { Appointment, Chair, Color, Patient } from '../../shared/alfadocs/schemas'
+import type { Appointment, Chair, Patient } from '../../shared/alfadocs/schemas'
 import { readFile } from 'node:fs/promises'
 import { buildDaySheet, formatDaySheetCsv } from '../../shared/day-sheet'
 import { addDaysIso, hhmm, parseWall } from '../../shared/dates'
-import { findChromium, startHarness, type Harness } from './harness'
+import { openDemoAgenda, type Reference } from './agenda-setup'
+import { findChromium, type Harness } from './harness'
 
 // The agenda in Chromium against the demo sandbox, with real pointer events. Expected data comes from the
 // sandbox through the same invoke the renderer uses; after each action the sandbox is asked again.
@@ -12,7 +13,6 @@ import { findChromium, startHarness, type Harness } from './harness'
 const chromiumPath = findChromium()
 // Writes queue behind the 10 requests/s limiter: give the sandbox time to see them.
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 })
-type Reference = { chairs: Chair[]; colors: Color[] }
 
 const hexToRgb = (hex: string) => {
   const n = parseInt(hex, 16)
@@ -25,13 +25,8 @@ describe.skipIf(!chromiumPath)('agenda in Chromium', () => {
   let ref: Reference
 
   beforeAll(async () => {
-    h = await startHarness(chromiumPath!)
+    ;({ h, ref } = await openDemoAgenda(chromiumPath!))
     page = h.page
-    await h.open()
-    await page.locator('[data-test="open-demo"]').click()
-    await page.waitForURL(/#\/day/)
-    await page.locator('[data-test="agenda-grid"]').waitFor()
-    ref = await h.invoke<Reference>('referenceData')
   })
   afterAll(async () => {
     await h?.close()

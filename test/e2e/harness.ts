@@ -55,7 +55,8 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon',
 }
 
-async function serveRenderer(): Promise<{ server: Server; url: string }> {
+/** Serves the built renderer (out/renderer) on a free loopback port. */
+export async function serveRenderer(): Promise<{ server: Server; url: string }> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error(`[e2e] ${RENDERER_DIR}/index.html is missing: run npm run build first.`)
   }
