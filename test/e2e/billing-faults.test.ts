@@ -1,17 +1,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import type { Bill, Liability } from '../../shared/alfadocs/schemas'
+import type { Liability } from '../../shared/alfadocs/schemas'
 import type { PaymentView } from '../../shared/contract/billing'
-import { addDaysIso } from '../../shared/dates'
-import { findChromium, startHarness, type Harness } from './harness'
+import { cents, openDemoWithLiabilities } from './billing-setup'
+import { findChromium, type Harness } from './harness'
 
 // Billing in Chromium when AlfaDocs misbehaves (the demo sandbox's fault knobs): a liability DELETE that keeps
 // failing leaves the payment unfinished and shown, a lost POST answer never makes a second transaction, and the
 // printed courtesy receipt and takings read right. Counts come from the sandbox's live state.
 
 const chromiumPath = findChromium()
-type Detail = { bill: Bill; liabilities: Liability[] }
-const cents = (n: number) => Math.round(n * 100)
 const euroIt = (c: number) => new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR' }).format(c / 100)
 const squash = (s: string) => s.replace(/\s/g, '')
 const itDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
@@ -26,18 +24,10 @@ describe.skipIf(!chromiumPath)('billing under faults in Chromium', () => {
   let retriedCents = 0
 
   beforeAll(async () => {
-    h = await startHarness(chromiumPath!)
+    const opened = await openDemoWithLiabilities(chromiumPath!)
+    h = opened.h
     page = h.page
-    await h.open()
-    await page.locator('[data-test="open-demo"]').click()
-    await page.waitForURL(/#\/day/)
-    const { bills } = await h.invoke<{ bills: Bill[] }>('billsList', { from: addDaysIso(h.today, -60), to: h.today, direction: 'incoming' })
-    for (const b of bills) {
-      if (targets.length >= 3) break
-      const d = await h.invoke<Detail>('billDetail', { billId: b.id })
-      const l = d.liabilities.find((x) => cents(x.amount) >= 2000)
-      if (l) targets.push({ billId: b.id, liability: l })
-    }
+    targets.push(...opened.targets)
     expect(targets.length).toBe(3)
   })
   afterAll(async () => {

@@ -2,15 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import type { Bill, Liability, Transaction } from '../../shared/alfadocs/schemas'
 import type { Takings } from '../../shared/contract/billing'
-import { addDaysIso } from '../../shared/dates'
-import { findChromium, startHarness, type Harness } from './harness'
+import { cents, openDemoWithLiabilities } from './billing-setup'
+import { findChromium, type Harness } from './harness'
 
 // Billing in Chromium against the demo sandbox: a full payment, a partial one, a double click that makes one
 // transaction, and the day's takings showing them. Expectations come from the sandbox through the same channels.
 
 const chromiumPath = findChromium()
 type Detail = { bill: Bill; liabilities: Liability[]; transactions: Transaction[]; paymentLinkValid: boolean | null }
-const cents = (n: number) => Math.round(n * 100)
 
 describe.skipIf(!chromiumPath)('billing in Chromium', () => {
   let h: Harness
@@ -20,18 +19,10 @@ describe.skipIf(!chromiumPath)('billing in Chromium', () => {
   const paidCents: number[] = []
 
   beforeAll(async () => {
-    h = await startHarness(chromiumPath!)
+    const opened = await openDemoWithLiabilities(chromiumPath!)
+    h = opened.h
     page = h.page
-    await h.open()
-    await page.locator('[data-test="open-demo"]').click()
-    await page.waitForURL(/#\/day/)
-    const { bills } = await h.invoke<{ bills: Bill[] }>('billsList', { from: addDaysIso(h.today, -60), to: h.today, direction: 'incoming' })
-    for (const b of bills) {
-      if (targets.length >= 3) break
-      const d = await h.invoke<Detail>('billDetail', { billId: b.id })
-      const l = d.liabilities.find((x) => cents(x.amount) >= 2000)
-      if (l) targets.push({ billId: b.id, liability: l })
-    }
+    targets.push(...opened.targets)
     expect(targets.length).toBe(3)
   })
   afterAll(async () => {
