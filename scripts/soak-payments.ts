@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { AlfaDocsClient } from '../electron/main/alfadocs/client'
 import { createRng } from '../electron/sandbox/rng'
-import { PaymentService } from '../electron/main/services/payments/payment-service'
+import { PaymentService } from '../electron/main/services/billing/payment-service'
 import type { PaymentRequest, PaymentView } from '../shared/contract/billing'
 import { addDaysIso } from '../shared/dates'
 

@@ -1,8 +1,8 @@
 import { startSandbox } from '../sandbox'
 import { AlfaDocsClient } from '../main/alfadocs/client'
 import { KeytarSecretStore } from '../main/keychain/keytar-store'
-import { normaliseBaseUrl } from '../main/services/base-url'
-import { readCredentials } from '../main/services/credentials'
+import { normaliseBaseUrl } from '../main/services/session/base-url'
+import { readCredentials } from '../main/services/session/credentials'
 
 export interface CliConnection {
   client: AlfaDocsClient

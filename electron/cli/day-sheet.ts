@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import { formatDaySheetText } from '../../shared/day-sheet'
 import { isIsoDate, todayIn } from '../../shared/dates'
-import { loadDaySheet } from '../main/services/day-sheet'
+import { loadDaySheet } from '../main/services/agenda/day-sheet'
 import { openCliConnection } from './connection'
 import { explain } from './exit-codes'
 

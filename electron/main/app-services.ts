@@ -1,8 +1,8 @@
 import { AlfaDocsClient } from './alfadocs/client'
 import type { SecretStore } from './keychain/secret-store'
 import { createDocumentsService, type DocumentsService } from './services/documents'
-import { SessionService, type RunningSandbox } from './services/session'
-import { PaymentService } from './services/payments/payment-service'
+import { SessionService, type RunningSandbox } from './services/session/session-service'
+import { PaymentService } from './services/billing/payment-service'
 
 export interface AppServiceOptions {
   secretStore: SecretStore

@@ -1,7 +1,7 @@
 import type { Pinia } from 'pinia'
 import { createRouter, createWebHashHistory, type Router } from 'vue-router'
 import { isIsoDate } from '../../shared/dates'
-import ConnectView from './features/connect/ConnectView.vue'
+import ConnectView from './features/session/ConnectView.vue'
 import AgendaView from './features/agenda/AgendaView.vue'
 import { patientRoutes } from './features/patients/routes'
 import { billingRoutes } from './features/billing'

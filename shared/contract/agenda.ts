@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { appointmentSchema, appointmentStates, appointmentTypes, bookingReasonSchema, freeSlotSchema, patientSchema, specialtySchema } from '../alfadocs/schemas'
+import { appointmentSchema, appointmentStates, appointmentTypes, bookingReasonSchema, chairSchema, colorSchema, freeSlotSchema, operatorSchema, patientSchema, specialtySchema } from '../alfadocs/schemas'
 import { comparedFields } from '../agenda/diff'
 import { channel, empty, isoDate } from './core'
 
@@ -42,6 +42,13 @@ export const waitingEntrySchema = z.object({ appointmentId: idNum, since: z.numb
 export type WaitingEntry = z.infer<typeof waitingEntrySchema>
 
 export const agendaChannels = {
+  /** Chairs, colors and operators: they change rarely. */
+  referenceData: channel(
+    empty,
+    z.object({ chairs: z.array(chairSchema), colors: z.array(colorSchema), operators: z.array(operatorSchema) }),
+  ),
+  /** Appointments from `from` to `to` inclusive (main splits it into API windows). */
+  appointmentsRange: channel(z.object({ from: isoDate, to: isoDate }), z.array(appointmentSchema)),
   /** Booking reasons and specialties (change rarely: the renderer asks once per session). */
   agendaBookingData: channel(empty, z.object({ bookingReasons: z.array(bookingReasonSchema), specialties: z.array(specialtySchema) })),
   /**

@@ -13,13 +13,26 @@ export const errorKinds = [
   'keychain',
   'conflict',
   'bad-response',
+  /** The answer was larger than Sportello accepts (never retried). */
+  'too-large',
+  /** This computer could not write (or read) Sportello's own files: disk full, read-only, no permission. */
+  'storage',
+  /** One of Sportello's own files was damaged; it was set aside (`detail` names it) and work goes on. */
+  'damaged-file',
   'internal',
 ] as const
 export type ErrorKind = (typeof errorKinds)[number]
 
+/**
+ * An error as data. `message` is English, for logs; `code` names a specific refusal the UI words on its own
+ * (e.g. 'instalment-locked'); `detail` is the server's or the file system's explanation, already redacted.
+ * The renderer turns this into words in one place (describeError).
+ */
 export const errorDataSchema = z.object({
   kind: z.enum(errorKinds),
   message: z.string(),
+  code: z.string().max(80).optional(),
+  detail: z.string().max(500).optional(),
   status: z.number().optional(),
 })
 export type ErrorData = z.infer<typeof errorDataSchema>

@@ -2,7 +2,6 @@ import type { z } from 'zod'
 import type { ChannelDef, Result } from './core'
 import { agendaChannels } from './agenda'
 import { billingChannels } from './billing'
-import { dayChannels } from './day'
 import { documentsChannels } from './documents'
 import { patientsChannels } from './patients'
 import { sessionChannels } from './session'
@@ -14,7 +13,6 @@ export { GRANT_PATH_CHANNEL, preloadHelperNames, type PreloadHelpers } from './d
 /** Every IPC channel: name → zod input and output. Main registers handlers from it, preload exposes it. */
 export const contract = {
   ...sessionChannels,
-  ...dayChannels,
   ...patientsChannels,
   ...documentsChannels,
   ...agendaChannels,

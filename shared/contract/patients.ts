@@ -53,6 +53,8 @@ export const patientPageSchema = z.object({
 export const carePlanWithSignatureSchema = z.object({ plan: carePlanSchema, isSigned: z.boolean().nullable() })
 
 export const patientsChannels = {
+  /** Patients by id, fetched once each; unknown ids are left out. */
+  patientsByIds: channel(z.object({ ids: z.array(patientId).max(500) }), z.array(patientSchema)),
   /** The one search box: main parses the text (name, phone, fiscal code, birth date, e-mail) into AlfaDocs filters. */
   patientsSearch: channel(
     z.object({ text: z.string().max(200), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(100).default(20) }),

@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { chairSchema, colorSchema, operatorSchema } from '../alfadocs/schemas'
 import { channel, empty } from './core'
 
 export const sessionStatusSchema = z.discriminatedUnion('state', [
@@ -33,9 +32,4 @@ export const sessionChannels = {
   ),
   /** Remove the key from the keychain; the renderer wipes its cache. */
   sessionDisconnect: channel(empty, sessionStatusSchema),
-  /** Chairs, colors and operators: they change rarely. */
-  referenceData: channel(
-    empty,
-    z.object({ chairs: z.array(chairSchema), colors: z.array(colorSchema), operators: z.array(operatorSchema) }),
-  ),
 }

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '../../electron/sandbox'
 import { AlfaDocsClient } from '../../electron/main/alfadocs/client'
 import { KeytarSecretStore } from '../../electron/main/keychain/keytar-store'
-import { CREDENTIALS_ACCOUNT } from '../../electron/main/services/credentials'
-import { SessionService } from '../../electron/main/services/session'
+import { CREDENTIALS_ACCOUNT } from '../../electron/main/services/session/credentials'
+import { SessionService } from '../../electron/main/services/session/session-service'
 import { secretServiceAvailable } from '../support/secret-service'
 
 const available = await secretServiceAvailable()

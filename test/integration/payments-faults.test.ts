@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type Fault, type Sandbox } from '../../electron/sandbox'
 import type { AlfaDocsClient } from '../../electron/main/alfadocs/client'
-import { PaymentService } from '../../electron/main/services/payments/payment-service'
+import { PaymentService } from '../../electron/main/services/billing/payment-service'
 import type { PaymentView } from '../../shared/contract/billing'
 import { CASH, CASSA, fastClient, fastService, openBill, outcome, request, TODAY } from './payments-fixtures'
 

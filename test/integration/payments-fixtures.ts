@@ -1,6 +1,6 @@
 import type { Sandbox } from '../../electron/sandbox'
 import { AlfaDocsClient } from '../../electron/main/alfadocs/client'
-import { PaymentService, type PaymentHooks } from '../../electron/main/services/payments/payment-service'
+import { PaymentService, type PaymentHooks } from '../../electron/main/services/billing/payment-service'
 import type { PaymentRequest } from '../../shared/contract/billing'
 import { randomUUID } from 'node:crypto'
 

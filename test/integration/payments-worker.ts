@@ -1,5 +1,5 @@
 import { AlfaDocsClient } from '../../electron/main/alfadocs/client'
-import { PaymentService, type PaymentHooks } from '../../electron/main/services/payments/payment-service'
+import { PaymentService, type PaymentHooks } from '../../electron/main/services/billing/payment-service'
 import type { PaymentRequest } from '../../shared/contract/billing'
 
 // A child process for the crash test: runs the real payment service against a sandbox started by the

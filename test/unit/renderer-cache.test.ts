@@ -110,10 +110,11 @@ describe('renderer Dexie cache', () => {
     await db.storePatients([patient(10, 'Mario', 'Rossi')])
     await db.storeReference({ chairs: [chair(1, 'P1')], colors: [], operators: [] })
 
+    await db.reads.put({ key: 'bills:x', value: [1, 2], syncedAt: 5 })
     await db.wipe()
 
     const counts = await Promise.all(db.tables.map((t) => t.count()))
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['appointments', 'chairs', 'colors', 'meta', 'operators', 'patients', 'views'])
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['appointments', 'chairs', 'colors', 'meta', 'operators', 'patients', 'reads', 'views'])
     expect(counts).toEqual(db.tables.map(() => 0))
     expect(await db.meta.get(metaKeys.day('2026-03-11'))).toBeUndefined()
   })

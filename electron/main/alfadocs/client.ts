@@ -415,6 +415,7 @@ export class AlfaDocsClient {
       offline: '',
       timeout: '',
       'bad-response': `AlfaDocs answered ${label} with an unexpected status (HTTP ${a.status})${tail}.`,
+      'too-large': `AlfaDocs answered ${label} with more data than Sportello accepts (HTTP ${a.status}).`,
     }
     return this.error(kind, text[kind], init)
   }

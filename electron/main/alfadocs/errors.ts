@@ -1,9 +1,11 @@
-export type ApiErrorKind = 'auth' | 'not-found' | 'invalid' | 'rate-limited' | 'server' | 'offline' | 'timeout' | 'bad-response'
+export type ApiErrorKind = 'auth' | 'not-found' | 'invalid' | 'rate-limited' | 'server' | 'offline' | 'timeout' | 'bad-response' | 'too-large'
 
 export interface AlfaDocsErrorInit {
   status?: number
   route?: string
   retryAfterMs?: number
+  /** The server's explanation, redacted: safe to show to the desk. */
+  detail?: string
   cause?: unknown
 }
 
@@ -16,6 +18,7 @@ export class AlfaDocsError extends Error {
   readonly status?: number
   readonly route?: string
   readonly retryAfterMs?: number
+  readonly detail?: string
 
   constructor(kind: ApiErrorKind, message: string, init: AlfaDocsErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause })
@@ -24,6 +27,7 @@ export class AlfaDocsError extends Error {
     if (init.status !== undefined) this.status = init.status
     if (init.route !== undefined) this.route = init.route
     if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs
+    if (init.detail !== undefined && init.detail !== '') this.detail = init.detail
   }
 }
 

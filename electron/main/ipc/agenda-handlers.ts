@@ -6,6 +6,8 @@ import { WaitingStore } from '../services/agenda/waiting-store'
 import type { HandlerGroup } from './handlers'
 
 export const agendaHandlers: HandlerGroup<
+  | 'referenceData'
+  | 'appointmentsRange'
   | 'agendaBookingData'
   | 'agendaSetState'
   | 'agendaUpdate'
@@ -18,6 +20,12 @@ export const agendaHandlers: HandlerGroup<
   const waiting = new WaitingStore(join(s.dataDir, 'agenda-waiting.json'))
   const client = () => s.session.client()
   return {
+    referenceData: async () => {
+      const c = await client()
+      const [chairs, colors, operators] = await Promise.all([c.request('chairsList'), c.request('colorsList'), c.request('operatorsList')])
+      return { chairs, colors, operators }
+    },
+    appointmentsRange: async ({ from, to }) => (await client()).listWindowed('appointmentsList', from, to),
     agendaBookingData: async () => {
       const c = await client()
       const [bookingReasons, specialties] = await Promise.all([c.request('bookingReasonsList'), c.request('specialtiesList')])

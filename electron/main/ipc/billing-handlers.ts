@@ -1,4 +1,4 @@
-import { billDetail, billingReference, listBills, takingsOfDay } from '../services/payments/billing-queries'
+import { billDetail, billingReference, listBills, takingsOfDay } from '../services/billing/billing-queries'
 import type { HandlerGroup } from './handlers'
 
 export const billingHandlers: HandlerGroup<

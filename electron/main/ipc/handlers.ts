@@ -2,7 +2,6 @@ import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/c
 import type { AppServices } from '../app-services'
 import { agendaHandlers } from './agenda-handlers'
 import { billingHandlers } from './billing-handlers'
-import { dayHandlers } from './day-handlers'
 import { documentsHandlers } from './documents-handlers'
 import { patientsHandlers } from './patients-handlers'
 import { sessionHandlers } from './session-handlers'
@@ -15,7 +14,6 @@ export type HandlerGroup<K extends ChannelName> = (s: AppServices) => { [C in K]
 export function createHandlers(s: AppServices): Handlers {
   return {
     ...sessionHandlers(s),
-    ...dayHandlers(s),
     ...patientsHandlers(s),
     ...documentsHandlers(s),
     ...agendaHandlers(s),

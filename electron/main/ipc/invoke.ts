@@ -39,9 +39,21 @@ export function createInvoke(handlers: Handlers, log: (msg: string, e: unknown) 
 
 export function toErrorData(e: unknown, channel: string, log: (msg: string, e: unknown) => void = defaultLog): ErrorData {
   if (e instanceof AlfaDocsError) {
-    return { kind: e.kind, message: e.message, ...(e.status !== undefined ? { status: e.status } : {}) }
+    return {
+      kind: e.kind,
+      message: e.message,
+      ...(e.status !== undefined ? { status: e.status } : {}),
+      ...(e.detail !== undefined ? { detail: e.detail.slice(0, 500) } : {}),
+    }
   }
-  if (e instanceof AppError) return { kind: e.kind, message: e.message }
+  if (e instanceof AppError) {
+    return {
+      kind: e.kind,
+      message: e.message,
+      ...(e.code !== undefined ? { code: e.code } : {}),
+      ...(e.detail !== undefined ? { detail: e.detail.slice(0, 500) } : {}),
+    }
+  }
   if (e instanceof KeychainError) return { kind: 'keychain', message: e.message }
   if (e instanceof ZodError) return { kind: 'invalid', message: summarise(e) }
   log(`unexpected error in ${channel}`, e)

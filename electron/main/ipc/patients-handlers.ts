@@ -1,8 +1,10 @@
 import { patientDraftSchema } from '../../../shared/contract/patients'
+import { fetchPatientsByIds } from '../services/patients/by-ids'
 import { PatientsService } from '../services/patients/patients-service'
 import type { HandlerGroup } from './handlers'
 
 type Names =
+  | 'patientsByIds'
   | 'patientsSearch'
   | 'patientGet'
   | 'patientDuplicates'
@@ -16,6 +18,7 @@ type Names =
 export const patientsHandlers: HandlerGroup<Names> = (s) => {
   const svc = new PatientsService(() => s.session.client())
   return {
+    patientsByIds: async ({ ids }) => fetchPatientsByIds(await s.session.client(), ids),
     patientsSearch: ({ text, offset, limit }) => svc.search(text, offset ?? 0, limit ?? 20),
     patientGet: ({ patientId }) => svc.get(patientId),
     patientDuplicates: (input) =>

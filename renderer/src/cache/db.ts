@@ -22,6 +22,13 @@ export type ViewRow =
   | { key: `day:${string}`; appointments: Appointment[]; patients: Patient[]; syncedAt: number }
   | { key: 'reference'; chairs: Chair[]; colors: Color[]; operators: Operator[]; syncedAt: number }
 
+/** The last answer of one read (data/read.ts), by the read's key. */
+export interface ReadRow {
+  key: string
+  value: unknown
+  syncedAt: number
+}
+
 export const metaKeys = {
   reference: 'reference',
   day: (day: IsoDate) => `day:${day}`,
@@ -35,6 +42,7 @@ export class SportelloDb extends Dexie {
   patients!: Table<Synced<Patient>, number>
   meta!: Table<MetaRow, string>
   views!: Table<ViewRow, string>
+  reads!: Table<ReadRow, string>
 
   constructor(name = 'sportello') {
     super(name)
@@ -50,6 +58,8 @@ export class SportelloDb extends Dexie {
     this.version(2).stores({ patients: PATIENT_INDEXES }).upgrade((tx) => tx.table('patients').toCollection().modify(addSearchKeys))
     // One row per painted day (see ViewRow); filled by the next refresh of each day.
     this.version(3).stores({ views: 'key' })
+    // The last answer of every other read, by key (bills, a bill, takings, a patient's tabs…).
+    this.version(4).stores({ reads: 'key' })
     installPatientSearchHooks(this.patients)
   }
 

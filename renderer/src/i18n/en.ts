@@ -76,7 +76,11 @@ export const en: Shape<typeof it> = {
     keychain: "The computer's keychain could not be used to store the key.",
     conflict: 'Someone else changed this data. Reload and try again.',
     'bad-response': 'The server answered in an unexpected way.',
+    'too-large': 'The server sent more data than Sportello accepts.',
+    storage: 'Sportello cannot write its files on this computer (disk full or read-only). Nothing was recorded.',
+    'damaged-file': 'One of Sportello\'s files was damaged: it was set aside and work goes on.',
     internal: 'Internal Sportello error.',
+    code: {},
     connect: {
       auth: 'The API key is not valid. Check it in AlfaDocs: Impostazioni → Studio → Chiavi API.',
       invalid: 'The server address is not valid: it must start with https://, for example https://app.alfadocs.com/api/v1',

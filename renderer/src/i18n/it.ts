@@ -73,7 +73,11 @@ export const it = {
     keychain: 'Non è stato possibile usare il portachiavi del computer per salvare la chiave.',
     conflict: 'I dati sono stati modificati da qualcun altro. Ricarica e riprova.',
     'bad-response': 'Il server ha risposto in un modo inatteso.',
+    'too-large': 'Il server ha inviato più dati di quanti Sportello ne accetti.',
+    storage: 'Sportello non riesce a scrivere i suoi file su questo computer (disco pieno o protetto). Non è stato registrato nulla.',
+    'damaged-file': 'Un file di Sportello era danneggiato: è stato messo da parte e il lavoro continua.',
     internal: 'Errore interno di Sportello.',
+    code: {},
     connect: {
       auth: 'La chiave API non è valida. Controllala in AlfaDocs: Impostazioni → Studio → Chiavi API.',
       invalid: "L'indirizzo del server non è valido: deve iniziare con https://, per esempio https://app.alfadocs.com/api/v1",

@@ -1,7 +1,7 @@
-import { buildDaySheet, type DaySheet } from '../../../shared/day-sheet'
-import type { IsoDate } from '../../../shared/dates'
-import type { AlfaDocsClient } from '../alfadocs/client'
-import { fetchPatientsByIds } from './patients-by-ids'
+import { buildDaySheet, type DaySheet } from '../../../../shared/day-sheet'
+import type { IsoDate } from '../../../../shared/dates'
+import type { AlfaDocsClient } from '../../alfadocs/client'
+import { fetchPatientsByIds } from '../patients/by-ids'
 
 export async function loadDaySheet(client: AlfaDocsClient, date: IsoDate): Promise<DaySheet> {
   const [chairs, operators, appointments] = await Promise.all([

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { SecretStore } from '../keychain/secret-store'
+import type { SecretStore } from '../../keychain/secret-store'
 
 /** What we keep in the keychain under one account: the key and where it works, or "the demo practice". */
 export const credentialsSchema = z.discriminatedUnion('mode', [

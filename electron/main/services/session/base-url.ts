@@ -1,5 +1,5 @@
-import { DEFAULT_BASE_URL } from '../../../shared/contract'
-import { AppError } from './app-error'
+import { DEFAULT_BASE_URL } from '../../../../shared/contract'
+import { AppError } from '../app-error'
 
 const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]', '::1'])
 

@@ -1,6 +1,6 @@
-import type { Patient } from '../../../shared/alfadocs/schemas'
-import type { AlfaDocsClient } from '../alfadocs/client'
-import { AlfaDocsError } from '../alfadocs/errors'
+import type { Patient } from '../../../../shared/alfadocs/schemas'
+import type { AlfaDocsClient } from '../../alfadocs/client'
+import { AlfaDocsError } from '../../alfadocs/errors'
 
 const PAGE = 100
 

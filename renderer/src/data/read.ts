@@ -1,0 +1,100 @@
+import { shallowRef, type ShallowRef } from 'vue'
+import type { ErrorData } from '../../../shared/contract'
+import { isOfflineKind, toApiError } from '../api'
+import { readCached, storeCached } from '../cache/reads'
+
+/**
+ * What a screen knows about one piece of data. Never mistake "not loaded" for "empty": `value` is only set
+ * once an answer (or a cache entry) for exactly these arguments exists.
+ * - loading: nothing known yet, asking main
+ * - fresh: main just answered
+ * - cached: shown from the cache (or an earlier answer) — `error` says why it is not fresh, if it failed
+ * - offline: no answer and nothing cached
+ * - error: main refused, nothing to show
+ */
+export type ReadStatus = 'idle' | 'loading' | 'fresh' | 'cached' | 'offline' | 'error'
+
+export interface ReadState<T> {
+  status: ReadStatus
+  value: T | null
+  /** When `value` was last answered by main (ms), null before. */
+  syncedAt: number | null
+  error: ErrorData | null
+  /** A request is on its way (also while a cached value is shown). */
+  refreshing: boolean
+}
+
+export interface ReadOptions<A, T> {
+  fetch: (args: A) => Promise<T>
+  /** A cache key for these arguments: the value is kept in IndexedDB and shown first next time. */
+  cacheKey?: (args: A) => string
+  now?: () => number
+}
+
+export interface Read<A, T> {
+  state: ShallowRef<ReadState<T>>
+  /** Ask for `args` (a new key shows loading or the cache at once; the same key refreshes in place). */
+  load(args: A): Promise<void>
+  /** Ask again for the last arguments. */
+  refresh(): Promise<void>
+  /** Change the value shown (after a mutation), keeping its freshness. */
+  patch(fn: (value: T) => T): void
+  reset(): void
+}
+
+const idle = <T>(): ReadState<T> => ({ status: 'idle', value: null, syncedAt: null, error: null, refreshing: false })
+
+/** One read with the states every view renders the same way. Stores own these; views never call main. */
+export function createRead<A, T>(opts: ReadOptions<A, T>): Read<A, T> {
+  const state = shallowRef<ReadState<T>>(idle())
+  const now = opts.now ?? Date.now
+  let current: { args: A; key: string } | null = null
+  let seq = 0
+
+  const keyOf = (args: A) => (opts.cacheKey ? opts.cacheKey(args) : JSON.stringify(args ?? null))
+
+  async function load(args: A): Promise<void> {
+    const key = keyOf(args)
+    const mine = ++seq
+    const same = current?.key === key && state.value.value !== null
+    current = { args, key }
+    if (!same) state.value = { ...idle<T>(), status: 'loading', refreshing: true }
+    else state.value = { ...state.value, refreshing: true }
+
+    if (!same && opts.cacheKey) {
+      const hit = await readCached<T>(key).catch(() => null)
+      if (mine === seq && hit && state.value.status === 'loading') {
+        state.value = { status: 'cached', value: hit.value, syncedAt: hit.syncedAt, error: null, refreshing: true }
+      }
+    }
+
+    try {
+      const value = await opts.fetch(args)
+      if (mine !== seq) return
+      const at = now()
+      state.value = { status: 'fresh', value, syncedAt: at, error: null, refreshing: false }
+      if (opts.cacheKey) void storeCached(key, value, at).catch(() => undefined)
+    } catch (e) {
+      if (mine !== seq) return
+      const error = toApiError(e).toData()
+      const prev = state.value
+      if (prev.value !== null) state.value = { ...prev, status: 'cached', error, refreshing: false }
+      else state.value = { status: isOfflineKind(error.kind) ? 'offline' : 'error', value: null, syncedAt: null, error, refreshing: false }
+    }
+  }
+
+  return {
+    state,
+    load,
+    refresh: () => (current ? load(current.args) : Promise.resolve()),
+    patch(fn) {
+      const s = state.value
+      if (s.value !== null) state.value = { ...s, value: fn(s.value) }
+    },
+    reset() {
+      seq++
+      current = null
+      state.value = idle()
+    },
+  }
+}
