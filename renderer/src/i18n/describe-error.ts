@@ -2,7 +2,7 @@ import type { ErrorData } from '../../../shared/contract'
 import { i18n } from './index'
 
 /** Where the error is shown, for a wording of its own (`errors.<context>.<kind>` in the messages). */
-export type ErrorContext = 'connect'
+export type ErrorContext = 'connect' | 'payment'
 
 /** Kinds where the server's own explanation helps the desk (a field it refused, what changed). */
 const WITH_DETAIL = new Set<ErrorData['kind']>(['invalid', 'conflict', 'not-found', 'damaged-file', 'storage'])
