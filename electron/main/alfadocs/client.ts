@@ -2,8 +2,9 @@ import type { z } from 'zod'
 import { fillPath, isIdempotent, routes, SCOPE_PREFIX, type RouteDef, type RouteName } from '../../../shared/alfadocs/routes'
 import type { Me, Patient } from '../../../shared/alfadocs/schemas'
 import { isIsoDate, splitWindows } from '../../../shared/dates'
-import { AlfaDocsError, kindForStatus, redact, RETRYABLE_STATUSES, serverExplanation, type ApiErrorKind } from './errors'
-import { RateLimiter } from './limiter'
+import { base64Length, MAX_UPLOAD_MB_CEILING } from '../../../shared/patients/upload-rules'
+import { AlfaDocsError, kindForStatus, redact, redactError, RETRYABLE_STATUSES, serverExplanation, type ApiErrorKind } from './errors'
+import { RateLimiter, type Priority } from './limiter'
 import { parseEnvelope, type PageOf } from './parse'
 import { buildUrl, normaliseBaseUrl, parseRetryAfter, type Query } from './url'
 
@@ -27,8 +28,17 @@ export interface ClientOptions {
   requestsPerSecond?: number
   /** Per attempt. Default 20000. */
   timeoutMs?: number
-  /** Retries after the first attempt (idempotent requests, and any request refused with 429). Default 3. */
+  /** Retries after the first attempt of an idempotent request (timeouts, dropped connections, 502/503/504). Default 3. */
   maxRetries?: number
+  /**
+   * Retries of a request refused with 429 (nothing was applied, so any method may be sent again). Separate
+   * from maxRetries: desks sharing a key meet 429s while they adapt, and that must not reach a person. Default 8.
+   */
+  maxRateLimitRetries?: number
+  /** Largest response body read, in bytes (counted while streaming; more is a 'too-large' error). Default 32 MB. */
+  maxBodyBytes?: number
+  /** The same for file downloads (a document as base64 JSON). Default: the base64 of the largest upload allowed, plus 1 MB. */
+  maxFileBodyBytes?: number
   /** Base of the exponential backoff with jitter. Default 500. */
   retryBaseMs?: number
   /** Longest server-requested Retry-After we wait for before giving up with 'rate-limited'. Default 60000. */
@@ -68,6 +78,15 @@ export interface RequestArgs {
   body?: unknown
   signal?: AbortSignal
   timeoutMs?: number
+  /** 'interactive' (default: a person waits for it) goes before 'bulk' (cache fills, long listings). */
+  priority?: Priority
+  /** Requests of one lane take turns with other callers' (see RateLimiter); default: a lane of its own. */
+  lane?: object
+}
+
+export interface ListOptions {
+  priority?: Priority
+  signal?: AbortSignal
 }
 
 /** Filters of the patient search (GET /patients); extra keys are passed through. */
@@ -92,6 +111,12 @@ const PATIENT_PAGE_MAX = 100
  */
 export const LIMITER_WINDOW_MS = 1100
 const MAX_BACKOFF_MS = 30_000
+export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024
+export const DEFAULT_MAX_FILE_BODY_BYTES = base64Length(MAX_UPLOAD_MB_CEILING * 1024 * 1024) + 1024 * 1024
+/** An error answer is only read for its explanation: the rest is dropped. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024
+/** Windows of one listing in flight at once; the others wait in the listing's own lane. */
+const WINDOW_CONCURRENCY = 4
 
 interface Answer {
   status: number
@@ -145,6 +170,9 @@ export class AlfaDocsClient {
   private readonly maxRetries: number
   private readonly retryBaseMs: number
   private readonly maxRetryAfterMs: number
+  private readonly maxRateLimitRetries: number
+  private readonly maxBodyBytes: number
+  private readonly maxFileBodyBytes: number
   private readonly fetchImpl: typeof fetch
   private readonly onRequest?: (e: RequestEvent) => void
   private mePromise: Promise<Me> | undefined
@@ -158,6 +186,9 @@ export class AlfaDocsClient {
     this.maxRetries = Math.max(0, opts.maxRetries ?? 3)
     this.retryBaseMs = Math.max(0, opts.retryBaseMs ?? 500)
     this.maxRetryAfterMs = opts.maxRetryAfterMs ?? 60_000
+    this.maxRateLimitRetries = Math.max(0, opts.maxRateLimitRetries ?? 8)
+    this.maxBodyBytes = Math.max(1, opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES)
+    this.maxFileBodyBytes = Math.max(1, opts.maxFileBodyBytes ?? DEFAULT_MAX_FILE_BODY_BYTES)
     this.fetchImpl = opts.fetchImpl ?? ((...a) => fetch(...a))
     if (opts.onRequest) this.onRequest = opts.onRequest
   }
@@ -191,9 +222,22 @@ export class AlfaDocsClient {
   async prepareStreamed(name: RouteName, params: Record<string, string | number>, signal?: AbortSignal): Promise<{ url: string; method: string; headers: Record<string, string> }> {
     const route = routes[name] as RouteDef
     const url = await this.routeUrl(route, params)
-    await this.limiter.acquire(signal)
+    await this.limiter.acquire(signal ? { signal } : {})
     this.counters.requests++
     return { url, method: route.method, headers: this.headers(true) }
+  }
+
+  /**
+   * The error for a non-2xx answer the caller read itself (a streamed upload): the same wording, kinds
+   * and redaction as every other request of this client.
+   */
+  answerError(name: string, label: string, status: number, headers: Headers, text: string): AlfaDocsError {
+    return this.statusError(name, label, { status, headers, text })
+  }
+
+  /** Any error of this client's requests with the credential removed from message and detail. */
+  redacted(e: AlfaDocsError): AlfaDocsError {
+    return redactError(e, this.secrets())
   }
 
   async request<N extends RouteName>(name: N, args: RequestArgs = {}): Promise<RouteResult<N>> {
@@ -207,30 +251,36 @@ export class AlfaDocsClient {
       try {
         json = JSON.parse(answer.text)
       } catch {
-        throw new AlfaDocsError('bad-response', `AlfaDocs answered ${route.method} ${name} (HTTP ${answer.status}) with a body that is not JSON.`, {
+        throw this.error('bad-response', `AlfaDocs answered ${route.method} ${name} (HTTP ${answer.status}) with a body that is not JSON.`, {
           route: name,
           status: answer.status,
         })
       }
     } else if (route.envelope !== 'status') {
-      throw new AlfaDocsError('bad-response', `AlfaDocs answered ${route.method} ${name} (HTTP ${answer.status}) with an empty body.`, {
+      throw this.error('bad-response', `AlfaDocs answered ${route.method} ${name} (HTTP ${answer.status}) with an empty body.`, {
         route: name,
         status: answer.status,
       })
     }
-    return parseEnvelope(name, route, answer.status, json) as RouteResult<N>
+    try {
+      return parseEnvelope(name, route, answer.status, json) as RouteResult<N>
+    } catch (e) {
+      throw e instanceof AlfaDocsError ? this.redacted(e) : e
+    }
   }
 
   /**
    * For routes with a date window: splits the inclusive range [from, to] (YYYY-MM-DD) into windows the
-   * API accepts (route.maxWindowDays), requests them in parallel (paced by the limiter), merges them in
-   * order and drops repeated ids. The first failure aborts the other windows and is thrown.
+   * API accepts (route.maxWindowDays), requests them a few at a time in one limiter lane (so other
+   * callers take turns with it between windows), merges them in order and drops repeated ids. The first
+   * failure stops the other windows and is thrown.
    */
   async listWindowed<N extends RouteName>(
     name: N,
     from: string,
     to: string,
     query: Record<string, string | number | boolean | undefined> = {},
+    opts: ListOptions = {},
   ): Promise<Entity<N>[]> {
     const route = routes[name] as RouteDef
     if (route.envelope !== 'list' || !route.windowParams) throw new Error(`route ${name} is not a date-windowed list`)
@@ -240,16 +290,36 @@ export class AlfaDocsClient {
     const [startParam, endParam] = route.windowParams
     const windows = route.maxWindowDays ? splitWindows(from, to, route.maxWindowDays) : from <= to ? [[from, to] as [string, string]] : []
     const stop = new AbortController()
-    const pages = await Promise.all(
-      windows.map(([a, b]) =>
-        this.request(name, { query: { ...query, [startParam]: a, [endParam]: b }, signal: stop.signal }).catch((e: unknown) => {
-          if (!stop.signal.aborted) stop.abort(e)
-          throw e
-        }),
-      ),
-    ).catch((e: unknown) => {
+    const outer = opts.signal
+    const onOuter = () => stop.abort(outer!.reason)
+    if (outer?.aborted) throw outer.reason
+    outer?.addEventListener('abort', onOuter, { once: true })
+    const lane = {}
+    const pages: unknown[][] = new Array(windows.length)
+    let nextIndex = 0
+    const worker = async () => {
+      while (!stop.signal.aborted && nextIndex < windows.length) {
+        const i = nextIndex++
+        const [a, b] = windows[i]!
+        const args: RequestArgs = { query: { ...query, [startParam]: a, [endParam]: b }, signal: stop.signal, lane }
+        if (opts.priority) args.priority = opts.priority
+        pages[i] = (await this.request(name, args)) as unknown as unknown[]
+      }
+    }
+    try {
+      await Promise.all(
+        Array.from({ length: Math.min(WINDOW_CONCURRENCY, windows.length) }, () =>
+          worker().catch((e: unknown) => {
+            if (!stop.signal.aborted) stop.abort(e)
+            throw e
+          }),
+        ),
+      )
+    } catch (e) {
       throw stop.signal.aborted ? stop.signal.reason : e
-    })
+    } finally {
+      outer?.removeEventListener('abort', onOuter)
+    }
     return dedupeById(pages.flat() as Entity<N>[])
   }
 
@@ -259,8 +329,9 @@ export class AlfaDocsClient {
   searchPatients(filters: PatientSearchFilters | undefined, page: { offset?: number; limit?: number }): Promise<Page<Patient>>
   async searchPatients(filters: PatientSearchFilters = {}, page?: { offset?: number; limit?: number }): Promise<Patient[] | Page<Patient>> {
     const limitOf = (l?: number) => Math.min(PATIENT_PAGE_MAX, Math.max(1, Math.floor(l ?? PATIENT_PAGE_MAX)))
+    const lane = {}
     const fetchPage = (offset: number, limit: number) =>
-      this.request('patientsSearch', { query: { ...filters, offset, limit } }) as Promise<Page<Patient>>
+      this.request('patientsSearch', { query: { ...filters, offset, limit }, lane }) as Promise<Page<Patient>>
     if (page) return fetchPage(Math.max(0, Math.floor(page.offset ?? 0)), limitOf(page.limit))
 
     const limit = PATIENT_PAGE_MAX
@@ -311,8 +382,12 @@ export class AlfaDocsClient {
     return ['apiKey' in this.auth ? this.auth.apiKey : this.auth.bearerToken]
   }
 
+  /** Every error this client throws is built here: message and detail redacted. */
   private error(kind: ApiErrorKind, message: string, init: ConstructorParameters<typeof AlfaDocsError>[2]): AlfaDocsError {
-    return new AlfaDocsError(kind, redact(message, this.secrets()), init)
+    const secrets = this.secrets()
+    const safe = { ...init }
+    if (safe?.detail !== undefined) safe.detail = redact(safe.detail, secrets)
+    return new AlfaDocsError(kind, redact(message, secrets), safe)
   }
 
   /** Runs the attempts of one request: limiter, timeout, retry policy. Returns a 2xx answer or throws. */
@@ -322,17 +397,31 @@ export class AlfaDocsClient {
     const body = args.body === undefined ? undefined : JSON.stringify(args.body)
     const timeoutMs = args.timeoutMs ?? this.timeoutMs
     const signal = args.signal
+    const cap = route.envelope === 'file' ? this.maxFileBodyBytes : this.maxBodyBytes
+    const acquire: Parameters<RateLimiter['acquire']>[0] = { lane: args.lane ?? {} }
+    if (signal) acquire.signal = signal
+    if (args.priority) acquire.priority = args.priority
+    let failedAttempts = 0
+    let refusedAttempts = 0
 
     for (let attempt = 1; ; attempt++) {
-      await this.limiter.acquire(signal)
+      await this.limiter.acquire(acquire)
       this.counters.requests++
       const started = performance.now()
       let answer: Answer | undefined
       let failure: AlfaDocsError
       try {
-        answer = await this.attempt(url, route.method, body, timeoutMs, signal)
+        answer = await this.attempt(url, route.method, body, timeoutMs, cap, signal)
       } catch (e) {
         if (signal?.aborted) throw signal.reason
+        if (e instanceof TooLarge) {
+          this.emit({ route: name, method: route.method, url, status: e.status, attempt, ms: Math.round(performance.now() - started) })
+          // Asking again would read the same too much again.
+          throw this.error('too-large', `AlfaDocs answered ${label} with more than ${megabytes(cap)} MB (HTTP ${e.status}); Sportello stopped reading.`, {
+            route: name,
+            status: e.status,
+          })
+        }
         failure =
           e === TIMED_OUT
             ? this.error('timeout', `AlfaDocs did not answer ${label} within ${timeoutMs} ms.`, { route: name })
@@ -340,33 +429,36 @@ export class AlfaDocsClient {
       }
       this.emit({ route: name, method: route.method, url, status: answer?.status ?? null, attempt, ms: Math.round(performance.now() - started) })
 
-      let retryAfterMs: number | undefined
       if (answer) {
-        if (answer.status >= 200 && answer.status < 300) return answer
-        failure = this.statusError(name, label, answer)
-        retryAfterMs = failure.retryAfterMs
-        if (!RETRYABLE_STATUSES.has(answer.status)) throw failure
-        if (retryAfterMs !== undefined) {
-          if (retryAfterMs > this.maxRetryAfterMs) throw failure
-          // The server asked everyone to wait, not just this call.
-          if (answer.status === 429) this.limiter.pauseUntil(Date.now() + retryAfterMs)
+        if (answer.status >= 200 && answer.status < 300) {
+          this.limiter.succeeded()
+          return answer
         }
+        failure = this.statusError(name, label, answer)
+        if (answer.status === 429) {
+          // A refusal before any work is done, so even a POST may be sent again. The limiter slows this
+          // client down and holds every call for the Retry-After (plus a little jitter, so desks that were
+          // refused together do not all come back in the same instant).
+          const retryAfterMs = failure.retryAfterMs
+          if (retryAfterMs !== undefined && retryAfterMs > this.maxRetryAfterMs) throw failure
+          this.limiter.rateLimited((retryAfterMs ?? LIMITER_WINDOW_MS) + Math.random() * 250)
+          if (++refusedAttempts > this.maxRateLimitRetries) throw gaveUp(failure, attempt)
+          this.counters.retries++
+          continue
+        }
+        if (!RETRYABLE_STATUSES.has(answer.status)) throw failure
+        if (failure.retryAfterMs !== undefined && failure.retryAfterMs > this.maxRetryAfterMs) throw failure
       }
-      // A 429 is a refusal before any work is done, so even a POST may be sent again; any other failure of a
-      // non-idempotent request leaves its outcome unknown and goes back to the caller to reconcile.
-      const safeToRepeat = idempotent || answer?.status === 429
-      if (!safeToRepeat || attempt > this.maxRetries) {
-        if (attempt > 1) failure!.message = `${failure!.message.replace(/\.$/, '')}; gave up after ${attempt} attempts.`
-        throw failure!
-      }
+      // Any other failure of a non-idempotent request leaves its outcome unknown: back to the caller to reconcile.
+      if (!idempotent || ++failedAttempts > this.maxRetries) throw gaveUp(failure!, attempt)
 
       this.counters.retries++
-      const backoff = this.retryBaseMs * 2 ** (attempt - 1) * (0.5 + Math.random() * 0.5)
-      await sleep(retryAfterMs ?? Math.min(MAX_BACKOFF_MS, backoff), signal)
+      const backoff = this.retryBaseMs * 2 ** (failedAttempts - 1) * (0.5 + Math.random() * 0.5)
+      await sleep(failure!.retryAfterMs ?? Math.min(MAX_BACKOFF_MS, backoff), signal)
     }
   }
 
-  private async attempt(url: string, method: string, body: string | undefined, timeoutMs: number, outer?: AbortSignal): Promise<Answer> {
+  private async attempt(url: string, method: string, body: string | undefined, timeoutMs: number, cap: number, outer?: AbortSignal): Promise<Answer> {
     const ctrl = new AbortController()
     const timer = setTimeout(() => ctrl.abort(TIMED_OUT), timeoutMs)
     const onOuterAbort = () => ctrl.abort(outer!.reason)
@@ -375,8 +467,9 @@ export class AlfaDocsClient {
       const init: RequestInit = { method, headers: this.headers(body !== undefined), signal: ctrl.signal, redirect: 'manual' }
       if (body !== undefined) init.body = body
       const res = await this.fetchImpl(url, init)
-      // The timeout also covers reading the body.
-      const text = await res.text()
+      // The timeout also covers reading the body, so a trickling answer ends too.
+      const ok = res.status >= 200 && res.status < 300
+      const text = ok ? await readBody(res, cap, 'refuse') : await readBody(res, MAX_ERROR_BODY_BYTES, 'truncate')
       return { status: res.status, headers: res.headers, text }
     } catch (e) {
       if (ctrl.signal.aborted && ctrl.signal.reason === TIMED_OUT) throw TIMED_OUT
@@ -396,7 +489,8 @@ export class AlfaDocsClient {
     }
     const said = serverExplanation(a.text, json)
     const tail = said ? `: ${said}` : ''
-    const init = { route: name, status: a.status } as { route: string; status: number; retryAfterMs?: number }
+    const init = { route: name, status: a.status } as { route: string; status: number; retryAfterMs?: number; detail?: string }
+    if (said) init.detail = said
     if (a.status >= 300 && a.status < 400) {
       return this.error('bad-response', `AlfaDocs answered ${label} with an unexpected redirect (HTTP ${a.status}).`, init)
     }
@@ -431,6 +525,50 @@ export class AlfaDocsClient {
 
 const TIMED_OUT = Symbol('alfadocs-timeout')
 
+class TooLarge {
+  constructor(readonly status: number) {}
+}
+
+const megabytes = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10
+
+function gaveUp(failure: AlfaDocsError, attempt: number): AlfaDocsError {
+  if (attempt > 1) failure.message = `${failure.message.replace(/\.$/, '')}; gave up after ${attempt} attempts.`
+  return failure
+}
+
+/**
+ * Reads a body counting bytes as they arrive, never more than `cap`: 'refuse' throws TooLarge (a declared
+ * Content-Length over the cap is refused before reading), 'truncate' keeps the first `cap` bytes.
+ * Either way the rest is not downloaded: the stream is cancelled, which closes the connection.
+ */
+async function readBody(res: Response, cap: number, mode: 'refuse' | 'truncate'): Promise<string> {
+  const declared = Number(res.headers.get('content-length') ?? NaN)
+  if (mode === 'refuse' && Number.isFinite(declared) && declared > cap) {
+    await res.body?.cancel().catch(() => undefined)
+    throw new TooLarge(res.status)
+  }
+  if (!res.body) return ''
+  const reader = res.body.getReader()
+  const chunks: Uint8Array[] = []
+  let total = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    if (total + value.byteLength > cap) {
+      await reader.cancel().catch(() => undefined)
+      if (mode === 'refuse') throw new TooLarge(res.status)
+      chunks.push(value.subarray(0, cap - total))
+      break
+    }
+    total += value.byteLength
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+/** Visible ASCII only: what an HTTP header can carry and every real key or token consists of. */
+const CREDENTIAL_CHARS = /^[\x21-\x7e]+$/
+
 function checkAuth(auth: Auth): Auth {
   const a = auth as { apiKey?: unknown; bearerToken?: unknown }
   const hasKey = typeof a.apiKey === 'string' && a.apiKey.trim() !== ''
@@ -438,7 +576,16 @@ function checkAuth(auth: Auth): Auth {
   if (hasKey === hasToken) {
     throw new AlfaDocsError('auth', 'The AlfaDocs client needs exactly one credential: an API key or a bearer token.')
   }
-  return hasKey ? { apiKey: (a.apiKey as string).trim() } : { bearerToken: (a.bearerToken as string).trim() }
+  const value = (hasKey ? (a.apiKey as string) : (a.bearerToken as string)).trim()
+  if (!CREDENTIAL_CHARS.test(value)) {
+    // Never echo the value: it is a secret, and the point is that it cannot be sent as it is.
+    throw new AlfaDocsError(
+      'auth',
+      `The AlfaDocs ${hasKey ? 'API key' : 'token'} contains characters no key has (a line break, a space or a non-ASCII character); copy it again.`,
+      { code: 'key-malformed' },
+    )
+  }
+  return hasKey ? { apiKey: value } : { bearerToken: value }
 }
 
 /** Keeps the first occurrence of each id (or entryId); items without one are all kept. */

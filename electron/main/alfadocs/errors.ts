@@ -4,6 +4,8 @@ export interface AlfaDocsErrorInit {
   status?: number
   route?: string
   retryAfterMs?: number
+  /** A specific refusal, kebab-case (e.g. 'key-malformed'). */
+  code?: string
   /** The server's explanation, redacted: safe to show to the desk. */
   detail?: string
   cause?: unknown
@@ -18,6 +20,7 @@ export class AlfaDocsError extends Error {
   readonly status?: number
   readonly route?: string
   readonly retryAfterMs?: number
+  readonly code?: string
   readonly detail?: string
 
   constructor(kind: ApiErrorKind, message: string, init: AlfaDocsErrorInit = {}) {
@@ -27,6 +30,7 @@ export class AlfaDocsError extends Error {
     if (init.status !== undefined) this.status = init.status
     if (init.route !== undefined) this.route = init.route
     if (init.retryAfterMs !== undefined) this.retryAfterMs = init.retryAfterMs
+    if (init.code !== undefined) this.code = init.code
     if (init.detail !== undefined && init.detail !== '') this.detail = init.detail
   }
 }
@@ -46,11 +50,32 @@ export function kindForStatus(status: number): ApiErrorKind {
 /** Statuses worth retrying on an idempotent request. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([429, 502, 503, 504])
 
-/** Replaces every occurrence of the given secrets with "***". */
+/**
+ * Replaces every occurrence of the given secrets with "***": as sent, percent-encoded, and JSON-escaped
+ * (a server may echo the key in a URL or inside a JSON string).
+ */
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text
-  for (const s of secrets) if (s.length >= 4) out = out.split(s).join('***')
+  for (const s of secrets) {
+    if (s.length < 4) continue
+    const forms = new Set([s, encodeURIComponent(s), JSON.stringify(s).slice(1, -1)])
+    for (const f of forms) out = out.split(f).join('***')
+  }
   return out
+}
+
+/** The same error with message and detail redacted (the one place every client error goes through). */
+export function redactError(e: AlfaDocsError, secrets: readonly string[]): AlfaDocsError {
+  const message = redact(e.message, secrets)
+  const detail = e.detail === undefined ? undefined : redact(e.detail, secrets)
+  if (message === e.message && detail === e.detail) return e
+  const init: AlfaDocsErrorInit = {}
+  if (e.status !== undefined) init.status = e.status
+  if (e.route !== undefined) init.route = e.route
+  if (e.retryAfterMs !== undefined) init.retryAfterMs = e.retryAfterMs
+  if (e.code !== undefined) init.code = e.code
+  if (detail !== undefined) init.detail = detail
+  return new AlfaDocsError(e.kind, message, init)
 }
 
 /**

@@ -8,10 +8,11 @@ export {
   type Auth,
   type ClientOptions,
   type Entity,
+  type ListOptions,
   type Page,
   type PatientSearchFilters,
   type RequestArgs,
   type RequestEvent,
   type RouteResult,
 } from './client'
-export { RateLimiter } from './limiter'
+export { RateLimiter, type Priority } from './limiter'
