@@ -1,12 +1,17 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { Appointment, AppointmentState, BookingReason, Chair, Color, Operator, Patient, Specialty } from '../../../../shared/alfadocs/schemas'
-import type { AppointmentChanges, AppointmentCreate, UpdateResult } from '../../../../shared/contract/agenda'
+import type { Appointment, AppointmentState, BookingReason, Chair, Color, FreeSlot, Operator, Patient, Specialty } from '../../../../shared/alfadocs/schemas'
+import type { ChannelInput } from '../../../../shared/contract'
+import { seenOf, type AppointmentChanges, type AppointmentCreate, type UpdateResult } from '../../../../shared/contract/agenda'
 import { addDaysIso, isIsoDate, parseWall, todayIn, type IsoDate } from '../../../../shared/dates'
 import { ApiError, call, isOfflineKind, toApiError } from '../../api'
 import { db, metaKeys, type ViewRow } from '../../cache/db'
+import { now } from './clock'
+import type { NewPatient } from './types'
 
 const PATIENT_BATCH = 500
+/** The agenda asks again every minute and whenever the window gets the focus back. */
+export const AUTO_REFRESH_MS = 60_000
 
 // Open the cache while the app boots (session check, router), not when the agenda first asks for the day,
 // and when the app starts on the agenda read the day it will show: the route guard picks that read up.
@@ -49,6 +54,19 @@ export const useAgendaStore = defineStore('agenda', () => {
   const undoStack = shallowRef<UndoEntry[]>([])
   /** Ids with a write on its way: a background refresh must not overwrite their optimistic state. */
   const pending = new Set<number>()
+  /**
+   * When each id's last write ended, on a counter of write ends. A refresh remembers the counter when it asks;
+   * an answer asked for before a write ended may predate it (AlfaDocs answers in any order), so for that id the
+   * store keeps what the write returned instead of the older answer.
+   */
+  const writtenAt = new Map<number, number>()
+  let writes = 0
+  const wrote = (id: number) => writtenAt.set(id, ++writes)
+  let refreshSeq = 0
+  let landedSeq = 0
+  const inFlight = new Set<number>()
+  let autoTimer: ReturnType<typeof setInterval> | null = null
+  let onFocus: (() => void) | null = null
   const missingPatients = new Set<number>()
   let referenceFetched = false
   let bookingFetched = false
@@ -125,7 +143,11 @@ export const useAgendaStore = defineStore('agenda', () => {
     if (!from.value || !to.value) return
     const start = from.value
     const end = to.value
-    const current = () => mySeq === seq && from.value === start && to.value === end
+    const mine = ++refreshSeq
+    const askedAt = writes
+    // A later refresh that already landed holds newer data than this one.
+    const current = () => mySeq === seq && from.value === start && to.value === end && mine > landedSeq
+    inFlight.add(mine)
     refreshing.value = true
     try {
       const reqFrom = prefetch ? addDaysIso(start, -1) : start
@@ -140,28 +162,55 @@ export const useAgendaStore = defineStore('agenda', () => {
               await db.storeReference(r)
             }),
       ])
-      await storeDays(reqFrom, reqTo, fresh)
-      if (!current()) return
-      const shown = fresh.filter((a) => {
+      // A later refresh already landed: the screen and the cache hold newer data than this answer.
+      if (mine < landedSeq) return
+      // Appointments written here since this request left (or still being written) keep the local version.
+      // (One that moved out of the shown days is left out rather than brought back where it was.)
+      const written = (id: number) => pending.has(id) || (writtenAt.get(id) ?? 0) > askedAt
+      const local = new Map(appointments.value.filter((a) => written(a.id)).map((a) => [a.id, a]))
+      const answered = new Set(fresh.map((a) => a.id))
+      const merged = fresh
+        .filter((a) => !written(a.id) || local.has(a.id))
+        .map((a) => local.get(a.id) ?? a).concat([...local.values()].filter((a) => a.id > 0 && !answered.has(a.id)))
+      const shown = merged.filter((a) => {
         const d = parseWall(a.date)?.date
         return d != null && d >= start && d <= end
       })
-      // Keep optimistic versions of appointments with a write on its way.
-      const mine = new Map(appointments.value.filter((a) => pending.has(a.id)).map((a) => [a.id, a]))
-      appointments.value = shown.map((a) => mine.get(a.id) ?? a).concat([...mine.values()].filter((a) => a.id < 0))
-      syncedAt.value = Date.now()
-      offline.value = false
-      error.value = null
+      const onScreen = current()
+      if (onScreen) {
+        landedSeq = mine
+        appointments.value = shown.concat([...local.values()].filter((a) => a.id < 0))
+        syncedAt.value = now()
+        offline.value = false
+        error.value = null
+      }
+      await storeDays(reqFrom, reqTo, merged)
+      if (!onScreen) return
       await Promise.all([fillPatients(fresh), loadWaiting(shown)])
-      await storeViews(reqFrom, reqTo, fresh)
+      await storeViews(reqFrom, reqTo, merged)
     } catch (e) {
       if (!current()) return
       const err = toApiError(e)
       if (isOfflineKind(err.kind)) offline.value = true
       else error.value = err
     } finally {
-      if (current()) refreshing.value = false
+      inFlight.delete(mine)
+      if (mySeq === seq && inFlight.size === 0) refreshing.value = false
     }
+  }
+
+  /** Refreshes every minute and on window focus until stopped (or reset). */
+  function startAutoRefresh(): void {
+    stopAutoRefresh()
+    onFocus = () => void refresh()
+    globalThis.addEventListener?.('focus', onFocus)
+    autoTimer = setInterval(() => void refresh(), AUTO_REFRESH_MS)
+  }
+  function stopAutoRefresh(): void {
+    if (onFocus) globalThis.removeEventListener?.('focus', onFocus)
+    onFocus = null
+    if (autoTimer) clearInterval(autoTimer)
+    autoTimer = null
   }
 
   async function storeDays(start: IsoDate, end: IsoDate, list: Appointment[]) {
@@ -171,7 +220,7 @@ export const useAgendaStore = defineStore('agenda', () => {
   }
 
   /** The view rows a warm open paints from: the server's days, with the patients they name. */
-  async function storeViews(start: IsoDate, end: IsoDate, list: Appointment[], at = Date.now()) {
+  async function storeViews(start: IsoDate, end: IsoDate, list: Appointment[], at = now()) {
     const byDay = new Map<IsoDate, Appointment[]>(daysOf(start, end).map((d) => [d, []]))
     for (const a of list) byDay.get(parseWall(a.date)?.date ?? '')?.push(a)
     await Promise.all([...byDay].map(([d, l]) => db.storeDayView(d, l, patients.value, at))).catch(() => undefined)
@@ -201,6 +250,28 @@ export const useAgendaStore = defineStore('agenda', () => {
     waiting.value = next
   }
 
+  /** Patients for the booking dialog's type-ahead (the app's one patient search), remembered for the grid. */
+  async function searchPatients(text: string, limit = 15): Promise<Patient[]> {
+    const page = await call('patientsSearch', { text, limit })
+    addPatients(page.results)
+    return page.results
+  }
+
+  /** A patient the agenda names but has not read (a booking arriving from the patient page). */
+  async function ensurePatient(id: number): Promise<void> {
+    if (patients.value.has(id)) return
+    addPatients([await call('patientGet', { patientId: id })])
+  }
+
+  /** A new patient from the booking dialog: a name and an optional mobile number (Italian by default). */
+  async function createPatient(p: NewPatient): Promise<Patient> {
+    const created = await call('patientCreate', { draft: { firstName: p.firstName, lastName: p.lastName, phoneNumbers: mobileOf(p.phone) } })
+    addPatients([created])
+    return created
+  }
+
+  const freeSlots = (input: ChannelInput<'agendaFreeSlots'>): Promise<FreeSlot[]> => call('agendaFreeSlots', input)
+
   async function ensureBookingData() {
     if (bookingFetched) return
     const d = await call('agendaBookingData', {})
@@ -216,7 +287,7 @@ export const useAgendaStore = defineStore('agenda', () => {
     else if (i >= 0) appointments.value = [...list.slice(0, i), a, ...list.slice(i + 1)]
     else appointments.value = [...list, a]
     if (a.id > 0) {
-      void db.appointments.put({ ...a, day: parseWall(a.date)?.date ?? '', syncedAt: Date.now() }).catch(() => undefined)
+      void db.appointments.put({ ...a, day: parseWall(a.date)?.date ?? '', syncedAt: now() }).catch(() => undefined)
       // The shown days as they now are, so the next warm open paints this change too.
       if (from.value && to.value && syncedAt.value != null) void storeViews(from.value, to.value, appointments.value.filter((x) => x.id > 0), syncedAt.value)
     }
@@ -233,13 +304,15 @@ export const useAgendaStore = defineStore('agenda', () => {
     pending.add(id)
     replace({ ...before, state })
     try {
-      const r = await call('agendaSetState', { id, state, at: Date.now() })
+      const r = await call('agendaSetState', { id, state, at: now() })
+      wrote(id)
       replace(r.appointment)
       const next = new Map(waiting.value)
       if (r.waiting) next.set(id, r.waiting.since)
       else next.delete(id)
       waiting.value = next
     } catch (e) {
+      wrote(id)
       replace(before)
       throw toApiError(e)
     } finally {
@@ -258,7 +331,8 @@ export const useAgendaStore = defineStore('agenda', () => {
     pending.add(id)
     replace({ ...before, ...changes } as Appointment)
     try {
-      const r = await call('agendaUpdate', { seen, changes, force: opts.force ?? false })
+      const r = await call('agendaUpdate', { seen: seenOf(seen), changes, force: opts.force ?? false })
+      wrote(id)
       if (r.status === 'saved') {
         replace(r.appointment)
         if (opts.undoable) {
@@ -269,6 +343,7 @@ export const useAgendaStore = defineStore('agenda', () => {
       } else replace(r.current)
       return r
     } catch (e) {
+      wrote(id)
       replace(before)
       throw toApiError(e)
     } finally {
@@ -309,6 +384,7 @@ export const useAgendaStore = defineStore('agenda', () => {
     if (inRange(temp)) appointments.value = [...appointments.value, temp]
     try {
       const created = await call('agendaCreate', input)
+      wrote(created.id)
       remove(temp.id)
       replace(created)
       return created
@@ -320,6 +396,14 @@ export const useAgendaStore = defineStore('agenda', () => {
 
   function reset() {
     seq++
+    stopAutoRefresh()
+    pending.clear()
+    writtenAt.clear()
+    writes = 0
+    refreshSeq = 0
+    landedSeq = 0
+    inFlight.clear()
+    tempId = -1
     preloaded = null
     bootRead = null
     from.value = null
@@ -338,12 +422,15 @@ export const useAgendaStore = defineStore('agenda', () => {
     missingPatients.clear()
     referenceFetched = false
     bookingFetched = false
+    bookingReasons.value = []
+    specialties.value = []
   }
 
   return {
     from, to, chairs, colors, operators, colorsList, operatorsList, bookingReasons, specialties, appointments, byId, patients,
     waiting, syncedAt, refreshing, offline, error, undoStack,
-    open, preload, refresh, ensureBookingData, setState, update, undo, create, addPatients, reset,
+    open, preload, refresh, startAutoRefresh, stopAutoRefresh, ensureBookingData, searchPatients, ensurePatient, createPatient, freeSlots,
+    setState, update, undo, create, addPatients, reset,
   }
 })
 
@@ -394,3 +481,11 @@ function daysOf(start: IsoDate, end: IsoDate): IsoDate[] {
 }
 
 const patientIds = (list: Appointment[]): number[] => [...new Set(list.map((a) => a.patientId).filter((id): id is number => id != null))]
+
+/** "333 765 4321" or "+39 333…" → the patient's mobile number, as the desk types it in the booking dialog. */
+function mobileOf(phone: string) {
+  const digits = phone.replace(/[^\d+]/g, '')
+  if (!digits) return []
+  const m = /^(?:\+|00)39(\d+)$/.exec(digits)
+  return [{ prefix: '+39', number: m ? m[1]! : digits.replace(/^\+/, ''), label: 'cellulare', smsEnabled: true }]
+}

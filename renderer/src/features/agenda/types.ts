@@ -17,7 +17,7 @@ export interface BookingDraft {
 
 export interface BookingSubmit {
   draft: BookingDraft
-  newPatient: { firstName: string; lastName: string; phone: string } | null
+  newPatient: NewPatient | null
 }
 
 export interface GridLabels {
@@ -29,4 +29,11 @@ export interface GridLabels {
   state: (s: string) => string
   nextStateTitle: (s: string) => string
   telehealth: string
+}
+
+/** A patient created from the booking dialog: a name and an optional mobile number as typed. */
+export interface NewPatient {
+  firstName: string
+  lastName: string
+  phone: string
 }

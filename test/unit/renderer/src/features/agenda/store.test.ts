@@ -1,0 +1,166 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import type { Appointment } from '../../../../../../shared/alfadocs/schemas'
+import type { Api } from '../../../../../../shared/contract'
+import { STORE_TODAY, startStoreHarness, type StoreHarness } from '../../../../../support/store-harness'
+import { ApiError } from '../../../../../../renderer/src/api'
+import { db } from '../../../../../../renderer/src/cache/db'
+import { AUTO_REFRESH_MS, useAgendaStore } from '../../../../../../renderer/src/features/agenda/store'
+
+// The agenda store against the real main handlers and the demo sandbox (real HTTP), IndexedDB from fake-indexeddb.
+
+const api = () => (globalThis as unknown as { window: { api: Api } }).window.api
+
+/** Holds the next answers of one channel until released: the real answer, delivered late. */
+function holdAnswers(channel: 'appointmentsRange') {
+  const real = api()[channel]
+  let release!: () => void
+  const gate = new Promise<void>((ok) => (release = ok))
+  let asked!: () => void
+  const sent = new Promise<void>((ok) => (asked = ok))
+  ;(api() as unknown as Record<string, unknown>)[channel] = async (input: unknown) => {
+    const answer = await real(input as never)
+    asked()
+    await gate
+    return answer
+  }
+  return { sent, release, restore: () => ((api() as unknown as Record<string, unknown>)[channel] = real) }
+}
+
+describe('agenda store', () => {
+  let h: StoreHarness
+  const sandboxDay = async () => h.invoke('appointmentsRange', { from: STORE_TODAY, to: STORE_TODAY })
+  const confirmed = async (n = 0) => (await sandboxDay()).filter((a) => a.state === 'confirmed' && a.patientId != null && !a.allDay)[n]!
+
+  beforeAll(async () => {
+    h = await startStoreHarness()
+  })
+  afterAll(async () => {
+    await h?.close()
+  })
+  afterEach(async () => {
+    useAgendaStore().reset()
+    vi.useRealTimers()
+    await db.wipe()
+  })
+
+  it('opens a day: the sandbox day, its patients named, synced and online', async () => {
+    const store = useAgendaStore()
+    expect(store.syncedAt).toBeNull()
+    const { refreshed } = await store.open(STORE_TODAY, STORE_TODAY, { prefetch: true })
+    expect(store.refreshing).toBe(true)
+    await refreshed
+    const day = await sandboxDay()
+    expect(store.appointments.map((a) => a.id).sort()).toEqual(day.map((a) => a.id).sort())
+    expect(store.refreshing).toBe(false)
+    expect(store.offline).toBe(false)
+    expect(store.error).toBeNull()
+    expect(store.syncedAt).not.toBeNull()
+    for (const a of day) if (a.patientId != null) expect(store.patients.has(a.patientId)).toBe(true)
+    expect(store.chairs.length).toBeGreaterThan(0)
+  })
+
+  it("refresh shows another desk's change", async () => {
+    const store = useAgendaStore()
+    await (await store.open(STORE_TODAY, STORE_TODAY)).refreshed
+    const a = await confirmed(0)
+    await h.invoke('agendaSetState', { id: a.id, state: 'absent', at: Date.now() })
+    expect(store.byId.get(a.id)?.state).toBe('confirmed')
+    await store.refresh()
+    expect(store.byId.get(a.id)?.state).toBe('absent')
+  })
+
+  it('a state change shows at once and reaches the sandbox', async () => {
+    const store = useAgendaStore()
+    await (await store.open(STORE_TODAY, STORE_TODAY)).refreshed
+    const a = await confirmed(1)
+    const done = store.setState(a.id, 'waiting')
+    expect(store.byId.get(a.id)?.state).toBe('waiting')
+    await done
+    expect((await sandboxDay()).find((x) => x.id === a.id)?.state).toBe('waiting')
+    expect(store.waiting.has(a.id)).toBe(true)
+  })
+
+  it('a refused state change is rolled back and thrown as error data with its detail', async () => {
+    const store = useAgendaStore()
+    await (await store.open(STORE_TODAY, STORE_TODAY)).refreshed
+    const a = await confirmed(2)
+    h.sandbox().faults.failNext('appointmentUpdate', 1, { status: 422, body: { message: 'state not allowed' } })
+    const err = await store.setState(a.id, 'done').catch((e: unknown) => e)
+    expect(err).toBeInstanceOf(ApiError)
+    expect((err as ApiError).kind).toBe('invalid')
+    expect(store.byId.get(a.id)?.state).toBe('confirmed')
+    expect((await sandboxDay()).find((x) => x.id === a.id)?.state).toBe('confirmed')
+  })
+
+  it('a refresh asked for before a state change landed does not undo it on screen', async () => {
+    const store = useAgendaStore()
+    await (await store.open(STORE_TODAY, STORE_TODAY)).refreshed
+    const a = await confirmed(3)
+    const held = holdAnswers('appointmentsRange')
+    try {
+      // The refresh's answer (still "confirmed") is read, then held until the write has finished.
+      const refresh = store.refresh()
+      await held.sent
+      await store.setState(a.id, 'absent')
+      held.release()
+      await refresh
+    } finally {
+      held.restore()
+    }
+    expect((await sandboxDay()).find((x) => x.id === a.id)?.state).toBe('absent')
+    expect(store.byId.get(a.id)?.state).toBe('absent')
+    // The cache the next open paints from holds the write too.
+    store.reset()
+    await store.open(STORE_TODAY, STORE_TODAY).then((r) => (store.byId.get(a.id)?.state === 'absent' ? r.refreshed : Promise.reject(new Error('stale cache'))))
+  })
+
+  it('an older refresh landing after a newer one does not bring back older data', async () => {
+    const store = useAgendaStore()
+    await (await store.open(STORE_TODAY, STORE_TODAY)).refreshed
+    const a = await confirmed(4)
+    const held = holdAnswers('appointmentsRange')
+    const older = store.refresh()
+    await held.sent
+    held.restore()
+    await h.invoke('agendaSetState', { id: a.id, state: 'cancelled', at: Date.now() })
+    await store.refresh()
+    expect(store.byId.get(a.id)?.state).toBe('cancelled')
+    held.release()
+    await older
+    expect(store.byId.get(a.id)?.state).toBe('cancelled')
+    expect(store.refreshing).toBe(false)
+  })
+
+  it('refreshes every minute until reset, which forgets the day, the timer and the freshness', async () => {
+    const store = useAgendaStore()
+    await (await store.open(STORE_TODAY, STORE_TODAY)).refreshed
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
+    store.startAutoRefresh()
+    const before = h.calls.filter((c) => c === 'appointmentsRange').length
+    vi.advanceTimersByTime(AUTO_REFRESH_MS)
+    expect(h.calls.filter((c) => c === 'appointmentsRange').length).toBe(before + 1)
+    store.reset()
+    vi.advanceTimersByTime(AUTO_REFRESH_MS * 3)
+    expect(h.calls.filter((c) => c === 'appointmentsRange').length).toBe(before + 1)
+    expect(vi.getTimerCount()).toBe(0)
+    expect(store.appointments).toEqual([] as Appointment[])
+    expect(store.patients.size).toBe(0)
+    expect(store.syncedAt).toBeNull()
+    expect(store.from).toBeNull()
+  })
+
+  it('searches and creates patients through the patients channels, and names them', async () => {
+    const store = useAgendaStore()
+    const created = await store.createPatient({ firstName: 'Ottone', lastName: 'Zanardi', phone: '333 765 4321' })
+    expect(created.phoneNumbers[0]).toMatchObject({ prefix: '+39', number: '3337654321' })
+    expect(store.patients.get(created.id)?.lastName).toBe('Zanardi')
+    store.reset()
+    const found = await store.searchPatients('Zanardi')
+    expect(found.map((p) => p.id)).toContain(created.id)
+    expect(store.patients.has(created.id)).toBe(true)
+    expect(h.calls).toContain('patientsSearch')
+    expect(h.calls).toContain('patientCreate')
+    expect(h.calls).not.toContain('agendaPatientLookup')
+    expect(h.calls).not.toContain('agendaPatientCreate')
+  })
+})
