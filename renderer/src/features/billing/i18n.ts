@@ -100,6 +100,7 @@ const it = {
     discardTitle: 'Annullare questo pagamento?',
     discardText: 'Possibile solo se AlfaDocs non ha registrato alcun pagamento: viene verificato prima.',
     open: 'Apri fattura',
+    unreadable: 'Non è possibile sapere se ci sono pagamenti non conclusi',
   },
   receipt: {
     title: 'Ricevuta di cortesia',
@@ -128,9 +129,10 @@ const it = {
     print: 'Stampa',
     bill: 'Fattura',
   },
-  errors: {
-    conflict: 'Un pagamento su questa scadenza è già in corso o non è concluso.',
-    load: 'Impossibile caricare i dati: {message}',
+  read: {
+    cached: 'Dati salvati alle {time}',
+    refreshing: 'aggiornamento in corso…',
+    retry: 'Riprova',
   },
 }
 
@@ -224,6 +226,7 @@ const en: typeof it = {
     discardTitle: 'Cancel this payment?',
     discardText: 'Only possible if AlfaDocs recorded no payment: this is checked first.',
     open: 'Open bill',
+    unreadable: 'Cannot tell whether any payment is unfinished',
   },
   receipt: {
     title: 'Courtesy receipt',
@@ -252,10 +255,52 @@ const en: typeof it = {
     print: 'Print',
     bill: 'Bill',
   },
-  errors: {
-    conflict: 'A payment on this instalment is already running or not finished.',
-    load: 'Could not load the data: {message}',
+  read: {
+    cached: 'Saved data from {time}',
+    refreshing: 'refreshing…',
+    retry: 'Retry',
   },
 }
 
-export const billingMessages = { it: { billing: it }, en: { billing: en } }
+// Root `errors` words of billing's refusals, deep-merged into the app's: `errors.code.<code>` for main's specific
+// refusals, `errors.payment.<kind>` for a payment refused without a code (describeError's 'payment' context).
+const itErrors = {
+  payment: {
+    conflict: 'Un pagamento su questa scadenza è già in corso o non è concluso.',
+  },
+  code: {
+    'instalment-locked': 'Su questa scadenza c’è un pagamento non concluso: completalo con Riprova o annullalo prima.',
+    'payment-in-progress': 'Un pagamento su questa scadenza è già in corso.',
+    'instalment-closed': 'Questa scadenza non è più aperta (già pagata o rimossa). Ricarica la fattura.',
+    'transaction-exists': 'AlfaDocs ha già registrato questo pagamento: usa Riprova per completarlo.',
+    'payment-other-practice': 'Questo pagamento è di un altro studio: collegati a quello studio per completarlo.',
+    'payment-not-found': 'Questo pagamento non esiste (o è stato annullato).',
+    'payment-type-unused': 'Scegli una modalità di pagamento in uso in AlfaDocs.',
+    'account-unused': 'Scegli un conto in uso in AlfaDocs.',
+    'amount-not-positive': "L'importo deve essere maggiore di zero.",
+    'amount-over-instalment': "L'importo supera la scadenza: riducilo o scegli di coprire le scadenze successive.",
+    'amount-over-bill': "L'importo supera tutto ciò che resta da pagare sulla fattura.",
+    'payment-has-transaction': 'Non si può annullare: AlfaDocs ha già registrato il pagamento. Usa Riprova per completarlo.',
+  },
+}
+const enErrors: typeof itErrors = {
+  payment: {
+    conflict: 'A payment on this instalment is already running or not finished.',
+  },
+  code: {
+    'instalment-locked': 'A payment on this instalment is not finished: complete it with Retry or cancel it first.',
+    'payment-in-progress': 'A payment on this instalment is already running.',
+    'instalment-closed': 'This instalment is no longer open (already paid or removed). Reload the bill.',
+    'transaction-exists': 'AlfaDocs already recorded this payment: use Retry to complete it.',
+    'payment-other-practice': 'This payment belongs to another practice: connect to it to complete the payment.',
+    'payment-not-found': 'This payment does not exist (or was cancelled).',
+    'payment-type-unused': 'Choose a payment type that is in use in AlfaDocs.',
+    'account-unused': 'Choose an account that is in use in AlfaDocs.',
+    'amount-not-positive': 'The amount must be greater than zero.',
+    'amount-over-instalment': 'The amount is more than the instalment: lower it or choose to cover the next instalments.',
+    'amount-over-bill': 'The amount is more than everything still open on the bill.',
+    'payment-has-transaction': 'Cannot cancel: AlfaDocs already recorded the payment. Use Retry to complete it.',
+  },
+}
+
+export const billingMessages = { it: { billing: it, errors: itErrors }, en: { billing: en, errors: enErrors } }

@@ -1,25 +1,29 @@
 import type { RouteRecordRaw } from 'vue-router'
-import { i18n } from '../../i18n'
+import { defineFeature, forgetStores } from '../feature'
 import { billingMessages } from './i18n'
+import { useBillingStore } from './store'
 
-// How the billing screens plug into the app: `...billingRoutes` in the router (importing this module also
-// merges the billing strings into the app's messages), and links others can use.
+// How billing plugs into the app (features/index.ts lists it), and the links other features use.
 
-i18n.global.mergeLocaleMessage('it', billingMessages.it)
-i18n.global.mergeLocaleMessage('en', billingMessages.en)
-
-export const billingRoutes: RouteRecordRaw[] = [
+const routes: RouteRecordRaw[] = [
   { path: '/billing', name: 'billing', component: () => import('./BillsView.vue') },
   { path: '/billing/bill/:id(\\d+)', name: 'billing-bill', component: () => import('./BillView.vue') },
   { path: '/billing/takings/:date?', name: 'billing-takings', component: () => import('./TakingsView.vue') },
   { path: '/billing/receipt/:key', name: 'billing-receipt', component: () => import('./ReceiptView.vue') },
 ]
 
-/** The route to one bill, e.g. from a patient's page or an appointment: `router.push(billLink(id))`. */
-export const billLink = (billId: number) => ({ name: 'billing-bill', params: { id: String(billId) } })
+export const billingFeature = defineFeature({
+  id: 'billing',
+  routes,
+  messages: billingMessages,
+  nav: { label: 'shell.billing', to: { name: 'billing' }, owns: (name: string) => name.startsWith('billing'), order: 3, test: 'nav-billing' },
+  reset: (pinia) => forgetStores(pinia, useBillingStore),
+})
 
-/** `#/billing/bill/ID` for a plain <a href>. */
-export const billHref = (billId: number) => `#/billing/bill/${billId}`
+export { billHref, billLink, carePlanBillsLink, patientBillsLink } from './links'
 
-/** The bills of a care plan (an appointment carries its carePlanId). */
-export const carePlanBillsLink = (carePlanId: number) => ({ name: 'billing', query: { carePlanId: String(carePlanId) } })
+// TRANSITIONAL until features/index.ts iterates the features: the router's spread and the strings.
+export const billingRoutes = routes
+import { i18n } from '../../i18n'
+i18n.global.mergeLocaleMessage('it', billingMessages.it)
+i18n.global.mergeLocaleMessage('en', billingMessages.en)

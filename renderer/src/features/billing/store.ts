@@ -1,83 +1,259 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
-import type { PaymentView } from '../../../../shared/contract/billing'
-import type { Account, PaymentType } from '../../../../shared/alfadocs/schemas'
+import { computed, ref, shallowRef } from 'vue'
+import type { Account, Operator, Patient, PaymentType } from '../../../../shared/alfadocs/schemas'
+import type { ChannelInput, ChannelOutput, ErrorData } from '../../../../shared/contract'
+import type { PaymentRequest, PaymentView, Takings } from '../../../../shared/contract/billing'
+import type { IsoDate } from '../../../../shared/dates'
 import { call, toApiError } from '../../api'
+import { createRead } from '../../data/read'
 
-/** Payment types and accounts (once per session) and the unfinished payments (polled while there are any). */
+export type BillsQuery = ChannelInput<'billsList'>
+export type BillsList = ChannelOutput<'billsList'>
+export type BillDetail = ChannelOutput<'billDetail'>
+/** The name parts of a patient, as a bill or a receipt shows them. */
+export type PatientNames = Pick<Patient, 'id' | 'firstName' | 'lastName'>
+
+/** One bill as its screen shows it: the detail and, if it has one, its patient. */
+export interface BillPage extends BillDetail {
+  patient: PatientNames | null
+}
+
+/** A courtesy receipt: the payment, its bill's number and its patient, all present before it can be printed. */
+export interface Receipt {
+  payment: PaymentView
+  billNumber: string | null
+  patient: PatientNames | null
+}
+
+/** Payment types and accounts (billing), operators (the practice's reference): once per session. */
+export interface BillingReference {
+  paymentTypes: PaymentType[]
+  accounts: Account[]
+  operators: Operator[]
+}
+
+/** How often the unfinished payments are looked at again while there are any (main resumes them meanwhile). */
+export const UNFINISHED_POLL_MS = 4000
+
+const keyPart = (q: BillsQuery) =>
+  [q.from, q.to, q.type ?? '', q.direction ?? '', q.carePlanId ?? '', q.patientId ?? ''].join('|')
+
+async function patientOf(id: number | null | undefined): Promise<PatientNames | null> {
+  if (!id) return null
+  // A name that cannot be looked up leaves the bill readable: it is shown without it.
+  const [p] = await call('patientsByIds', { ids: [id] }).catch(() => [])
+  return p ? { id: p.id, firstName: p.firstName, lastName: p.lastName } : null
+}
+
+/**
+ * The billing feature's data path. Every screen reads its data from here (loading | fresh | cached | offline |
+ * error, kept by key in the reads cache) and changes it through the actions; errors are kept as data and worded
+ * by the views with describeError.
+ */
 export const useBillingStore = defineStore('billing', () => {
-  const paymentTypes = ref<PaymentType[]>([])
-  const accounts = ref<Account[]>([])
-  const unfinished = ref<PaymentView[]>([])
-  const unfinishedError = ref<string | null>(null)
-  /** Bill numbers ("2026/109") of unfinished payments' bills, for the banner; the id until known. */
+  const reference = createRead<void, BillingReference>({
+    fetch: async () => {
+      const [billing, practice] = await Promise.all([call('billingReference', {}), call('referenceData', {})])
+      return { paymentTypes: billing.paymentTypes, accounts: billing.accounts, operators: practice.operators }
+    },
+    cacheKey: () => 'billing:reference',
+  })
+  const bills = createRead<BillsQuery, BillsList>({
+    fetch: (q) => call('billsList', q),
+    cacheKey: (q) => `billing:bills:${keyPart(q)}`,
+  })
+  const bill = createRead<number, BillPage>({
+    fetch: async (billId) => {
+      const d = await call('billDetail', { billId })
+      return { ...d, patient: await patientOf(d.bill.patientId) }
+    },
+    cacheKey: (billId) => `billing:bill:${billId}`,
+  })
+  const takings = createRead<IsoDate, Takings>({
+    fetch: (date) => call('takingsDay', { date }),
+    cacheKey: (date) => `billing:takings:${date}`,
+  })
+  const receipt = createRead<string, Receipt>({
+    fetch: async (key) => {
+      const payment = await call('paymentGet', { key })
+      const d = await call('billDetail', { billId: payment.billId }).catch(() => null)
+      return { payment, billNumber: d?.bill.numberIncludingPrefix ?? null, patient: await patientOf(d?.bill.patientId) }
+    },
+    cacheKey: (key) => `billing:receipt:${key}`,
+  })
+  /** The payment journal's unfinished payments (main's own disk: nothing to cache). */
+  const unfinishedRead = createRead<void, PaymentView[]>({ fetch: () => call('paymentsUnfinished', {}) })
+
+  const unfinished = computed(() => unfinishedRead.state.value.value ?? [])
+  /** Liabilities a payment is still working on: they cannot be paid again until it finishes. */
+  const lockedLiabilities = computed(() => new Set(unfinished.value.flatMap((p) => p.steps.filter((s) => s.state !== 'settled').map((s) => s.liabilityId))))
+  /** Bill numbers ("2026/109") of unfinished payments' bills, for the banner; null until known. */
   const billNumbers = ref<Record<number, string | null>>({})
   const asking = new Set<number>()
-  let referenceLoaded: Promise<void> | null = null
-  let timer: ReturnType<typeof setTimeout> | null = null
 
+  /** The payment being recorded (its idempotency key) and why the last recording failed. */
+  const recording = ref<string | null>(null)
+  const recordError = shallowRef<ErrorData | null>(null)
+  /** A Retry or Discard working on a payment (its key), and the last one's refusal for that payment. */
+  const acting = ref<string | null>(null)
+  const actionError = shallowRef<{ key: string; error: ErrorData } | null>(null)
+
+  let referenceLoading: Promise<void> | null = null
+  let timer: ReturnType<typeof setTimeout> | null = null
+  /** Bumped by reset: answers and timers of before are ignored. */
+  let epoch = 0
+
+  /** Asks once per session (again after a failure or on `force`). */
   function loadReference(force = false): Promise<void> {
-    if (!referenceLoaded || force) {
-      referenceLoaded = call('billingReference', {})
-        .then((r) => {
-          paymentTypes.value = r.paymentTypes
-          accounts.value = r.accounts
-        })
-        .catch((e: unknown) => {
-          referenceLoaded = null
-          throw toApiError(e)
-        })
-    }
-    return referenceLoaded
+    if (!force && reference.state.value.status === 'fresh') return Promise.resolve()
+    referenceLoading ??= reference.load().finally(() => (referenceLoading = null))
+    return referenceLoading
+  }
+
+  function stopPolling(): void {
+    if (timer) clearTimeout(timer)
+    timer = null
   }
 
   async function refreshUnfinished(): Promise<void> {
-    if (timer) clearTimeout(timer)
-    timer = null
-    try {
-      unfinished.value = await call('paymentsUnfinished', {})
-      unfinishedError.value = null
-    } catch (e) {
-      unfinishedError.value = toApiError(e).message
-    }
+    stopPolling()
+    const mine = epoch
+    await unfinishedRead.load()
+    if (mine !== epoch) return
     void fillBillNumbers()
     // While something is unfinished (main resumes it in the background), look again now and then.
-    if (unfinished.value.length > 0) timer = setTimeout(() => void refreshUnfinished(), 4000)
+    if (unfinished.value.length > 0 && !timer) timer = setTimeout(() => void refreshUnfinished(), UNFINISHED_POLL_MS)
   }
 
   async function fillBillNumbers(): Promise<void> {
+    const mine = epoch
     const missing = [...new Set(unfinished.value.map((p) => p.billId))].filter((id) => !(id in billNumbers.value) && !asking.has(id))
     for (const id of missing) {
       asking.add(id)
       try {
         const d = await call('billDetail', { billId: id })
-        billNumbers.value = { ...billNumbers.value, [id]: d.bill.numberIncludingPrefix ?? null }
+        if (mine === epoch) billNumbers.value = { ...billNumbers.value, [id]: d.bill.numberIncludingPrefix ?? null }
       } catch {
-        // AlfaDocs may be the reason the payment is unfinished: the banner shows the bill's id meanwhile.
+        // AlfaDocs may be why the payment is unfinished: the banner names the bill by its id meanwhile.
       } finally {
         asking.delete(id)
       }
     }
   }
 
-  async function retry(key: string): Promise<PaymentView> {
+  /** After a payment changed: the unfinished list, and the bill if it is the one on screen. */
+  async function afterPayment(v: PaymentView | null): Promise<void> {
+    await refreshUnfinished()
+    if (v && bill.state.value.value?.bill.id === v.billId) await bill.refresh()
+  }
+
+  /** Records a payment once per key; null if main refused (`recordError` says why). */
+  async function record(req: PaymentRequest): Promise<PaymentView | null> {
+    if (recording.value !== null) return null
+    recording.value = req.key
+    recordError.value = null
+    const mine = epoch
     try {
-      return await call('paymentRetry', { key })
+      const v = await call('paymentRecord', req)
+      if (mine === epoch) {
+        // Done: the receipt follows at once. Not done: the bill must show the transaction and the locked liability.
+        const after = afterPayment(v)
+        if (v.state !== 'done') await after
+      }
+      return v
+    } catch (e) {
+      if (mine === epoch) recordError.value = toApiError(e).toData()
+      return null
     } finally {
-      await refreshUnfinished()
+      if (mine === epoch) recording.value = null
     }
   }
 
-  async function discard(key: string): Promise<PaymentView> {
+  function clearRecordError(): void {
+    recordError.value = null
+  }
+
+  async function act(key: string, what: 'paymentRetry' | 'paymentDiscard'): Promise<PaymentView | null> {
+    if (acting.value) return null
+    acting.value = key
+    actionError.value = null
+    const mine = epoch
+    let v: PaymentView | null = null
     try {
-      return await call('paymentDiscard', { key })
+      v = await call(what, { key })
+      return v
+    } catch (e) {
+      if (mine === epoch) actionError.value = { key, error: toApiError(e).toData() }
+      return null
     } finally {
-      await refreshUnfinished()
+      if (mine === epoch) {
+        acting.value = null
+        await afterPayment(v ?? unfinished.value.find((p) => p.key === key) ?? null)
+      }
     }
   }
 
-  const paymentTypeName = (id: number | null | undefined) => paymentTypes.value.find((p) => p.id === id)?.name ?? (id ? `#${id}` : '—')
-  const accountName = (id: number | null | undefined) => accounts.value.find((a) => a.id === id)?.name ?? (id ? `#${id}` : '—')
+  /** Finishes an unfinished payment; null if it could not (`actionError` says why). */
+  const retry = (key: string) => act(key, 'paymentRetry')
+  /** Gives up a payment that has no transaction yet; null if refused (`actionError` says why). */
+  const discard = (key: string) => act(key, 'paymentDiscard')
 
-  return { paymentTypes, accounts, unfinished, unfinishedError, billNumbers, loadReference, refreshUnfinished, retry, discard, paymentTypeName, accountName }
+  const refValue = computed(() => reference.state.value.value)
+  const paymentTypeName = (id: number | null | undefined) => refValue.value?.paymentTypes.find((p) => p.id === id)?.name ?? (id ? `#${id}` : '—')
+  const accountName = (id: number | null | undefined) => refValue.value?.accounts.find((a) => a.id === id)?.name ?? (id ? `#${id}` : '—')
+  const operatorName = (id: number | null | undefined) => (id ? (refValue.value?.operators.find((o) => o.id === id)?.name ?? null) : null)
+  const paymentTypes = computed(() => refValue.value?.paymentTypes ?? [])
+  const accounts = computed(() => refValue.value?.accounts ?? [])
+
+  /** Forget everything of this practice (disconnect): reads, numbers, errors, the polling timer. */
+  function reset(): void {
+    epoch++
+    stopPolling()
+    for (const r of [reference, bills, bill, takings, receipt, unfinishedRead]) r.reset()
+    billNumbers.value = {}
+    asking.clear()
+    referenceLoading = null
+    recording.value = null
+    recordError.value = null
+    acting.value = null
+    actionError.value = null
+  }
+
+  return {
+    reference: reference.state,
+    bills: bills.state,
+    bill: bill.state,
+    takings: takings.state,
+    receipt: receipt.state,
+    unfinishedState: unfinishedRead.state,
+    unfinished,
+    lockedLiabilities,
+    billNumbers,
+    recording,
+    recordError,
+    acting,
+    actionError,
+    paymentTypes,
+    accounts,
+    loadReference,
+    loadBills: (q: BillsQuery) => bills.load(q),
+    refreshBills: () => bills.refresh(),
+    loadBill: (billId: number) => bill.load(billId),
+    refreshBill: () => bill.refresh(),
+    loadTakings: (date: IsoDate) => takings.load(date),
+    refreshTakings: () => takings.refresh(),
+    loadReceipt: (key: string) => receipt.load(key),
+    refreshReceipt: () => receipt.refresh(),
+    refreshUnfinished,
+    record,
+    clearRecordError,
+    retry,
+    discard,
+    paymentTypeName,
+    accountName,
+    operatorName,
+    reset,
+    /** Whether the polling timer is armed (for tests and the shell's status). */
+    polling: () => timer !== null,
+  }
 })
