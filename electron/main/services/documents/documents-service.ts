@@ -1,12 +1,12 @@
-import { basename } from 'node:path'
 import { PathGrants } from './path-grants'
 import type { DocumentMeta, DocumentType } from '../../../../shared/alfadocs/schemas'
 import { refusalForSize, type RefusalReason } from '../../../../shared/patients/upload-rules'
 import type { AlfaDocsClient } from '../../alfadocs/client'
 import { AppError } from '../app-error'
-import { inspectPaths, resolveRegular } from './inspect'
+import { openGranted } from './granted-file'
+import { inspectPaths, notGranted } from './inspect'
 import type { DocumentsSettingsStore } from './settings'
-import { streamDocumentCreate, UploadCancelled, type UploadSource } from './stream-upload'
+import { defaultUploadDeadlineMs, streamDocumentCreate, UploadCancelled, type UploadSource } from './stream-upload'
 import { UploadRegistry } from './upload-registry'
 
 type Outcome = { state: 'done'; document: DocumentMeta } | { state: 'cancelled' }
@@ -16,6 +16,11 @@ interface UploadMeta {
   name: string
   type: DocumentType
   folderName: string
+}
+
+export interface DocumentsServiceOptions {
+  /** The overall deadline of one upload, in ms, from the size of the file (tests make it short). */
+  uploadDeadlineMs?: (fileBytes: number) => number
 }
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/
@@ -41,12 +46,8 @@ export class DocumentsService {
     private readonly client: () => Promise<AlfaDocsClient>,
     readonly settings: DocumentsSettingsStore,
     readonly grants: PathGrants = new PathGrants(),
+    private readonly options: DocumentsServiceOptions = {},
   ) {}
-
-  private checkGranted(paths: readonly string[]) {
-    const refused = paths.find((p) => !this.grants.allows(p))
-    if (refused !== undefined) throw new AppError('invalid', `"${basename(refused)}" was not dropped or chosen here, so Sportello will not read it.`)
-  }
 
   async list(patientId: number): Promise<DocumentMeta[]> {
     const docs = await (await this.client()).request('documentsList', { params: { patientId } })
@@ -59,21 +60,27 @@ export class DocumentsService {
   }
 
   async inspect(paths: readonly string[], asXray: boolean) {
-    this.checkGranted(paths)
     const { maxUploadMb } = await this.settings.get()
-    return inspectPaths(paths, { maxMb: maxUploadMb, asXray })
+    return inspectPaths(paths, this.grants, { maxMb: maxUploadMb, asXray })
   }
 
-  /** Uploads a file from disk; the path is checked again here (regular file after links, size limit). */
+  /**
+   * Uploads a file from disk. The path is checked again here (where it really is, a regular file, the size
+   * limit) and the file opened once: what is sent is read from that descriptor, never from the path again.
+   */
   async uploadPath(m: UploadMeta & { path: string }): Promise<Outcome> {
-    this.checkGranted([m.path])
     const { maxUploadMb } = await this.settings.get()
-    const r = await resolveRegular(m.path)
-    if (r.kind === 'dir') throw new AppError('invalid', `"${m.name}" is a folder: drop it to upload the files inside.`)
-    if (r.kind === 'refused') throw new AppError('invalid', refusalMessage(m.name, r.reason, maxUploadMb))
-    const refusal = refusalForSize(r.file.size, maxUploadMb)
-    if (refusal) throw new AppError('invalid', refusalMessage(m.name, refusal, maxUploadMb))
-    return this.run(m, { path: r.file.path, size: r.file.size })
+    const o = await openGranted(m.path, this.grants)
+    if (o.kind === 'not-granted') throw notGranted(m.path)
+    if (o.kind === 'dir') throw new AppError('invalid', `"${m.name}" is a folder: drop it to upload the files inside.`)
+    if (o.kind === 'refused') throw new AppError('invalid', refusalMessage(m.name, o.reason, maxUploadMb))
+    try {
+      const refusal = refusalForSize(o.size, maxUploadMb)
+      if (refusal) throw new AppError('invalid', refusalMessage(m.name, refusal, maxUploadMb))
+      return await this.run(m, { handle: o.handle, size: o.size })
+    } finally {
+      await o.handle.close().catch(() => undefined)
+    }
   }
 
   /** Uploads bytes the page already holds, with the same checks. */
@@ -100,6 +107,7 @@ export class DocumentsService {
         source,
         signal: job.signal,
         onProgress: job.progress,
+        deadlineMs: (this.options.uploadDeadlineMs ?? defaultUploadDeadlineMs)(source.size),
       })
       job.end('done')
       return { state: 'done', document }

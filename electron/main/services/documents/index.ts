@@ -1,9 +1,10 @@
 import type { AlfaDocsClient } from '../../alfadocs/client'
-import { DocumentsService } from './documents-service'
+import { DocumentsService, type DocumentsServiceOptions } from './documents-service'
+import { PathGrants } from './path-grants'
 import { DocumentsSettingsStore } from './settings'
 
-export { DocumentsService } from './documents-service'
+export { DocumentsService, type DocumentsServiceOptions } from './documents-service'
 
-export function createDocumentsService(client: () => Promise<AlfaDocsClient>, dataDir: string): DocumentsService {
-  return new DocumentsService(client, new DocumentsSettingsStore(dataDir))
+export function createDocumentsService(client: () => Promise<AlfaDocsClient>, dataDir: string, options: DocumentsServiceOptions = {}): DocumentsService {
+  return new DocumentsService(client, new DocumentsSettingsStore(dataDir), new PathGrants(), options)
 }

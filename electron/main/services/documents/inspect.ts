@@ -1,52 +1,28 @@
-import type { Stats } from 'node:fs'
-import { lstat, open, readdir, realpath, stat } from 'node:fs/promises'
+import type { FileHandle } from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import type { InspectedFile } from '../../../../shared/contract/documents'
 import { defaultFolderFor, documentTypeFor, SNIFF_BYTES, sniffFileKind } from '../../../../shared/patients/file-type'
 import { refusalForSize, type RefusalReason } from '../../../../shared/patients/upload-rules'
+import { AppError } from '../app-error'
+import { openGranted } from './granted-file'
+import type { PathGrants } from './path-grants'
 
 const MAX_FILES = 500
 const MAX_DEPTH = 8
 /** System litter that a dropped folder carries and nobody means to upload. */
 const LITTER = /^(\.DS_Store|Thumbs\.db|desktop\.ini|\._.*)$/i
 
-export interface ResolvedFile {
-  /** The real path (links followed). */
-  path: string
-  size: number
+/** The one refusal for a path the user did not hand over; it names the file as the page named it. */
+export function notGranted(path: string): AppError {
+  return new AppError('invalid', `"${basename(path)}" was not dropped or chosen here, so Sportello will not read it.`)
 }
 
-/**
- * What a dropped path really is: links are followed to their target, which must then be a regular file
- * (or a directory, which the caller may expand). Never throws: unreadable becomes a refusal.
- */
-export async function resolveRegular(path: string): Promise<{ kind: 'file'; file: ResolvedFile } | { kind: 'dir'; path: string } | { kind: 'refused'; reason: RefusalReason }> {
-  let st: Stats
-  let real = path
+async function readHead(handle: FileHandle): Promise<Uint8Array | null> {
   try {
-    st = await lstat(path)
-    if (st.isSymbolicLink()) {
-      real = await realpath(path)
-      st = await stat(real)
-    }
-  } catch {
-    return { kind: 'refused', reason: 'unreadable' }
-  }
-  if (st.isDirectory()) return { kind: 'dir', path: real }
-  if (!st.isFile()) return { kind: 'refused', reason: 'not-a-file' }
-  return { kind: 'file', file: { path: real, size: st.size } }
-}
-
-async function readHead(path: string): Promise<Uint8Array | null> {
-  try {
-    const fh = await open(path, 'r')
-    try {
-      const buf = Buffer.alloc(SNIFF_BYTES)
-      const { bytesRead } = await fh.read(buf, 0, SNIFF_BYTES, 0)
-      return buf.subarray(0, bytesRead)
-    } finally {
-      await fh.close()
-    }
+    const buf = Buffer.alloc(SNIFF_BYTES)
+    const { bytesRead } = await handle.read(buf, 0, SNIFF_BYTES, 0)
+    return buf.subarray(0, bytesRead)
   } catch {
     return null
   }
@@ -54,9 +30,13 @@ async function readHead(path: string): Promise<Uint8Array | null> {
 
 /**
  * Dropped or picked paths → the files to offer for upload: folders expanded recursively (loops and
- * litter skipped), each regular file sniffed for its type, with the reason when it cannot be uploaded.
+ * litter skipped), each regular file opened once and sniffed for its type, with the reason when it cannot
+ * be uploaded. Every file is named by the path the page gave (a file inside a dropped folder: the folder's
+ * path and the names under it), never by where a link leads. A link inside a dropped folder that leads out
+ * of everything handed over is "unreadable", with nothing of its target told. A top-level path that was not
+ * handed over refuses the whole call.
  */
-export async function inspectPaths(paths: readonly string[], opts: { maxMb: number; asXray: boolean }) {
+export async function inspectPaths(paths: readonly string[], grants: PathGrants, opts: { maxMb: number; asXray: boolean }) {
   const files: InspectedFile[] = []
   let skipped = 0
   const seenDirs = new Set<string>()
@@ -67,43 +47,51 @@ export async function inspectPaths(paths: readonly string[], opts: { maxMb: numb
       skipped++
       return
     }
-    const r = await resolveRegular(shownPath)
-    if (r.kind === 'dir') {
-      if (depth >= MAX_DEPTH || seenDirs.has(r.path)) {
+    const o = await openGranted(shownPath, grants)
+    if (o.kind === 'not-granted') {
+      if (depth === 0) throw notGranted(shownPath)
+      files.push(entry(shownPath, name, 0, 'unknown', 'unreadable'))
+      return
+    }
+    if (o.kind === 'refused') {
+      files.push(entry(shownPath, name, 0, 'unknown', o.reason))
+      return
+    }
+    if (o.kind === 'dir') {
+      if (depth >= MAX_DEPTH || seenDirs.has(o.real)) {
         skipped++
         return
       }
-      seenDirs.add(r.path)
+      seenDirs.add(o.real)
       let entries: string[]
       try {
-        entries = (await readdir(r.path)).sort((a, b) => a.localeCompare(b))
+        entries = (await readdir(o.real)).sort((a, b) => a.localeCompare(b))
       } catch {
         files.push(entry(shownPath, name, 0, 'unknown', 'unreadable'))
         return
       }
       for (const e of entries) {
         if (LITTER.test(e)) skipped++
-        else await add(join(r.path, e), e, depth + 1)
+        else await add(join(shownPath, e), e, depth + 1)
       }
       return
     }
-    if (r.kind === 'refused') {
-      files.push(entry(shownPath, name, 0, 'unknown', r.reason))
-      return
+    try {
+      if (seenFiles.has(o.real)) {
+        skipped++
+        return
+      }
+      seenFiles.add(o.real)
+      const sizeRefusal = refusalForSize(o.size, opts.maxMb)
+      const head = sizeRefusal === 'empty' ? new Uint8Array(0) : await readHead(o.handle)
+      if (!head) {
+        files.push(entry(shownPath, name, o.size, 'unknown', 'unreadable'))
+        return
+      }
+      files.push(entry(shownPath, name, o.size, sniffFileKind(head, name), sizeRefusal))
+    } finally {
+      await o.handle.close().catch(() => undefined)
     }
-    if (seenFiles.has(r.file.path)) {
-      skipped++
-      return
-    }
-    seenFiles.add(r.file.path)
-    const sizeRefusal = refusalForSize(r.file.size, opts.maxMb)
-    const head = sizeRefusal === 'empty' ? new Uint8Array(0) : await readHead(r.file.path)
-    if (!head) {
-      files.push(entry(r.file.path, name, r.file.size, 'unknown', 'unreadable'))
-      return
-    }
-    const kind = sniffFileKind(head, name)
-    files.push(entry(r.file.path, name, r.file.size, kind, sizeRefusal))
   }
 
   const entry = (path: string, name: string, size: number, kind: InspectedFile['kind'], refusal: RefusalReason | null): InspectedFile => {
@@ -111,6 +99,8 @@ export async function inspectPaths(paths: readonly string[], opts: { maxMb: numb
     return { path, name, size, kind, type, folderName: defaultFolderFor(type), refusal }
   }
 
+  // Every top-level path is checked before anything is read.
+  for (const p of paths) if (!grants.wasGiven(p)) throw notGranted(p)
   for (const p of paths) await add(p, basename(p), 0)
   return { files, skipped }
 }

@@ -1,30 +1,50 @@
+import { realpathSync } from 'node:fs'
 import { isAbsolute, relative, resolve } from 'node:path'
+
+interface Grant {
+  /** The path as it was handed over (lexically normalised): only used to word a refusal. */
+  given: string
+  /** Where it really is (links resolved by the kernel), or null if it could not be resolved. */
+  real: string | null
+}
+
+const inside = (root: string, p: string) => {
+  if (p === root) return true
+  const rel = relative(root, p)
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)
+}
 
 /**
  * The paths the user handed to Sportello by dropping or picking them (the preload reports each one as it
- * resolves it). Main reads files only under these, so a compromised page cannot make it read, say,
- * ~/.ssh/id_rsa by naming it.
+ * resolves it). Main reads files only whose real path lies under the real path of one of these, so a
+ * compromised page cannot make it read, say, ~/.ssh/id_rsa by naming it, nor through a link inside a
+ * dropped folder. A dropped link is granted as what it points to (the user handed over that file).
  */
 export class PathGrants {
-  private readonly granted = new Set<string>()
+  private readonly granted: Grant[] = []
   private static readonly MAX = 10_000
 
   grant(path: string): boolean {
-    if (typeof path !== 'string' || path.length === 0 || path.length > 4096 || !isAbsolute(path)) return false
-    if (this.granted.size >= PathGrants.MAX) this.granted.clear()
-    this.granted.add(resolve(path))
+    if (typeof path !== 'string' || path.length === 0 || path.length > 4096 || !isAbsolute(path) || path.includes('\0')) return false
+    let real: string | null = null
+    try {
+      // The native realpath resolves `link/..` as the kernel does (the JS one normalises `..` first).
+      real = realpathSync.native(path)
+    } catch {
+      real = null
+    }
+    if (this.granted.length >= PathGrants.MAX) this.granted.splice(0, this.granted.length)
+    this.granted.push({ given: resolve(path), real })
     return true
   }
 
-  /** The path itself was granted, or it lies inside a granted folder. */
-  allows(path: string): boolean {
-    if (!isAbsolute(path)) return false
-    const p = resolve(path)
-    for (const g of this.granted) {
-      if (p === g) return true
-      const rel = relative(g, p)
-      if (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)) return true
-    }
-    return false
+  /** A real path (already resolved) lies in what was handed over. */
+  allowsReal(real: string): boolean {
+    return isAbsolute(real) && this.granted.some((g) => g.real !== null && inside(g.real, real))
+  }
+
+  /** The path, as written, names something under what was handed over (says nothing about where it leads). */
+  wasGiven(path: string): boolean {
+    return isAbsolute(path) && this.granted.some((g) => inside(g.given, resolve(path)))
   }
 }
