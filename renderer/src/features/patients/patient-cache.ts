@@ -102,6 +102,9 @@ export async function searchCachedPatients(table: Table<Row, number>, q: Patient
   return { total, results: top.slice(offset).map((e) => e.p) }
 }
 
+/** A cached row without its search keys and synced-at: the patient as main sent it. */
+export const stripSearchKeys = (r: Patient): Patient => strip(r as Row)
+
 function strip(r: Row): Patient {
   const { sLast: _a, sFirst: _b, sPhones: _c, sFiscal: _d, sBirth: _e, syncedAt: _f, ...p } = r
   return p as Patient

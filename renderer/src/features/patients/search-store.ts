@@ -1,11 +1,11 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { ref, shallowRef } from 'vue'
 import type { Patient } from '../../../../shared/alfadocs/schemas'
+import type { ErrorData } from '../../../../shared/contract'
 import { parsePatientQuery, type PatientQuery } from '../../../../shared/patients/query'
 import { patientSearchKeys } from '../../../../shared/patients/search-keys'
 import { call, toApiError } from '../../api'
 import { db } from '../../cache/db'
-import { errorMessage } from '../../i18n'
 import { searchCachedPatients, warmPatientIndex } from './patient-cache'
 
 const PAGE = 20
@@ -29,8 +29,11 @@ export const usePatientSearch = defineStore('patients-search', () => {
   const page = ref(1)
   const source = ref<'none' | 'cache' | 'server'>('none')
   const loading = ref(false)
-  const error = ref<string | null>(null)
+  /** Why AlfaDocs did not answer the last query, as data (the view words it). */
+  const error = shallowRef<ErrorData | null>(null)
   let seq = 0
+  /** Bumped by reset(): nothing asked for the practice we left is written into the cache afterwards. */
+  let generation = 0
   /** The query (seq) AlfaDocs last answered: its list is not replaced by the cache's. */
   let serverSeq = -1
   /** The query (seq) whose cached results are on screen. */
@@ -83,8 +86,10 @@ export const usePatientSearch = defineStore('patients-search', () => {
 
   async function fromServer(my: number) {
     const asked = text.value
+    const gen = generation
     try {
       const r = await call('patientsSearch', { text: asked, offset: (page.value - 1) * PAGE, limit: PAGE })
+      if (gen !== generation) return
       void db.storePatients(r.results).catch(() => undefined)
       if (my !== seq) return
       serverSeq = my
@@ -96,7 +101,7 @@ export const usePatientSearch = defineStore('patients-search', () => {
       source.value = 'server'
     } catch (e) {
       if (my !== seq) return
-      error.value = errorMessage(toApiError(e).kind)
+      error.value = toApiError(e).toData()
     } finally {
       if (my === seq) loading.value = false
     }
@@ -107,21 +112,40 @@ export const usePatientSearch = defineStore('patients-search', () => {
     void warmPatientIndex(db.patients).catch(() => undefined)
     if (filling) return
     filling = true
+    const gen = generation
     try {
       const meta = await db.meta.get(FILL_KEY)
       if (meta && Date.now() - meta.syncedAt < 24 * 3600_000) return
       for (let offset = 0; offset < 50_000; offset += 100) {
         const r = await call('patientsSearch', { text: '', offset, limit: 100 })
+        if (gen !== generation) return
         await db.storePatients(r.results)
         if (r.results.length === 0 || offset + r.results.length >= r.total) break
       }
-      await db.meta.put({ key: FILL_KEY, syncedAt: Date.now() })
+      if (gen === generation) await db.meta.put({ key: FILL_KEY, syncedAt: Date.now() })
     } catch {
       // Offline or not connected: try again next time.
     } finally {
-      filling = false
+      if (gen === generation) filling = false
     }
   }
 
-  return { text, query, results, total, page, pageSize: PAGE, source, loading, error, setText, setPage, fillCache }
+  /** Forgets the search and stops the background fill (disconnect): nothing of the old practice stays. */
+  function reset() {
+    generation++
+    seq++
+    serverSeq = cacheSeq = -1
+    clearTimeout(serverTimer)
+    filling = false
+    text.value = ''
+    query.value = { kind: 'empty' }
+    results.value = []
+    total.value = 0
+    page.value = 1
+    source.value = 'none'
+    loading.value = false
+    error.value = null
+  }
+
+  return { text, query, results, total, page, pageSize: PAGE, source, loading, error, setText, setPage, fillCache, reset }
 })

@@ -1,0 +1,24 @@
+import { defineFeature } from '../feature'
+import { patientsMessages } from './i18n'
+import { patientRoutes } from './routes'
+import { usePatientSearch } from './search-store'
+import { usePatientsStore } from './store'
+
+const PATIENT_ROUTES = new Set(patientRoutes.map((r) => String(r.name)))
+
+export const patientsFeature = defineFeature({
+  id: 'patients',
+  routes: patientRoutes,
+  messages: patientsMessages,
+  nav: {
+    label: 'patients.nav',
+    to: { name: 'patients' },
+    owns: (name: string) => PATIENT_ROUTES.has(name),
+    order: 2,
+    test: 'nav-patients',
+  },
+  reset: (pinia) => {
+    usePatientsStore(pinia).reset()
+    usePatientSearch(pinia).reset()
+  },
+})
