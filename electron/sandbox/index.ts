@@ -58,6 +58,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     apiKey,
     faults,
     rateLimitPerSecond: opts.rateLimitPerSecond ?? 10,
+    host,
     requestLog,
     quiet: opts.quiet ?? false,
   })

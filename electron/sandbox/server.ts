@@ -1,4 +1,5 @@
 import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { matchPath, routes, SCOPE_PREFIX, type RouteDef, type RouteName } from '../../shared/alfadocs/routes'
 import { isFault, type FaultStore } from './faults'
 import { appointmentHandlers } from './handlers/appointments'
@@ -8,6 +9,7 @@ import { documentHandlers } from './handlers/documents'
 import { patientHandlers } from './handlers/patients'
 import { referenceHandlers } from './handlers/reference'
 import type { SandboxState } from './state'
+import { allowedHosts, requestTarget } from './request-target'
 import { HttpError } from './validate'
 
 export const API_PREFIX = '/api/v1'
@@ -31,6 +33,8 @@ export interface ServerDeps {
   rateLimitPerSecond: number | false
   requestLog: RequestLogEntry[]
   quiet: boolean
+  /** The address it listens on (accepted as Host besides the loopback names). */
+  host?: string
 }
 
 const handlers: Record<RouteName, Handler> = {
@@ -65,7 +69,7 @@ function resolve(method: string, path: string) {
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  if (res.writableEnded || res.destroyed) return
+  if (res.headersSent || res.writableEnded || res.destroyed) return
   const text = JSON.stringify(body)
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers })
   res.end(text)
@@ -73,6 +77,10 @@ function send(res: http.ServerResponse, status: number, body: unknown, headers: 
 
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolvePromise, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+      req.resume()
+      return reject(new HttpError(413, `Request body larger than ${MAX_BODY_BYTES} bytes`))
+    }
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (c: Buffer) => {
@@ -227,16 +235,31 @@ export function createSandboxServer(deps: ServerDeps): { server: http.Server; ha
     send(res, result.status, result.body)
   }
 
+  let allowed: Set<string> | null = null
   const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`)
+    const fail = (e: unknown, entry?: RequestLogEntry) => {
+      // A path parameter with broken percent-encoding (decodeURIComponent) is the request's fault.
+      const err = e instanceof HttpError ? e : e instanceof URIError ? new HttpError(400, 'Malformed percent-encoding') : new HttpError(500, 'Internal sandbox error')
+      if (!(e instanceof HttpError) && !(e instanceof URIError)) console.error('[sandbox] internal error', e)
+      if (entry) entry.status = err.status
+      // A refused request may still be sending its body: answer, then close, instead of reading it all.
+      const close: Record<string, string> = err.status === 400 || err.status === 403 || err.status === 413 ? { Connection: 'close' } : {}
+      send(res, err.status, { error: err.message }, err.status === 429 ? { 'Retry-After': '1' } : close)
+    }
+    try {
+      handle(req, res, fail)
+    } catch (e) {
+      fail(e)
+    }
+  })
+
+  function handle(req: http.IncomingMessage, res: http.ServerResponse, fail: (e: unknown, entry?: RequestLogEntry) => void): void {
+    allowed ??= allowedHosts((server.address() as AddressInfo).port, deps.host)
+    const target = requestTarget(req.url, req.headers.host, allowed)
+    if (target instanceof HttpError) return fail(target)
+    const url = target
     const path = url.pathname
     const method = (req.method ?? 'GET').toUpperCase()
-    const fail = (e: unknown, entry?: RequestLogEntry) => {
-      const err = e instanceof HttpError ? e : new HttpError(500, 'Internal sandbox error')
-      if (!(e instanceof HttpError)) console.error('[sandbox] internal error', e)
-      if (entry) entry.status = err.status
-      send(res, err.status, { error: err.message }, err.status === 429 ? { 'Retry-After': '1' } : {})
-    }
 
     if (path.startsWith('/__sandbox/')) {
       const authErr = checkAuth(req, deps.apiKey)
@@ -256,6 +279,11 @@ export function createSandboxServer(deps: ServerDeps): { server: http.Server; ha
     api(req, res, url, entry)
       .then(() => log(`${method} ${path} -> ${entry.status}`))
       .catch((e) => fail(e, entry))
+  }
+  // Requests Node's parser cannot read at all: a 400 and a closed socket, never an exception.
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+    else socket.destroy()
   })
   return { server, hanging }
 }
