@@ -1,14 +1,16 @@
 import { createPinia } from 'pinia'
 import { createApp } from 'vue'
 import App from './App.vue'
-import { i18n } from './i18n'
+import { features } from './features'
+import { i18n, mergeMessages } from './i18n'
 import { createAppRouter } from './router'
 import './styles.css'
 
 const pinia = createPinia()
+for (const f of features) mergeMessages(f.messages)
 const app = createApp(App)
 app.use(pinia)
 app.use(i18n)
-app.use(createAppRouter(pinia))
+app.use(createAppRouter(pinia, features))
 document.documentElement.lang = i18n.global.locale.value
 app.mount('#app')

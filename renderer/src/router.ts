@@ -1,23 +1,14 @@
 import type { Pinia } from 'pinia'
 import { createRouter, createWebHashHistory, type Router } from 'vue-router'
 import { isIsoDate } from '../../shared/dates'
-import ConnectView from './features/session/ConnectView.vue'
-import AgendaView from './features/agenda/AgendaView.vue'
-import { patientRoutes } from './features/patients/routes'
-import { billingRoutes } from './features/billing'
-import { useSessionStore } from './stores/session'
+import type { Feature } from './features/feature'
+import { useSessionStore } from './features/session/store'
 
-export function createAppRouter(pinia: Pinia): Router {
+/** The app's routes: every feature's, the start page (the day) and a fallback to it. */
+export function createAppRouter(pinia: Pinia, features: readonly Feature[]): Router {
   const router = createRouter({
     history: createWebHashHistory(),
-    routes: [
-      { path: '/', redirect: '/day' },
-      { path: '/connect', name: 'connect', component: ConnectView },
-      { path: '/day/:date?', name: 'day', component: AgendaView },
-      ...patientRoutes,
-      ...billingRoutes,
-      { path: '/:pathMatch(.*)*', redirect: '/day' },
-    ],
+    routes: [{ path: '/', redirect: '/day' }, ...features.flatMap((f) => f.routes), { path: '/:pathMatch(.*)*', redirect: '/day' }],
   })
 
   // The session decides the screen: connected → the day, otherwise → Connect.

@@ -13,7 +13,10 @@ export interface FeatureNav {
   test: string
 }
 
-/** Messages of one feature, Italian and English with the same keys. */
+/**
+ * Messages of one feature, Italian and English with the same keys (test/unit/renderer/src/features/messages.test.ts
+ * checks every feature). Merged deeply into the app's messages, so a feature may add `errors.code.<code>` entries.
+ */
 export interface FeatureMessages<M extends object = object> {
   it: M
   en: M
@@ -33,3 +36,22 @@ export interface Feature {
 }
 
 export const defineFeature = <F extends Feature>(feature: F): F => feature
+
+/** Any `useXStore` from `defineStore`: only its id and its instance's optional `reset` matter here. */
+type AnyStoreDefinition = { $id: string } & ((pinia?: Pinia | null) => object)
+
+/**
+ * A feature's `reset` for its Pinia stores: each store that exists runs its own `reset()` if it has one (to stop
+ * timers and work in flight), then is disposed with its state, so the next `useXStore()` starts empty. Call it
+ * once no screen shows the store any more (after leaving for Connect).
+ */
+export function forgetStores(pinia: Pinia, ...stores: AnyStoreDefinition[]): void {
+  for (const def of stores) {
+    const id = def.$id
+    if (!(id in pinia.state.value)) continue
+    const store = def(pinia) as { reset?: () => void; $dispose(): void }
+    store.reset?.()
+    store.$dispose()
+    delete pinia.state.value[id]
+  }
+}

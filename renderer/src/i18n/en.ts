@@ -1,8 +1,5 @@
-import type { it } from './it'
-
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
-
-export const en: Shape<typeof it> = {
+// English: the same keys as it.ts (test/unit/renderer/src/i18n/messages.test.ts checks them).
+export const en = {
   app: { name: 'Sportello', tagline: 'The front desk for your practice on AlfaDocs' },
   locale: { label: 'Language', it: 'Italiano', en: 'English' },
   shell: {
@@ -12,20 +9,13 @@ export const en: Shape<typeof it> = {
     billing: 'Billing',
     shortcut: '{label} (Alt+{n})',
   },
-  connect: {
-    demoTitle: 'Try Sportello',
-    demoText: 'A practice with made-up patients and appointments. No real data.',
-    demoButton: 'Open the demo practice',
-    or: 'or',
-    practiceTitle: 'Connect to my practice',
-    apiKeyLabel: 'API key',
-    apiKeyPlaceholder: 'Paste the API key here',
-    apiKeyHint: 'Find it in AlfaDocs: Impostazioni → Studio → Chiavi API (Settings → Practice → API keys)',
-    advanced: 'Advanced',
-    baseUrlLabel: 'Server address',
-    connectButton: 'Connect to my practice',
-    working: 'Connecting…',
-    checking: 'Checking the session…',
+  freshness: {
+    loading: 'Loading…',
+    fresh: 'Updated at {time}',
+    refreshing: 'Saved data from {time}; updating…',
+    offline: 'Offline — data from {time}',
+    offlineNoData: 'Offline — no saved data',
+    stale: 'Data from {time}. {reason}',
   },
   day: {
     practiceFallback: 'Practice',
@@ -33,10 +23,6 @@ export const en: Shape<typeof it> = {
     next: 'Next day',
     today: 'Today',
     pickDate: 'Pick a date',
-    disconnect: 'Disconnect',
-    disconnectTitle: 'Disconnect the practice?',
-    disconnectText: 'The API key is removed from this computer and the saved data is erased.',
-    disconnectConfirm: 'Disconnect',
     cancel: 'Cancel',
     syncing: 'Updating…',
     syncedAt: 'Updated at {time}',
@@ -54,7 +40,6 @@ export const en: Shape<typeof it> = {
     unknownPatient: 'Patient no. {id}',
     firstVisit: 'First visit',
     retry: 'Retry',
-    demoBadge: 'Demo',
   },
   state: {
     confirmed: 'Confirmed',
@@ -81,11 +66,5 @@ export const en: Shape<typeof it> = {
     'damaged-file': 'One of Sportello\'s files was damaged: it was set aside and work goes on.',
     internal: 'Internal Sportello error.',
     code: {},
-    connect: {
-      auth: 'The API key is not valid. Check it in AlfaDocs: Impostazioni → Studio → Chiavi API.',
-      invalid: 'The server address is not valid: it must start with https://, for example https://app.alfadocs.com/api/v1',
-      'not-found': 'AlfaDocs does not answer at that address. Check the server address.',
-      offline: 'The server cannot be reached. Check the internet connection and the server address.',
-    },
   },
 }

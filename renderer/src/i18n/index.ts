@@ -1,8 +1,6 @@
 import { createI18n } from 'vue-i18n'
 import type { ErrorKind } from '../../../shared/contract'
-import { agendaMessages } from '../features/agenda/i18n'
-import { documentsMessages } from '../features/documents/i18n'
-import { patientsMessages } from '../features/patients/i18n'
+import type { FeatureMessages } from '../features/feature'
 import { en } from './en'
 import { it } from './it'
 
@@ -20,15 +18,21 @@ function storedLocale(): Locale {
   }
 }
 
+/** The app's own strings; every feature's are merged in by main.ts (`mergeMessages`). */
+export const coreMessages: FeatureMessages = { it, en }
+
 export const i18n = createI18n({
   legacy: false,
   locale: storedLocale(),
   fallbackLocale: 'it',
-  messages: {
-    it: { ...it, ...agendaMessages.it, ...patientsMessages.it, ...documentsMessages.it },
-    en: { ...en, ...agendaMessages.en, ...patientsMessages.en, ...documentsMessages.en },
-  },
+  messages: { it: structuredClone(it), en: structuredClone(en) },
 })
+
+/** Adds a feature's strings, deeply: a feature may add to a shared section (e.g. `errors.code.<code>`). */
+export function mergeMessages(messages: FeatureMessages): void {
+  i18n.global.mergeLocaleMessage('it', messages.it as Record<string, unknown>)
+  i18n.global.mergeLocaleMessage('en', messages.en as Record<string, unknown>)
+}
 
 export function setLocale(locale: Locale): void {
   i18n.global.locale.value = locale
@@ -40,10 +44,11 @@ export function setLocale(locale: Locale): void {
   }
 }
 
-export type ErrorContext = 'connect'
-
-/** The translated sentence for an error kind, with a context-specific wording where there is one. */
-export function errorMessage(kind: ErrorKind, context?: ErrorContext): string {
+/**
+ * @deprecated Use `describeError(error, context?)` from './describe-error' (it also reads `code` and `detail`).
+ * Kept while the features' views switch to it.
+ */
+export function errorMessage(kind: ErrorKind, context?: 'connect'): string {
   const t = i18n.global.t
   const te = i18n.global.te
   if (context && te(`errors.${context}.${kind}`)) return t(`errors.${context}.${kind}`)

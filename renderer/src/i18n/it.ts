@@ -1,4 +1,5 @@
-// Italian: the default language. Keep keys identical to en.ts (the type there checks it).
+// Italian: the default language; the app's own strings (features bring theirs). en.ts has the same keys
+// (test/unit/renderer/src/i18n/messages.test.ts checks them, with every feature's).
 export const it = {
   app: { name: 'Sportello', tagline: 'Lo sportello dello studio su AlfaDocs' },
   locale: { label: 'Lingua', it: 'Italiano', en: 'English' },
@@ -9,20 +10,13 @@ export const it = {
     billing: 'Cassa',
     shortcut: '{label} (Alt+{n})',
   },
-  connect: {
-    demoTitle: 'Provare Sportello',
-    demoText: 'Uno studio di prova con pazienti e appuntamenti finti. Nessun dato reale.',
-    demoButton: 'Apri lo studio demo',
-    or: 'oppure',
-    practiceTitle: 'Collega il mio studio',
-    apiKeyLabel: 'Chiave API',
-    apiKeyPlaceholder: 'Incolla qui la chiave API',
-    apiKeyHint: 'La trovi in AlfaDocs: Impostazioni → Studio → Chiavi API',
-    advanced: 'Avanzate',
-    baseUrlLabel: 'Indirizzo del server',
-    connectButton: 'Collega il mio studio',
-    working: 'Collegamento in corso…',
-    checking: 'Verifica della sessione…',
+  freshness: {
+    loading: 'Caricamento…',
+    fresh: 'Aggiornato alle {time}',
+    refreshing: 'Dati salvati alle {time}; aggiornamento…',
+    offline: 'Offline — dati del {time}',
+    offlineNoData: 'Offline — nessun dato salvato',
+    stale: 'Dati del {time}. {reason}',
   },
   day: {
     practiceFallback: 'Studio',
@@ -30,10 +24,6 @@ export const it = {
     next: 'Giorno successivo',
     today: 'Oggi',
     pickDate: 'Scegli una data',
-    disconnect: 'Disconnetti',
-    disconnectTitle: 'Disconnettere lo studio?',
-    disconnectText: 'La chiave API viene rimossa da questo computer e i dati salvati vengono cancellati.',
-    disconnectConfirm: 'Disconnetti',
     cancel: 'Annulla',
     syncing: 'Aggiornamento…',
     syncedAt: 'Aggiornato alle {time}',
@@ -51,7 +41,6 @@ export const it = {
     unknownPatient: 'Paziente n. {id}',
     firstVisit: 'Prima visita',
     retry: 'Riprova',
-    demoBadge: 'Demo',
   },
   state: {
     confirmed: 'Confermato',
@@ -78,11 +67,5 @@ export const it = {
     'damaged-file': 'Un file di Sportello era danneggiato: è stato messo da parte e il lavoro continua.',
     internal: 'Errore interno di Sportello.',
     code: {},
-    connect: {
-      auth: 'La chiave API non è valida. Controllala in AlfaDocs: Impostazioni → Studio → Chiavi API.',
-      invalid: "L'indirizzo del server non è valido: deve iniziare con https://, per esempio https://app.alfadocs.com/api/v1",
-      'not-found': "All'indirizzo indicato non risponde AlfaDocs. Controlla l'indirizzo del server.",
-      offline: "Il server non è raggiungibile. Controlla la connessione a internet e l'indirizzo del server.",
-    },
   },
 }

@@ -1,6 +1,37 @@
-import type { Appointment, AppointmentState, Patient } from '../../../shared/alfadocs/schemas'
+import type { Appointment, AppointmentState, Patient, PhoneNumber } from '../../../shared/alfadocs/schemas'
 import { appointmentStates } from '../../../shared/alfadocs/schemas'
 import { hhmm, parseWall, type IsoDate } from '../../../shared/dates'
+import { i18n } from '../i18n'
+
+// The one home of how the desk reads names, money, dates and appointment states, for every feature.
+
+const tagOf = (locale: string) => (locale === 'en' ? 'en-GB' : 'it-IT')
+
+/** "Rossi Mario": how the front desk reads a name. */
+export function patientName(p: Pick<Patient, 'firstName' | 'lastName'>): string {
+  return `${p.lastName} ${p.firstName}`.trim()
+}
+
+/** "+39 333 1234567" (no prefix: the number alone). */
+export const phoneText = (n: Pick<PhoneNumber, 'prefix' | 'number'>): string => `${n.prefix ? n.prefix + ' ' : ''}${n.number}`.trim()
+
+/** A patient's phone numbers as the desk dials them, empty ones left out. */
+export const phonesOf = (p: Pick<Patient, 'phoneNumbers'>): string[] => p.phoneNumbers.map(phoneText).filter(Boolean)
+
+/** "1.234,50 €" / "€1,234.50" from integer cents. */
+export function euro(cents: number, locale: string): string {
+  return new Intl.NumberFormat(tagOf(locale), { style: 'currency', currency: 'EUR' }).format(cents / 100)
+}
+
+/** Euros as AlfaDocs sends them (a decimal number) to integer cents. */
+export const toCents = (euros: number): number => Math.round(euros * 100)
+
+/** "11/03/2026" from "2026-03-11" or a date-time; '' for nothing, the text itself if it is no date. */
+export function shortDate(s: string | null | undefined): string {
+  if (!s) return ''
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s)
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : s
+}
 
 /** "09:30–10:00", or null for all-day appointments and unparseable dates. */
 export function timeRange(a: Pick<Appointment, 'date' | 'duration' | 'allDay'>): string | null {
@@ -10,16 +41,9 @@ export function timeRange(a: Pick<Appointment, 'date' | 'duration' | 'allDay'>):
   return a.duration > 0 ? `${hhmm(start.minutes)}–${hhmm(start.minutes + a.duration)}` : hhmm(start.minutes)
 }
 
-/** "Rossi Mario": how the front desk reads a name. */
-export function patientName(p: Pick<Patient, 'firstName' | 'lastName'>): string {
-  return `${p.lastName} ${p.firstName}`.trim()
-}
-
-export const isKnownState = (s: string): s is AppointmentState => (appointmentStates as readonly string[]).includes(s)
-
 /** "mercoledì 11 marzo 2026" in the UI language; the day is wall-clock, so format it at noon UTC. */
 export function longDate(day: IsoDate, locale: string): string {
-  const s = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'it-IT', {
+  const s = new Intl.DateTimeFormat(tagOf(locale), {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -31,10 +55,23 @@ export function longDate(day: IsoDate, locale: string): string {
 
 /** A sync time: "09:41" if today, else "10/03 09:41". */
 export function syncTime(ms: number, locale: string, now = Date.now()): string {
-  const tag = locale === 'en' ? 'en-GB' : 'it-IT'
+  const tag = tagOf(locale)
   const d = new Date(ms)
   const sameDay = new Date(now).toDateString() === d.toDateString()
   const time = new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit' }).format(d)
   if (sameDay) return time
   return `${new Intl.DateTimeFormat(tag, { day: '2-digit', month: '2-digit' }).format(d)} ${time}`
+}
+
+export const isKnownState = (s: string): s is AppointmentState => (appointmentStates as readonly string[]).includes(s)
+
+/** The states in the order the desk goes through them (the menus list them so). */
+export const STATE_ORDER: readonly AppointmentState[] = appointmentStates
+
+/** The one-click next state (confirmed → waiting → in the chair → done); absent and cancelled come from the menu. */
+export const NEXT_STATE: Partial<Record<string, 'waiting' | 'in_care' | 'done'>> = { confirmed: 'waiting', waiting: 'in_care', in_care: 'done' }
+
+/** An appointment state in the UI language ("In poltrona"); a state this version does not know, as sent. */
+export function stateLabel(state: string): string {
+  return isKnownState(state) ? i18n.global.t(`state.${state}`) : state
 }

@@ -1,29 +1,11 @@
 import type { DocumentMeta } from '../../../../shared/alfadocs/schemas'
 import { kindFromName, MIME_OF_KIND, previewableKind, SNIFF_BYTES, sniffFileKind, type FileKind } from '../../../../shared/patients/file-type'
-import { call } from '../../api'
 
+/** A downloaded document: its sniffed kind, its bytes as a blob and a blob URL for <img> and "save a copy". */
 export interface DocContent {
   kind: FileKind
   blob: Blob
   url: string
-}
-
-const cache = new Map<string, Promise<DocContent>>()
-
-// Downloads go through main one after another, three at a time: a folder of large x-rays must not
-// pull all of them into memory at once.
-const MAX_PARALLEL = 3
-let running = 0
-const waiting: Array<() => void> = []
-async function slot<T>(fn: () => Promise<T>): Promise<T> {
-  if (running >= MAX_PARALLEL) await new Promise<void>((ok) => waiting.push(ok))
-  running++
-  try {
-    return await fn()
-  } finally {
-    running--
-    waiting.shift()?.()
-  }
 }
 
 function decode(b64: string): Uint8Array<ArrayBuffer> {
@@ -33,22 +15,13 @@ function decode(b64: string): Uint8Array<ArrayBuffer> {
   return out
 }
 
-/** A document's bytes as a blob URL (downloaded through main once per session), with its sniffed kind. */
-export function loadDocContent(patientId: number, doc: Pick<DocumentMeta, 'id' | 'name'>): Promise<DocContent> {
-  const key = `${patientId}:${doc.id}`
-  let p = cache.get(key)
-  if (!p) {
-    p = slot(() => call('documentsDownload', { patientId, documentId: doc.id })).then(({ base64 }) => {
-      const bytes = decode(base64)
-      const sniffed = sniffFileKind(bytes.subarray(0, SNIFF_BYTES), doc.name)
-      const kind = sniffed === 'unknown' ? kindFromName(doc.name) : sniffed
-      const blob = new Blob([bytes], { type: MIME_OF_KIND[kind] })
-      return { kind, blob, url: URL.createObjectURL(blob) }
-    })
-    p.catch(() => cache.delete(key))
-    cache.set(key, p)
-  }
-  return p
+/** The content of a document main sent as base64, typed by its first bytes (the name only if they say nothing). */
+export function docContentOf(base64: string, name: string): DocContent {
+  const bytes = decode(base64)
+  const sniffed = sniffFileKind(bytes.subarray(0, SNIFF_BYTES), name)
+  const kind = sniffed === 'unknown' ? kindFromName(name) : sniffed
+  const blob = new Blob([bytes], { type: MIME_OF_KIND[kind] })
+  return { kind, blob, url: URL.createObjectURL(blob) }
 }
 
 /** Whether to fetch a thumbnail at all: only types that may be pictures. */
@@ -67,4 +40,20 @@ export function saveCopy(c: DocContent, name: string) {
   document.body.appendChild(a)
   a.click()
   a.remove()
+}
+
+/** Runs at most `max` tasks at once; the others wait their turn in order. */
+export function limiter(max: number) {
+  let running = 0
+  const waiting: Array<() => void> = []
+  return async function slot<T>(fn: () => Promise<T>): Promise<T> {
+    if (running >= max) await new Promise<void>((ok) => waiting.push(ok))
+    running++
+    try {
+      return await fn()
+    } finally {
+      running--
+      waiting.shift()?.()
+    }
+  }
 }

@@ -1,11 +1,10 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { DocumentType } from '../../../../shared/alfadocs/schemas'
-import type { PreloadHelpers } from '../../../../shared/contract'
+import type { ErrorData, PreloadHelpers } from '../../../../shared/contract'
 import { defaultFolderFor, documentTypeFor, SNIFF_BYTES, sniffFileKind, type FileKind } from '../../../../shared/patients/file-type'
 import { refusalForSize, type RefusalReason } from '../../../../shared/patients/upload-rules'
-import { call, toApiError } from '../../api'
-import { errorMessage } from '../../i18n'
+import { call, toApiError, type ApiError } from '../../api'
 
 export type RowState = 'queued' | 'uploading' | 'done' | 'failed' | 'cancelled' | 'refused'
 
@@ -21,7 +20,8 @@ export interface UploadRow {
   state: RowState
   sent: number
   refusal: RefusalReason | null
-  error: string | null
+  /** Why the upload failed, as data (worded by describeError in the queue). */
+  error: ErrorData | null
   source: { path: string } | { file: File } | null
 }
 
@@ -56,7 +56,11 @@ export const useUploadStore = defineStore('documents-upload', () => {
   const maxUploadMb = ref(50)
   /** Bumped per patient when one of its uploads lands, so its document list reloads. */
   const landed = ref<Record<number, number>>({})
+  /** Why the last change of the size limit failed. */
+  const settingsError = ref<ApiError | null>(null)
   let running = false
+  /** Bumped by reset: a queue run from before stops at its next row. */
+  let generation = 0
 
   const active = computed(() => rows.value.filter((r) => r.state === 'queued' || r.state === 'uploading').length)
 
@@ -65,6 +69,16 @@ export const useUploadStore = defineStore('documents-upload', () => {
       maxUploadMb.value = (await call('documentsSettings', {})).maxUploadMb
     } catch {
       // Keep the default; main checks again anyway.
+    }
+  }
+
+  async function setMaxUploadMb(mb: number) {
+    if (!(mb > 0)) return
+    try {
+      maxUploadMb.value = (await call('documentsSettingsSet', { maxUploadMb: mb })).maxUploadMb
+      settingsError.value = null
+    } catch (e) {
+      settingsError.value = toApiError(e)
     }
   }
 
@@ -145,14 +159,16 @@ export const useUploadStore = defineStore('documents-upload', () => {
   async function run() {
     if (running) return
     running = true
+    const mine = generation
     try {
       for (;;) {
+        if (mine !== generation) break
         const r = rows.value.find((x) => x.state === 'queued')
         if (!r) break
         await uploadOne(r)
       }
     } finally {
-      running = false
+      if (mine === generation) running = false
     }
   }
 
@@ -181,13 +197,22 @@ export const useUploadStore = defineStore('documents-upload', () => {
         landed.value = { ...landed.value, [r.patientId]: (landed.value[r.patientId] ?? 0) + 1 }
       } else r.state = 'cancelled'
     } catch (e) {
-      const err = toApiError(e)
       r.state = 'failed'
-      r.error = err.kind === 'invalid' ? err.message : errorMessage(err.kind)
+      r.error = toApiError(e).toData()
     } finally {
       clearInterval(timer)
     }
   }
 
-  return { rows, maxUploadMb, landed, active, addFiles, setType, cancel, retry, clearFinished, loadSettings }
+  /** Forget the practice's queue (disconnect): rows waiting are dropped, the one uploading is cancelled. */
+  function reset() {
+    generation++
+    for (const r of rows.value) if (r.state === 'uploading') void call('documentsUploadCancel', { uploadId: r.id }).catch(() => undefined)
+    rows.value = []
+    landed.value = {}
+    settingsError.value = null
+    running = false
+  }
+
+  return { rows, maxUploadMb, landed, settingsError, active, addFiles, setType, cancel, retry, clearFinished, loadSettings, setMaxUploadMb, reset }
 })

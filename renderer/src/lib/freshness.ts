@@ -1,0 +1,32 @@
+import type { ReadState } from '../data/read'
+import { isOfflineKind } from '../api'
+import { describeError } from '../i18n/describe-error'
+import { i18n } from '../i18n'
+import { syncTime } from './format'
+
+export type Freshness = Pick<ReadState<unknown>, 'status' | 'syncedAt' | 'error' | 'refreshing'>
+
+/**
+ * How fresh what a screen shows is, in words, or null when there is nothing to say (nothing asked yet, or an
+ * error with nothing to show: the screen shows that error itself). `offline` marks the line as a warning.
+ */
+export function freshnessOf(read: Freshness, now = Date.now()): { text: string; offline: boolean } | null {
+  const { t, locale } = i18n.global
+  const time = read.syncedAt != null ? syncTime(read.syncedAt, locale.value, now) : null
+  switch (read.status) {
+    case 'loading':
+      return { text: t('freshness.loading'), offline: false }
+    case 'fresh':
+      return time ? { text: t('freshness.fresh', { time }), offline: false } : null
+    case 'offline':
+      return { text: t('freshness.offlineNoData'), offline: true }
+    case 'cached': {
+      if (!time) return null
+      if (!read.error) return { text: t('freshness.refreshing', { time }), offline: false }
+      if (isOfflineKind(read.error.kind)) return { text: t('freshness.offline', { time }), offline: true }
+      return { text: t('freshness.stale', { time, reason: describeError(read.error) }), offline: true }
+    }
+    default:
+      return null
+  }
+}
