@@ -1,8 +1,13 @@
+import { join } from 'node:path'
 import { AlfaDocsClient } from './alfadocs/client'
 import type { SecretStore } from './keychain/secret-store'
-import { createDocumentsService, type DocumentsService } from './services/documents'
-import { SessionService, type RunningSandbox } from './services/session/session-service'
+import { AgendaService } from './services/agenda/agenda-service'
+import { WaitingStore } from './services/agenda/waiting-store'
+import { BillingQueries } from './services/billing/billing-queries'
 import { PaymentService } from './services/billing/payment-service'
+import { createDocumentsService, type DocumentsService } from './services/documents'
+import { PatientsService } from './services/patients/patients-service'
+import { SessionService, type RunningSandbox } from './services/session/session-service'
 
 export interface AppServiceOptions {
   secretStore: SecretStore
@@ -12,10 +17,16 @@ export interface AppServiceOptions {
   startSandbox: () => Promise<RunningSandbox>
 }
 
+/** Every service of main, built once here; the IPC handlers only map channels onto their methods. */
 export interface AppServices {
-  session: SessionService
   dataDir: string
+  session: SessionService
+  agenda: AgendaService
+  patients: PatientsService
   documents: DocumentsService
+  /** Bills, one bill, takings (read-only). */
+  billing: BillingQueries
+  /** Recording payments exactly once. */
   payments: PaymentService
 }
 
@@ -25,7 +36,16 @@ export function createAppServices(opts: AppServiceOptions): AppServices {
     createClient: (o) => new AlfaDocsClient(o),
     startSandbox: opts.startSandbox,
   })
-  return { session, dataDir: opts.dataDir, documents: createDocumentsService(() => session.client(), opts.dataDir), payments: new PaymentService({ dataDir: opts.dataDir, client: () => session.client() }) }
+  const client = () => session.client()
+  return {
+    dataDir: opts.dataDir,
+    session,
+    agenda: new AgendaService(client, new WaitingStore(join(opts.dataDir, 'agenda-waiting.json'))),
+    patients: new PatientsService(client),
+    documents: createDocumentsService(client, opts.dataDir),
+    billing: new BillingQueries(client),
+    payments: new PaymentService({ dataDir: opts.dataDir, client }),
+  }
 }
 
 export async function disposeAppServices(s: AppServices): Promise<void> {

@@ -1,14 +1,26 @@
 import { z } from 'zod'
-import { appointmentSchema, appointmentStates, appointmentTypes, bookingReasonSchema, chairSchema, colorSchema, freeSlotSchema, operatorSchema, patientSchema, specialtySchema } from '../alfadocs/schemas'
+import {
+  appointmentSchema,
+  appointmentStates,
+  appointmentTypes,
+  bookingReasonSchema,
+  chairSchema,
+  colorSchema,
+  freeSlotSchema,
+  operatorSchema,
+  patientSchema,
+  specialtySchema,
+  type Appointment,
+} from '../alfadocs/schemas'
 import { comparedFields } from '../agenda/diff'
-import { channel, empty, isoDate } from './core'
+import { channel, empty, id, int, isoDate, RANGE_CAPS, rangeCheck } from './core'
 
 const wallDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/, 'expected YYYY-MM-DD HH:mm:ss')
-const idNum = z.number().int().positive()
+const idNum = id
 
 /** The fields the desk can change on an appointment (move, resize, edit dialog). */
 export const appointmentChangesSchema = z
-  .object({
+  .strictObject({
     date: wallDateTime,
     duration: z.number().int().min(1).max(1440),
     chairId: idNum.nullable(),
@@ -29,6 +41,34 @@ export const appointmentCreateSchema = appointmentChangesSchema.required({ date:
 export type AppointmentCreate = z.infer<typeof appointmentCreateSchema>
 
 const fieldValue = z.union([z.string(), z.number(), z.boolean(), z.null()])
+/**
+ * The appointment as the desk last saw it, for "read again and compare": its id and the compared fields,
+ * nothing else (build it with `seenOf`). Strict, unlike the lenient response schema.
+ */
+export const seenAppointmentSchema = z.strictObject({
+  id: idNum,
+  date: z.string().max(40),
+  duration: int().min(0).max(100_000),
+  chairId: idNum.nullable().optional(),
+  operatorId: idNum.nullable().optional(),
+  patientId: idNum.nullable().optional(),
+  colorId: idNum.nullable().optional(),
+  state: z.string().max(40),
+  description: z.string().max(5000).optional(),
+  type: z.string().max(40).nullable().optional(),
+  allDay: z.boolean().optional(),
+  emailReminder: z.boolean().optional(),
+  smsReminder: z.boolean().optional(),
+})
+export type SeenAppointment = z.infer<typeof seenAppointmentSchema>
+
+/** What `agendaUpdate` needs of an appointment the desk shows (drops the fields AlfaDocs adds). */
+export function seenOf(a: Appointment): SeenAppointment {
+  const out: Record<string, unknown> = { id: a.id }
+  for (const f of comparedFields) if (a[f] !== undefined) out[f] = a[f]
+  return out as SeenAppointment
+}
+
 export const fieldChangeSchema = z.object({ field: z.enum(comparedFields), seen: fieldValue, current: fieldValue })
 
 export const updateResultSchema = z.discriminatedUnion('status', [
@@ -47,8 +87,16 @@ export const agendaChannels = {
     empty,
     z.object({ chairs: z.array(chairSchema), colors: z.array(colorSchema), operators: z.array(operatorSchema) }),
   ),
-  /** Appointments from `from` to `to` inclusive (main splits it into API windows). */
-  appointmentsRange: channel(z.object({ from: isoDate, to: isoDate }), z.array(appointmentSchema)),
+  /**
+   * Appointments from `from` to `to` inclusive (main splits it into 30-day API windows), optionally only one
+   * patient's. At most RANGE_CAPS.appointments days, or RANGE_CAPS.patientAppointments for one patient.
+   */
+  appointmentsRange: channel(
+    z
+      .strictObject({ from: isoDate, to: isoDate, patientId: idNum.optional() })
+      .superRefine(rangeCheck((v) => (v.patientId === undefined ? RANGE_CAPS.appointments : RANGE_CAPS.patientAppointments))),
+    z.array(appointmentSchema),
+  ),
   /** Booking reasons and specialties (change rarely: the renderer asks once per session). */
   agendaBookingData: channel(empty, z.object({ bookingReasons: z.array(bookingReasonSchema), specialties: z.array(specialtySchema) })),
   /**
@@ -56,31 +104,36 @@ export const agendaChannels = {
    * new state, so a move made at another desk is never undone. Marking `waiting` records the time locally.
    */
   agendaSetState: channel(
-    z.object({ id: idNum, state: z.enum(appointmentStates), /** the desk's clock (ms) when it clicked */ at: z.number().optional() }),
+    z.strictObject({
+      id: idNum,
+      state: z.enum(appointmentStates),
+      /** the desk's clock (ms) when it clicked */
+      at: int().min(0).max(8.64e15).optional(),
+    }),
     z.object({ appointment: appointmentSchema, waiting: waitingEntrySchema.nullable() }),
   ),
   /** Move, resize or edit. Unless `force`, main reads it again and answers 'conflict' if it changed since `seen`. */
   agendaUpdate: channel(
-    z.object({ seen: appointmentSchema, changes: appointmentChangesSchema, force: z.boolean().default(false) }),
+    z.strictObject({ seen: seenAppointmentSchema, changes: appointmentChangesSchema, force: z.boolean().default(false) }),
     updateResultSchema,
   ),
   agendaCreate: channel(appointmentCreateSchema, appointmentSchema),
   /** Free slots from `from` (and `fromMinutes` on that day) for `days` days. */
   agendaFreeSlots: channel(
-    z.object({
+    z.strictObject({
       from: isoDate,
-      fromMinutes: z.number().int().min(0).max(1439).default(0),
-      days: z.number().int().min(1).max(31).default(14),
-      duration: z.number().int().min(5).max(660),
+      fromMinutes: int().min(0).max(1439).default(0),
+      days: int().min(1).max(31).default(14),
+      duration: int().min(5).max(660),
       operatorIds: z.array(idNum).max(50).default([]),
     }),
     z.array(freeSlotSchema),
   ),
   /** Type-ahead: patients whose last name (or "last first") starts with the text. */
-  agendaPatientLookup: channel(z.object({ text: z.string().trim().min(2).max(100), limit: z.number().int().min(1).max(50).default(15) }), z.array(patientSchema)),
+  agendaPatientLookup: channel(z.strictObject({ text: z.string().trim().min(2).max(100), limit: int().min(1).max(50).default(15) }), z.array(patientSchema)),
   /** A new patient from the booking dialog (name and an optional mobile number). */
   agendaPatientCreate: channel(
-    z.object({
+    z.strictObject({
       firstName: z.string().trim().min(1).max(100),
       lastName: z.string().trim().min(1).max(100),
       phone: z.string().trim().max(30).optional(),
@@ -88,5 +141,5 @@ export const agendaChannels = {
     patientSchema,
   ),
   /** Since when the desk marked each appointment of these days as waiting (kept on this computer). */
-  agendaWaiting: channel(z.object({ ids: z.array(idNum).max(2000) }), z.array(waitingEntrySchema)),
+  agendaWaiting: channel(z.strictObject({ ids: z.array(idNum).max(2000) }), z.array(waitingEntrySchema)),
 }

@@ -1,8 +1,7 @@
 import { z } from 'zod'
 import { billSchema, billTypes, directions, liabilitySchema, namedSchema, sistemaTsTypes, transactionSchema } from '../alfadocs/schemas'
-import { channel, empty, errorKinds, isoDate } from './core'
+import { channel, empty, errorKinds, id, isoDate, RANGE_CAPS, rangeCheck } from './core'
 
-const id = z.number().int().positive()
 const cents = z.number().int()
 
 export const paymentStepViewSchema = z.object({
@@ -37,7 +36,7 @@ export const paymentViewSchema = z.object({
 })
 export type PaymentView = z.infer<typeof paymentViewSchema>
 
-export const paymentRequestSchema = z.object({
+export const paymentRequestSchema = z.strictObject({
   /** Idempotency key made once per confirmation (a double click sends the same key). */
   key: z.uuid(),
   billId: id,
@@ -76,21 +75,27 @@ export type Takings = z.infer<typeof takingsSchema>
 export const billingChannels = {
   /** Payment types and accounts (deleted ones included, flagged: old transactions still name them). */
   billingReference: channel(empty, z.object({ paymentTypes: z.array(namedSchema), accounts: z.array(namedSchema) })),
-  /** Bills from `from` to `to` inclusive (any length: split into 31-day windows), with totals. */
+  /**
+   * Bills from `from` to `to` inclusive (split into 31-day windows, at most RANGE_CAPS.bills days), with totals.
+   * `carePlanId` is AlfaDocs' own filter; `patientId` keeps the patient's bills: those naming the patient, or
+   * one of the patient's care plans.
+   */
   billsList: channel(
-    z.object({
-      from: isoDate,
-      to: isoDate,
-      type: z.enum(billTypes).optional(),
-      direction: z.enum(directions).optional(),
-      carePlanId: id.optional(),
-      patientId: id.optional(),
-    }),
+    z
+      .strictObject({
+        from: isoDate,
+        to: isoDate,
+        type: z.enum(billTypes).optional(),
+        direction: z.enum(directions).optional(),
+        carePlanId: id.optional(),
+        patientId: id.optional(),
+      })
+      .superRefine(rangeCheck(() => RANGE_CAPS.bills)),
     z.object({ bills: z.array(billSchema), totals: totalsSchema }),
   ),
   /** One bill with its open liabilities, its transactions and whether its payment link is valid (null = unknown). */
   billDetail: channel(
-    z.object({ billId: id }),
+    z.strictObject({ billId: id }),
     z.object({
       bill: billSchema,
       liabilities: z.array(liabilitySchema),
@@ -102,10 +107,10 @@ export const billingChannels = {
   paymentRecord: channel(paymentRequestSchema, paymentViewSchema),
   /** Payments not finished (pending or needing attention); resumes pending ones in the background. */
   paymentsUnfinished: channel(empty, z.array(paymentViewSchema)),
-  paymentGet: channel(z.object({ key: z.string().min(1).max(64) }), paymentViewSchema),
-  paymentRetry: channel(z.object({ key: z.string().min(1).max(64) }), paymentViewSchema),
+  paymentGet: channel(z.strictObject({ key: z.string().min(1).max(64) }), paymentViewSchema),
+  paymentRetry: channel(z.strictObject({ key: z.string().min(1).max(64) }), paymentViewSchema),
   /** Gives up a payment that has no transaction yet. */
-  paymentDiscard: channel(z.object({ key: z.string().min(1).max(64) }), paymentViewSchema),
+  paymentDiscard: channel(z.strictObject({ key: z.string().min(1).max(64) }), paymentViewSchema),
   /** The day's incoming transactions grouped by payment type and by account. */
-  takingsDay: channel(z.object({ date: isoDate }), takingsSchema),
+  takingsDay: channel(z.strictObject({ date: isoDate }), takingsSchema),
 }

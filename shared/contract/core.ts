@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { daysBetween, isIsoDate } from '../dates'
 
 /** What can go wrong, in words the UI can explain. Mirrors the API client's error kinds plus IPC-side ones. */
 export const errorKinds = [
@@ -46,5 +47,44 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType
 
 export const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): ChannelDef<I, O> => ({ input, output })
 
-export const empty = z.object({}).strict()
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+// Input schemas are strict objects: an unknown key (a typo, `__proto__`, `constructor`) is refused at the door.
+
+export const empty = z.strictObject({})
+/** A real calendar day, YYYY-MM-DD ("2026-02-30" is refused). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .refine(isIsoDate, 'expected a real date')
+
+/** Keys that reach an object's prototype machinery; refused wherever the page chooses a key (records). */
+export const prototypeKeys: readonly string[] = ['__proto__', 'constructor', 'prototype']
+
+/** An integer the page sends (count, offset, minutes, clock): a safe integer, never -0. */
+export const int = () => z.number().int().refine((n) => !Object.is(n, -0), 'expected an integer, not -0')
+/** An AlfaDocs id. */
+export const id = z.number().int().positive()
+
+/**
+ * Caps on the date ranges the page may ask for in one call. Main splits a range into API windows (30 days
+ * for appointments, 31 for bills) that share the practice's request budget, so a range is a request count:
+ * the agenda shows at most a month (62 days covers it with margins, 3 windows); one patient's appointments
+ * or anyone's bills go back a year (366 days, 13 windows).
+ */
+export const RANGE_CAPS = { appointments: 62, patientAppointments: 366, bills: 366 } as const
+/** The refusal code of a range over its cap (the renderer words it). */
+export const RANGE_CODE = 'range-too-long'
+
+/**
+ * Checks an inclusive from–to range: `to` not before `from`, at most `maxDays` days (both ends counted).
+ * Returns the refinement to put on an input object; it runs before any request.
+ */
+export function rangeCheck<T extends { from: string; to: string }>(maxDays: (v: T) => number) {
+  return (v: T, ctx: z.RefinementCtx) => {
+    if (!isIsoDate(v.from) || !isIsoDate(v.to)) return
+    const days = daysBetween(v.from, v.to) + 1
+    const max = maxDays(v)
+    if (days < 1) ctx.addIssue({ code: 'custom', path: ['to'], message: `"to" (${v.to}) is before "from" (${v.from})` })
+    else if (days > max)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: `ask for at most ${max} days at a time (asked ${days})`, params: { code: RANGE_CODE } })
+  }
+}

@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import { documentSchema, documentTypes } from '../alfadocs/schemas'
 import { base64Length, MAX_UPLOAD_MB_CEILING } from '../patients/upload-rules'
-import { channel, empty } from './core'
+import { channel, empty, id } from './core'
 
-const patientId = z.number().int().positive()
+const patientId = id
 const uploadId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'expected an upload id')
 const fileName = z.string().trim().min(1).max(255)
 const folderName = z.string().trim().min(1).max(100)
@@ -12,7 +12,7 @@ const documentType = z.enum(documentTypes)
 export const refusalReasons = ['too-large', 'empty', 'unreadable', 'not-a-file'] as const
 export const fileKinds = ['dicom', 'jpeg', 'png', 'tiff', 'bmp', 'gif', 'webp', 'pdf', 'text', 'unknown'] as const
 
-export const documentsSettingsSchema = z.object({ maxUploadMb: z.number().min(0.001).max(MAX_UPLOAD_MB_CEILING) })
+export const documentsSettingsSchema = z.strictObject({ maxUploadMb: z.number().min(0.001).max(MAX_UPLOAD_MB_CEILING) })
 
 export const inspectedFileSchema = z.object({
   path: z.string(),
@@ -55,23 +55,23 @@ export interface PreloadHelpers {
 }
 
 export const documentsChannels = {
-  documentsList: channel(z.object({ patientId }), z.array(documentSchema)),
+  documentsList: channel(z.strictObject({ patientId }), z.array(documentSchema)),
   /** A document's content, base64 (thumbnails, the viewer, "save a copy"). */
-  documentsDownload: channel(z.object({ patientId, documentId: z.number().int().positive() }), z.object({ base64: z.string() })),
+  documentsDownload: channel(z.strictObject({ patientId, documentId: id }), z.object({ base64: z.string() })),
   documentsSettings: channel(empty, documentsSettingsSchema),
   documentsSettingsSet: channel(documentsSettingsSchema, documentsSettingsSchema),
   /** Dropped or picked paths: main expands folders, follows links, keeps regular files and sniffs their type. */
   documentsInspectPaths: channel(
-    z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(500), asXray: z.boolean().default(false) }),
+    z.strictObject({ paths: z.array(z.string().min(1).max(4096)).min(1).max(500), asXray: z.boolean().default(false) }),
     z.object({ files: z.array(inspectedFileSchema), skipped: z.number().int().nonnegative() }),
   ),
   /** Uploads one file from disk, streamed; resolves when AlfaDocs has it (or it was cancelled). */
-  documentsUploadPaths: channel(z.object({ ...uploadMeta, path: z.string().min(1).max(4096) }), uploadOutcomeSchema),
+  documentsUploadPaths: channel(z.strictObject({ ...uploadMeta, path: z.string().min(1).max(4096) }), uploadOutcomeSchema),
   /** Uploads bytes the page already holds (no preload: the e2e harness, a plain browser). Same checks. */
   documentsUploadBytes: channel(
-    z.object({ ...uploadMeta, base64: z.string().max(base64Length(MAX_UPLOAD_MB_CEILING * 1024 * 1024)) }),
+    z.strictObject({ ...uploadMeta, base64: z.base64().max(base64Length(MAX_UPLOAD_MB_CEILING * 1024 * 1024)) }),
     uploadOutcomeSchema,
   ),
-  documentsUploadProgress: channel(z.object({ uploadIds: z.array(uploadId).max(500) }), z.array(uploadProgressSchema)),
-  documentsUploadCancel: channel(z.object({ uploadId }), z.object({ cancelled: z.boolean() })),
+  documentsUploadProgress: channel(z.strictObject({ uploadIds: z.array(uploadId).max(500) }), z.array(uploadProgressSchema)),
+  documentsUploadCancel: channel(z.strictObject({ uploadId }), z.object({ cancelled: z.boolean() })),
 }

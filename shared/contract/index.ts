@@ -22,6 +22,8 @@ export const contract = {
 export type Contract = typeof contract
 export type ChannelName = keyof Contract
 export type ChannelInput<C extends ChannelName> = z.input<Contract[C]['input']>
+/** The input after the door parsed it (defaults applied, text trimmed): what a handler receives. */
+export type ChannelParsed<C extends ChannelName> = z.output<Contract[C]['input']>
 export type ChannelOutput<C extends ChannelName> = z.output<Contract[C]['output']>
 
 /** What the preload puts on `window.api`: one function per channel, errors returned as data. */

@@ -1,10 +1,10 @@
 import { z } from 'zod'
 import { appointmentSchema, billSchema, carePlanSchema, customFieldSchema, patientSchema } from '../alfadocs/schemas'
-import { channel, empty, isoDate } from './core'
+import { channel, empty, id, int, isoDate, prototypeKeys, RANGE_CAPS, rangeCheck } from './core'
 
-const patientId = z.number().int().positive()
+const patientId = id
 
-export const phoneDraftSchema = z.object({
+export const phoneDraftSchema = z.strictObject({
   /** Present for a number AlfaDocs already has. */
   id: z.string().max(40).optional(),
   prefix: z.string().trim().regex(/^(\+|00)\d{1,4}$/, 'expected a prefix like +39'),
@@ -19,8 +19,29 @@ export type PhoneDraft = z.input<typeof phoneDraftSchema>
 
 const optText = (max: number) => z.string().trim().max(max).default('')
 
+/** A custom field's technical name, as the page names it (never a prototype key). */
+const customFieldName = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_]{0,99}$/, 'expected a custom field name')
+  .refine((k) => !prototypeKeys.includes(k), 'not a custom field name')
+
+/**
+ * The draft of a patient booked from the agenda with just a name and maybe a mobile number: the number is
+ * taken as Italian (+39, or the prefix typed), labelled "cellulare", with SMS on.
+ */
+export function quickPatientDraft(p: { firstName: string; lastName: string; phone?: string | undefined }): PatientDraft {
+  const digits = p.phone?.replace(/[^\d+]/g, '') ?? ''
+  const italian = /^(?:\+|00)39(\d+)$/.exec(digits)
+  const number = italian ? italian[1]! : digits.replace(/^\+/, '')
+  return {
+    firstName: p.firstName,
+    lastName: p.lastName,
+    phoneNumbers: number ? [{ prefix: '+39', number, label: 'cellulare', smsEnabled: true }] : [],
+  }
+}
+
 /** A patient as the desk edits it; main checks it again before anything goes to AlfaDocs. */
-export const patientDraftSchema = z.object({
+export const patientDraftSchema = z.strictObject({
   firstName: z.string().trim().min(1, 'first name required').max(100),
   lastName: z.string().trim().min(1, 'last name required').max(100),
   email: z.union([z.literal(''), z.email('expected an e-mail address').max(200)]).default(''),
@@ -34,7 +55,7 @@ export const patientDraftSchema = z.object({
   italianFiscalCode: optText(32),
   phoneNumbers: z.array(phoneDraftSchema).max(10).default([]),
   /** Custom field values by technical name (without the underscore). */
-  customFields: z.record(z.string().max(100), z.union([z.string().max(1000), z.boolean()])).default({}),
+  customFields: z.record(customFieldName, z.union([z.string().max(1000), z.boolean()])).default({}),
 })
 export type PatientDraft = z.input<typeof patientDraftSchema>
 
@@ -54,16 +75,16 @@ export const carePlanWithSignatureSchema = z.object({ plan: carePlanSchema, isSi
 
 export const patientsChannels = {
   /** Patients by id, fetched once each; unknown ids are left out. */
-  patientsByIds: channel(z.object({ ids: z.array(patientId).max(500) }), z.array(patientSchema)),
+  patientsByIds: channel(z.strictObject({ ids: z.array(patientId).max(500) }), z.array(patientSchema)),
   /** The one search box: main parses the text (name, phone, fiscal code, birth date, e-mail) into AlfaDocs filters. */
   patientsSearch: channel(
-    z.object({ text: z.string().max(200), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(100).default(20) }),
+    z.strictObject({ text: z.string().max(200), offset: int().min(0).max(1_000_000).default(0), limit: int().min(1).max(100).default(20) }),
     patientPageSchema,
   ),
-  patientGet: channel(z.object({ patientId }), patientSchema),
+  patientGet: channel(z.strictObject({ patientId }), patientSchema),
   /** Patients that look like the same person (same valid fiscal code, or same name and birth date). */
   patientDuplicates: channel(
-    z.object({
+    z.strictObject({
       patientId: patientId.optional(),
       firstName: z.string().max(100),
       lastName: z.string().max(100),
@@ -72,14 +93,14 @@ export const patientsChannels = {
     }),
     z.array(z.object({ patient: patientSchema, reason: z.enum(['fiscalCode', 'nameAndBirth']) })),
   ),
-  patientCreate: channel(z.object({ draft: patientDraftSchema, ...saveOptions }), patientSchema),
-  patientUpdate: channel(z.object({ patientId, draft: patientDraftSchema, ...saveOptions }), patientSchema),
+  patientCreate: channel(z.strictObject({ draft: patientDraftSchema, ...saveOptions }), patientSchema),
+  patientUpdate: channel(z.strictObject({ patientId, draft: patientDraftSchema, ...saveOptions }), patientSchema),
   /** The custom fields defined for patients, in their order. */
   patientCustomFieldDefs: channel(empty, z.array(customFieldSchema)),
   /** Appointments of a patient between two dates (main splits into 30-day windows). */
-  patientAppointments: channel(z.object({ patientId, from: isoDate, to: isoDate }), z.array(appointmentSchema)),
+  patientAppointments: channel(z.strictObject({ patientId, from: isoDate, to: isoDate }).superRefine(rangeCheck(() => RANGE_CAPS.patientAppointments)), z.array(appointmentSchema)),
   /** Bills of a patient between two dates (31-day windows, filtered by patient). */
-  patientBills: channel(z.object({ patientId, from: isoDate, to: isoDate }), z.array(billSchema)),
+  patientBills: channel(z.strictObject({ patientId, from: isoDate, to: isoDate }).superRefine(rangeCheck(() => RANGE_CAPS.bills)), z.array(billSchema)),
   /** Care plans, read-only, each with its signature status (null when AlfaDocs would not say). */
-  patientCarePlans: channel(z.object({ patientId }), z.array(carePlanWithSignatureSchema)),
+  patientCarePlans: channel(z.strictObject({ patientId }), z.array(carePlanWithSignatureSchema)),
 }

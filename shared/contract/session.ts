@@ -24,7 +24,7 @@ export const sessionChannels = {
   sessionConnectDemo: channel(empty, sessionStatusSchema),
   /** Check the key with GET /me; only on success is it stored in the keychain. */
   sessionConnect: channel(
-    z.object({
+    z.strictObject({
       apiKey: z.string().trim().min(1).max(512),
       baseUrl: z.string().trim().max(2048).optional(),
     }),

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Appointment, FreeSlot, Patient } from '../../shared/alfadocs/schemas'
-import type { UpdateResult } from '../../shared/contract/agenda'
+import { seenOf, type UpdateResult } from '../../shared/contract/agenda'
 import { createMainApp, type MainApp } from '../../electron/main/app'
 import { MemorySecretStore } from '../../electron/main/keychain/memory-store'
 
@@ -53,19 +53,19 @@ describe('agenda channels against the sandbox', () => {
   it('moves an appointment when nobody changed it, and answers conflict (writing nothing) when someone did', async () => {
     const list = await dayAppointments()
     const a = list.find((x) => !x.allDay && x.chairId != null && x.state === 'confirmed')!
-    const moved = await call<UpdateResult>('agendaUpdate', { seen: a, changes: { date: `${TODAY} 18:00:00`, duration: 25 } })
+    const moved = await call<UpdateResult>('agendaUpdate', { seen: seenOf(a), changes: { date: `${TODAY} 18:00:00`, duration: 25 } })
     expect(moved.status).toBe('saved')
     if (moved.status !== 'saved') return
     expect(moved.appointment).toMatchObject({ date: `${TODAY} 18:00:00`, duration: 25, colorId: a.colorId })
 
     // `a` is now stale: another desk (us, a moment ago) moved it.
-    const stale = await call<UpdateResult>('agendaUpdate', { seen: a, changes: { date: `${TODAY} 08:05:00` } })
+    const stale = await call<UpdateResult>('agendaUpdate', { seen: seenOf(a), changes: { date: `${TODAY} 08:05:00` } })
     expect(stale.status).toBe('conflict')
     if (stale.status !== 'conflict') return
     expect(stale.changes.map((c) => c.field)).toEqual(['date', 'duration'])
     expect((await dayAppointments()).find((x) => x.id === a.id)!.date).toBe(`${TODAY} 18:00:00`)
 
-    const forced = await call<UpdateResult>('agendaUpdate', { seen: a, changes: { date: `${TODAY} 08:05:00` }, force: true })
+    const forced = await call<UpdateResult>('agendaUpdate', { seen: seenOf(a), changes: { date: `${TODAY} 08:05:00` }, force: true })
     expect(forced.status).toBe('saved')
     expect((await dayAppointments()).find((x) => x.id === a.id)).toMatchObject({ date: `${TODAY} 08:05:00`, duration: 25 })
   })

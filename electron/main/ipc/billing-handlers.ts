@@ -1,28 +1,18 @@
-import { billDetail, billingReference, listBills, takingsOfDay } from '../services/billing/billing-queries'
+import type { billingChannels } from '../../../shared/contract/billing'
 import type { HandlerGroup } from './handlers'
 
-export const billingHandlers: HandlerGroup<
-  | 'billingReference'
-  | 'billsList'
-  | 'billDetail'
-  | 'paymentRecord'
-  | 'paymentsUnfinished'
-  | 'paymentGet'
-  | 'paymentRetry'
-  | 'paymentDiscard'
-  | 'takingsDay'
-> = (s) => ({
-  billingReference: async () => billingReference(await s.session.client(), true),
-  billsList: async (input) => listBills(await s.session.client(), input),
-  billDetail: async ({ billId }) => billDetail(await s.session.client(), billId),
-  paymentRecord: (input) => s.payments.record({ ...input, spread: input.spread ?? false }),
+export const billingHandlers: HandlerGroup<typeof billingChannels> = ({ billing, payments }) => ({
+  billingReference: () => billing.reference(),
+  billsList: (filter) => billing.bills(filter),
+  billDetail: ({ billId }) => billing.bill(billId),
+  paymentRecord: (request) => payments.record(request),
   paymentsUnfinished: async () => {
     // First call after start-up (or after connecting): finish what a crash or an outage left behind.
-    s.payments.resumeOnce()
-    return s.payments.unfinished()
+    payments.resumeOnce()
+    return payments.unfinished()
   },
-  paymentGet: ({ key }) => s.payments.get(key),
-  paymentRetry: ({ key }) => s.payments.retry(key),
-  paymentDiscard: ({ key }) => s.payments.discard(key),
-  takingsDay: async ({ date }) => takingsOfDay(await s.session.client(), date),
+  paymentGet: ({ key }) => payments.get(key),
+  paymentRetry: ({ key }) => payments.retry(key),
+  paymentDiscard: ({ key }) => payments.discard(key),
+  takingsDay: ({ date }) => billing.takings(date),
 })

@@ -1,4 +1,5 @@
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract'
+import type { z } from 'zod'
+import type { ChannelDef, ChannelName, Contract } from '../../../shared/contract'
 import type { AppServices } from '../app-services'
 import { agendaHandlers } from './agenda-handlers'
 import { billingHandlers } from './billing-handlers'
@@ -6,9 +7,11 @@ import { documentsHandlers } from './documents-handlers'
 import { patientsHandlers } from './patients-handlers'
 import { sessionHandlers } from './session-handlers'
 
-export type Handler<C extends ChannelName> = (input: ChannelInput<C>) => Promise<ChannelOutput<C>>
-export type Handlers = { [C in ChannelName]: Handler<C> }
-export type HandlerGroup<K extends ChannelName> = (s: AppServices) => { [C in K]: Handler<C> }
+/** A handler gets the input as the door parsed it (defaults applied) and answers what the contract promises. */
+export type Handler<D extends ChannelDef> = (input: z.output<D['input']>) => Promise<z.output<D['output']>>
+export type Handlers = { [C in ChannelName]: Handler<Contract[C]> }
+/** The handlers of one feature, typed by its channel object (e.g. `HandlerGroup<typeof agendaChannels>`). */
+export type HandlerGroup<Channels extends Record<string, ChannelDef>> = (s: AppServices) => { [C in keyof Channels]: Handler<Channels[C]> }
 
 /** Every channel of the contract gets exactly one plain async handler; Electron and the tests call these. */
 export function createHandlers(s: AppServices): Handlers {

@@ -9,7 +9,8 @@ export type Invoke = (channel: string, input: unknown) => Promise<Result<unknown
 
 /**
  * The one door into main: validates the input against the contract, runs the handler, checks the output,
- * and turns every failure into data ({ ok:false, error:{ kind, message } }) — never a stack trace.
+ * and turns every failure into data ({ ok:false, error:{ kind, message, code?, detail? } }) — never a stack trace.
+ * Handlers get the parsed input (defaults applied), so nothing is sent before the whole input is valid.
  */
 export function createInvoke(handlers: Handlers, log: (msg: string, e: unknown) => void = defaultLog): Invoke {
   return async (channel, rawInput) => {
@@ -20,7 +21,8 @@ export function createInvoke(handlers: Handlers, log: (msg: string, e: unknown) 
     const def = contract[name]
     const parsed = def.input.safeParse(rawInput ?? {})
     if (!parsed.success) {
-      return { ok: false, error: { kind: 'invalid', message: `Invalid input for ${name}: ${summarise(parsed.error)}` } }
+      const code = refusalCode(parsed.error)
+      return { ok: false, error: { kind: 'invalid', message: `Invalid input for ${name}: ${summarise(parsed.error)}`, ...(code ? { code } : {}) } }
     }
     try {
       const handler = handlers[name] as (input: unknown) => Promise<unknown>
@@ -37,6 +39,10 @@ export function createInvoke(handlers: Handlers, log: (msg: string, e: unknown) 
   }
 }
 
+/**
+ * The one exception mapper: any error thrown in main becomes error data the page may see. Anything that is
+ * not one of ours is logged and hidden behind a plain message (no stack, no path, no key).
+ */
 export function toErrorData(e: unknown, channel: string, log: (msg: string, e: unknown) => void = defaultLog): ErrorData {
   if (e instanceof AlfaDocsError) {
     return {
@@ -55,9 +61,21 @@ export function toErrorData(e: unknown, channel: string, log: (msg: string, e: u
     }
   }
   if (e instanceof KeychainError) return { kind: 'keychain', message: e.message }
-  if (e instanceof ZodError) return { kind: 'invalid', message: summarise(e) }
+  if (e instanceof ZodError) {
+    const code = refusalCode(e)
+    return { kind: 'invalid', message: summarise(e), ...(code ? { code } : {}) }
+  }
   log(`unexpected error in ${channel}`, e)
   return { kind: 'internal', message: 'Something went wrong inside Sportello. Please try again.' }
+}
+
+/** A contract refinement may name its refusal (`params.code`, e.g. 'range-too-long'). */
+function refusalCode(e: ZodError): string | undefined {
+  for (const i of e.issues) {
+    const code = i.code === 'custom' ? (i.params as { code?: unknown } | undefined)?.code : undefined
+    if (typeof code === 'string') return code
+  }
+  return undefined
 }
 
 function summarise(e: ZodError): string {

@@ -1,33 +1,15 @@
-import { patientDraftSchema } from '../../../shared/contract/patients'
-import { fetchPatientsByIds } from '../services/patients/by-ids'
-import { PatientsService } from '../services/patients/patients-service'
+import type { patientsChannels } from '../../../shared/contract/patients'
 import type { HandlerGroup } from './handlers'
 
-type Names =
-  | 'patientsByIds'
-  | 'patientsSearch'
-  | 'patientGet'
-  | 'patientDuplicates'
-  | 'patientCreate'
-  | 'patientUpdate'
-  | 'patientCustomFieldDefs'
-  | 'patientAppointments'
-  | 'patientBills'
-  | 'patientCarePlans'
-
-export const patientsHandlers: HandlerGroup<Names> = (s) => {
-  const svc = new PatientsService(() => s.session.client())
-  return {
-    patientsByIds: async ({ ids }) => fetchPatientsByIds(await s.session.client(), ids),
-    patientsSearch: ({ text, offset, limit }) => svc.search(text, offset ?? 0, limit ?? 20),
-    patientGet: ({ patientId }) => svc.get(patientId),
-    patientDuplicates: (input) =>
-      svc.duplicates({ ...input, italianFiscalCode: input.italianFiscalCode ?? '', dateOfBirth: input.dateOfBirth ?? '' }),
-    patientCreate: (input) => svc.create(patientDraftSchema.parse(input.draft), input.fiscalCodeOverride ?? false),
-    patientUpdate: (input) => svc.update(input.patientId, patientDraftSchema.parse(input.draft), input.fiscalCodeOverride ?? false),
-    patientCustomFieldDefs: () => svc.customFieldDefs(),
-    patientAppointments: ({ patientId, from, to }) => svc.appointments(patientId, from, to),
-    patientBills: ({ patientId, from, to }) => svc.bills(patientId, from, to),
-    patientCarePlans: ({ patientId }) => svc.carePlans(patientId),
-  }
-}
+export const patientsHandlers: HandlerGroup<typeof patientsChannels> = ({ patients }) => ({
+  patientsByIds: ({ ids }) => patients.byIds(ids),
+  patientsSearch: ({ text, offset, limit }) => patients.search(text, offset, limit),
+  patientGet: ({ patientId }) => patients.get(patientId),
+  patientDuplicates: (input) => patients.duplicates(input),
+  patientCreate: ({ draft, fiscalCodeOverride }) => patients.create(draft, fiscalCodeOverride),
+  patientUpdate: ({ patientId, draft, fiscalCodeOverride }) => patients.update(patientId, draft, fiscalCodeOverride),
+  patientCustomFieldDefs: () => patients.customFieldDefs(),
+  patientAppointments: ({ patientId, from, to }) => patients.appointments(patientId, from, to),
+  patientBills: ({ patientId, from, to }) => patients.bills(patientId, from, to),
+  patientCarePlans: ({ patientId }) => patients.carePlans(patientId),
+})

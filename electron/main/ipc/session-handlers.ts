@@ -1,10 +1,9 @@
+import type { sessionChannels } from '../../../shared/contract/session'
 import type { HandlerGroup } from './handlers'
 
-export const sessionHandlers: HandlerGroup<
-  'sessionStatus' | 'sessionConnectDemo' | 'sessionConnect' | 'sessionDisconnect'
-> = (s) => ({
-  sessionStatus: () => s.session.status(),
-  sessionConnectDemo: () => s.session.connectDemo(),
-  sessionConnect: (input) => s.session.connect(input),
-  sessionDisconnect: () => s.session.disconnect(),
+export const sessionHandlers: HandlerGroup<typeof sessionChannels> = ({ session }) => ({
+  sessionStatus: () => session.status(),
+  sessionConnectDemo: () => session.connectDemo(),
+  sessionConnect: (input) => session.connect(input),
+  sessionDisconnect: () => session.disconnect(),
 })

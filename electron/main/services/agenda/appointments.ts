@@ -1,5 +1,5 @@
 import type { Appointment, AppointmentState } from '../../../../shared/alfadocs/schemas'
-import type { AppointmentChanges, AppointmentCreate, UpdateResult } from '../../../../shared/contract/agenda'
+import type { AppointmentChanges, AppointmentCreate, SeenAppointment, UpdateResult } from '../../../../shared/contract/agenda'
 import { diffAppointments } from '../../../../shared/agenda/diff'
 import type { AlfaDocsClient } from '../../alfadocs/client'
 import type { WaitingStore } from './waiting-store'
@@ -38,7 +38,7 @@ export async function setAppointmentState(
 export async function updateAppointment(
   client: AlfaDocsClient,
   waiting: WaitingStore,
-  seen: Appointment,
+  seen: SeenAppointment,
   changes: AppointmentChanges,
   force: boolean,
 ): Promise<UpdateResult> {

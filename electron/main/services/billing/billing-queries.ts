@@ -38,14 +38,24 @@ export function billingReference(client: Client, refresh = false): Promise<Refer
   return p
 }
 
+/**
+ * Bills of the range, newest first, with totals. The API filters by care plan but not by patient, so a
+ * patient's bills are found here: those naming the patient (bills carry `patientId` in practice, an extra
+ * field) or one of the patient's care plans (the reference's `carePlanId`).
+ */
 export async function listBills(client: Client, f: BillsFilter) {
   const query: Record<string, string | number> = {}
   if (f.type) query.type = f.type
   if (f.direction) query.direction = f.direction
   if (f.carePlanId) query.carePlanId = f.carePlanId
-  let bills = await client.listWindowed('billsList', f.from, f.to, query)
-  // The API has no patient filter; bills carry patientId in practice (an extra field), so filter here.
-  if (f.patientId) bills = bills.filter((b) => b.patientId === f.patientId)
+  const patientId = f.patientId
+  const [all, plans] = await Promise.all([
+    client.listWindowed('billsList', f.from, f.to, query),
+    patientId === undefined ? Promise.resolve([]) : client.request('patientCarePlansList', { params: { patientId } }),
+  ])
+  const planIds = new Set(plans.map((p) => p.id))
+  const bills =
+    patientId === undefined ? all : all.filter((b) => b.patientId === patientId || (b.carePlanId != null && planIds.has(b.carePlanId)))
   bills.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.id - a.id))
   return { bills, totals: totals(bills) }
 }
@@ -112,5 +122,27 @@ export async function takingsOfDay(client: Client, date: string): Promise<Taking
     byPaymentType: group((t) => t.paymentTypeId ?? null, ref.paymentTypes),
     byAccount: group((t) => t.accountId ?? null, ref.accounts),
     totalCents: incoming.reduce((s, t) => s + toCents(t.amount), 0),
+  }
+}
+
+/** The read-only billing views over the session's client (the payments themselves are PaymentService's). */
+export class BillingQueries {
+  constructor(private readonly client: () => Promise<Client>) {}
+
+  /** Always asked afresh: the page asks once per session. */
+  async reference(): Promise<Reference> {
+    return billingReference(await this.client(), true)
+  }
+
+  async bills(f: BillsFilter) {
+    return listBills(await this.client(), f)
+  }
+
+  async bill(billId: number) {
+    return billDetail(await this.client(), billId)
+  }
+
+  async takings(date: string): Promise<Takings> {
+    return takingsOfDay(await this.client(), date)
   }
 }

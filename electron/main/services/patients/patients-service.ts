@@ -4,10 +4,11 @@ import type { patientDraftSchema, patientPageSchema } from '../../../../shared/c
 import { addDaysIso, splitWindows } from '../../../../shared/dates'
 import { duplicateReason } from '../../../../shared/patients/duplicates'
 import { checkFiscalCode } from '../../../../shared/patients/fiscal-code'
-import { filtersFor, parsePatientQuery } from '../../../../shared/patients/query'
+import { filtersFor, parsePatientQuery, type PatientFilters } from '../../../../shared/patients/query'
 import type { AlfaDocsClient } from '../../alfadocs/client'
 import { AlfaDocsError } from '../../alfadocs/errors'
 import { AppError } from '../app-error'
+import { fetchPatientsByIds } from './by-ids'
 
 type Draft = z.output<typeof patientDraftSchema>
 type PatientPage = z.output<typeof patientPageSchema>
@@ -19,21 +20,29 @@ export class PatientsService {
 
   /**
    * One page of the search for what was typed. A name tries its word splits in order ("de luca ma":
-   * "de" + "luca ma", then "de luca" + "ma") and stops at the first with results, at most three requests.
+   * "de" + "luca ma", then "de luca" + "ma"), at most three, then the name typed first-name first ("mario
+   * rossi": first name "mario", last name "rossi"); it stops at the first with results, at most four requests.
    */
   async search(text: string, offset: number, limit: number): Promise<PatientPage> {
     const q = parsePatientQuery(text)
     const client = await this.client()
-    const tries = q.kind === 'name' ? Math.min(3, q.splits.length) : 1
+    const readings: PatientFilters[] = []
+    if (q.kind === 'name') {
+      for (let i = 0; i < Math.min(3, q.splits.length); i++) readings.push(filtersFor(q, i) ?? {})
+      const first = q.splits[0]
+      if (first?.firstName) readings.push({ firstName: first.lastName, lastName: first.firstName })
+    } else readings.push(filtersFor(q) ?? {})
     let page: PatientPage = { total: 0, offset, limit, results: [] }
-    for (let i = 0; i < tries; i++) {
-      const filters = filtersFor(q, i)
-      if (!filters) break
+    for (const filters of readings) {
       const p = await client.searchPatients(filters, { offset, limit })
       page = { total: p.total, offset: p.offset, limit: p.limit, results: p.results }
       if (p.total > 0 || p.results.length > 0) break
     }
     return page
+  }
+
+  async byIds(ids: readonly number[]): Promise<Patient[]> {
+    return fetchPatientsByIds(await this.client(), ids)
   }
 
   async get(patientId: number): Promise<Patient> {
