@@ -65,6 +65,8 @@ export const en = {
     storage: 'Sportello cannot write its files on this computer (disk full or read-only). Nothing was recorded.',
     'damaged-file': 'One of Sportello\'s files was damaged: it was set aside and work goes on.',
     internal: 'Internal Sportello error.',
-    code: {},
+    code: {
+      'range-too-long': 'The period asked for is too long: choose at most two months of agenda or a year of bills.',
+    },
   },
 }

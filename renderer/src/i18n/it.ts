@@ -66,6 +66,8 @@ export const it = {
     storage: 'Sportello non riesce a scrivere i suoi file su questo computer (disco pieno o protetto). Non è stato registrato nulla.',
     'damaged-file': 'Un file di Sportello era danneggiato: è stato messo da parte e il lavoro continua.',
     internal: 'Errore interno di Sportello.',
-    code: {},
+    code: {
+      'range-too-long': 'Il periodo richiesto è troppo lungo: scegli al massimo due mesi di agenda o un anno di conti.',
+    },
   },
 }
