@@ -5,10 +5,10 @@ import type { PathGrants } from './path-grants'
 
 /**
  * Read-only, without following a link in the last component (the path is already resolved, so a link
- * there means it was swapped since), and without blocking: opening a FIFO for reading would otherwise
- * wait for a writer forever. (Windows has neither flag.)
+ * there means it was swapped since), without blocking (opening a FIFO for reading would otherwise wait for
+ * a writer forever) and without a terminal becoming ours. (Windows has none of these flags.)
  */
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0)
 
 export type Opened =
   /** A regular file, open: read `handle` (never the path again) and close it. */
@@ -21,9 +21,8 @@ export type Opened =
 /**
  * Opens what a path the page named really is, once, if the user handed it over: the real path is resolved
  * first and checked against the grants (also held as real paths), then that path is opened and the open
- * descriptor checked (fstat: a regular file, the same one that was checked; on Linux, where the kernel says
- * it is). Only special files (devices, FIFOs, sockets) are refused before they are opened at all.
- * Never throws.
+ * descriptor decides (fstat: a regular file, the same one that was looked at; on Linux, where the kernel
+ * says it is). Never throws.
  */
 export async function openGranted(path: string, grants: PathGrants): Promise<Opened> {
   let real: string
@@ -42,13 +41,13 @@ export async function openGranted(path: string, grants: PathGrants): Promise<Ope
     return { kind: 'refused', reason: 'unreadable' }
   }
   if (before.isDirectory()) return { kind: 'dir', real }
-  if (!before.isFile()) return { kind: 'refused', reason: 'not-a-file' }
 
   let handle: FileHandle
   try {
     handle = await open(real, OPEN_FLAGS)
   } catch {
-    return { kind: 'refused', reason: 'unreadable' }
+    // A socket cannot be opened at all.
+    return { kind: 'refused', reason: before.isFile() ? 'unreadable' : 'not-a-file' }
   }
   let verdict: Opened
   try {
