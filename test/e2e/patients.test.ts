@@ -18,7 +18,7 @@ describe.skipIf(!chromiumPath)('patients in Chromium', () => {
   beforeAll(async () => {
     h = await startHarness(chromiumPath!)
     await h.invoke('sessionConnectDemo')
-    const all = await h.invoke<Page>('patientsSearch', { text: '', offset: 0, limit: 100 })
+    const all = await h.invoke('patientsSearch', { text: '', offset: 0, limit: 100 })
     // A patient with a real fiscal code, a +39 mobile and a birth date, whose "last first" prefix is unique.
     sample = all.results.find(
       (p) =>
@@ -51,7 +51,7 @@ describe.skipIf(!chromiumPath)('patients in Chromium', () => {
     await searchFor(`${sample.lastName.toLowerCase()} ${sample.firstName.slice(0, 2).toLowerCase()}`)
     expect(await h.page.locator('[data-test="search-kind"]').innerText()).toBe('Cerco per cognome e nome')
     for (const id of await resultIds()) {
-      const p = await h.invoke<Patient>('patientGet', { patientId: id })
+      const p = await h.invoke('patientGet', { patientId: id })
       expect(p.lastName.toLowerCase().startsWith(sample.lastName.toLowerCase())).toBe(true)
     }
     await h.screenshot('patients-01-search-name')
@@ -77,10 +77,10 @@ describe.skipIf(!chromiumPath)('patients in Chromium', () => {
   it('shows a patient\'s appointments, care plans with their signature and bills in tabs', async () => {
     const { page } = h
     // A patient of today's agenda who also has care plans.
-    const today = await h.invoke<Appointment[]>('appointmentsRange', { from: h.today, to: h.today })
+    const today = await h.invoke('appointmentsRange', { from: h.today, to: h.today })
     let chosen: { id: number; plans: Array<{ isSigned: boolean | null }> } | null = null
     for (const id of [...new Set(today.map((a) => a.patientId).filter((x): x is number => x != null))].slice(0, 15)) {
-      const plans = await h.invoke<Array<{ isSigned: boolean | null }>>('patientCarePlans', { patientId: id })
+      const plans = await h.invoke('patientCarePlans', { patientId: id })
       if (plans.length > 0) {
         chosen = { id, plans }
         break
@@ -88,18 +88,23 @@ describe.skipIf(!chromiumPath)('patients in Chromium', () => {
     }
     expect(chosen).not.toBeNull()
     const { id, plans } = chosen!
-    const mine = await h.invoke<Appointment[]>('patientAppointments', { patientId: id, from: addDaysIso(h.today, -90), to: addDaysIso(h.today, 90) })
+    const mine = await h.invoke('patientAppointments', { patientId: id, from: addDaysIso(h.today, -90), to: addDaysIso(h.today, 90) })
     await h.open(`#/patients/${id}`)
     await expect
       .poll(async () => (await page.locator('[data-test="appt-next"]').count()) + (await page.locator('[data-test="appt-past"]').count()), { timeout: 15_000 })
       .toBe(mine.length)
     expect(mine.some((a) => a.date.startsWith(h.today))).toBe(true)
+    // Each appointment's state in Italian words (the agenda's), never AlfaDocs' code.
+    const words: Record<string, string> = { confirmed: 'Confermato', waiting: 'In attesa', in_care: 'In poltrona', done: 'Concluso', absent: 'Assente', cancelled: 'Annullato' }
+    const shown = await page.locator('[data-test="appt-state"]').allInnerTexts()
+    expect(shown.sort()).toEqual(mine.map((a) => words[a.state] ?? a.state).sort())
+    expect(shown.some((s) => /^[a-z_]+$/.test(s))).toBe(false)
     await page.locator('.n-tabs-tab', { hasText: 'Piani di cura' }).click()
     await expect.poll(() => page.locator('[data-test="care-plan"]').count(), { timeout: 15_000 }).toBe(plans.length)
     const signed = plans.filter((p) => p.isSigned === true).length
     expect(await page.locator('[data-test="care-plan"]', { hasText: 'Firmato' }).count()).toBe(signed)
     await h.screenshot('patients-07-care-plans')
-    const bills = await h.invoke<Bill[]>('patientBills', { patientId: id, from: addDaysIso(h.today, -180), to: h.today })
+    const bills = await h.invoke('patientBills', { patientId: id, from: addDaysIso(h.today, -180), to: h.today })
     await page.locator('.n-tabs-tab', { hasText: 'Conti' }).click()
     if (bills.length > 0) await expect.poll(() => page.locator('.tbl tbody tr').count(), { timeout: 15_000 }).toBe(bills.length)
     else await page.locator('.n-empty', { hasText: 'Nessun conto' }).waitFor()
@@ -117,7 +122,7 @@ describe.skipIf(!chromiumPath)('patients in Chromium', () => {
     await expect.poll(() => page.locator('[data-test="fiscal-problem"]').innerText()).toBe('Il carattere di controllo dovrebbe essere S')
     await page.locator('[data-test="form-errors"]').waitFor()
     await h.screenshot('patients-03-fiscal-refused')
-    expect((await h.invoke<Page>('patientsSearch', { text: 'collaudo ettore' })).total).toBe(0)
+    expect((await h.invoke('patientsSearch', { text: 'collaudo ettore' })).total).toBe(0)
 
     await page.locator('[data-test="fiscal-override"]').click()
     await page.locator('[data-test="phone-add"]').click()
@@ -125,7 +130,7 @@ describe.skipIf(!chromiumPath)('patients in Chromium', () => {
     await page.locator('[data-test="patient-save"]').click()
     await page.waitForURL(/#\/patients\/\d+$/)
     createdId = Number(/#\/patients\/(\d+)$/.exec(page.url())![1])
-    const created = await h.invoke<Patient>('patientGet', { patientId: createdId })
+    const created = await h.invoke('patientGet', { patientId: createdId })
     expect(created).toMatchObject({ lastName: 'Collaudo', firstName: 'Ettore', italianFiscalCode: 'RSSMRA85T10A562X' })
     expect(created.phoneNumbers.map((n) => [n.prefix, n.number])).toEqual([['+39', '3337654321']])
     await expect.poll(() => page.locator('[data-test="patient-cf"]').innerText()).toBe('RSSMRA85T10A562X')
@@ -144,11 +149,11 @@ describe.skipIf(!chromiumPath)('patients in Chromium', () => {
     expect(await list.innerText()).toContain('stesso codice fiscale')
     expect(await list.innerText()).toContain(`${sample.lastName} ${sample.firstName}`)
     await h.screenshot('patients-08-duplicates')
-    const before = (await h.invoke<Page>('patientsSearch', { text: sample.italianFiscalCode })).total
+    const before = (await h.invoke('patientsSearch', { text: sample.italianFiscalCode! })).total
     expect(before).toBe(1)
     await page.locator('[data-test="create-anyway"]').click()
     await page.waitForURL(/#\/patients\/\d+$/)
-    expect((await h.invoke<Page>('patientsSearch', { text: sample.italianFiscalCode })).total).toBe(2)
+    expect((await h.invoke('patientsSearch', { text: sample.italianFiscalCode! })).total).toBe(2)
   })
 
   it('edits phones (change, add, remove) and a dropdown custom field', async () => {
@@ -171,7 +176,7 @@ describe.skipIf(!chromiumPath)('patients in Chromium', () => {
     await h.screenshot('patients-04-edit')
     await page.locator('[data-test="patient-save"]').click()
     await page.waitForURL(new RegExp(`#/patients/${createdId}$`))
-    const saved = (await h.invoke<Patient>('patientGet', { patientId: createdId })) as Patient & Record<string, unknown>
+    const saved = (await h.invoke('patientGet', { patientId: createdId })) as Patient & Record<string, unknown>
     expect(saved.phoneNumbers.map((n) => [n.number, n.label ?? ''])).toEqual([
       ['3331112222', ''],
       ['051223344', 'Casa'],
