@@ -1,0 +1,114 @@
+import type { Appointment, Color, Operator, Patient } from '../../../../shared/alfadocs/schemas'
+import type { DayLayout } from '../../../../shared/agenda/layout'
+import { hhmm, parseWall } from '../../../../shared/dates'
+import { NEXT_STATE, patientName } from '../../lib/format'
+import type { GridLabels } from './types'
+
+// What the grid draws for each block and all-day chip, built in one pass over the layout (a busy day is
+// 150 blocks: plain strings, no component per block).
+
+/** The state's mark on its button (fonts common on desk PCs have these glyphs). */
+export const STATE_MARK: Record<string, string> = { confirmed: '○', waiting: '◔', in_care: '●', done: '✓', absent: '✗', cancelled: '⊘' }
+
+export interface GridData {
+  layout: DayLayout
+  appointments: ReadonlyMap<number, Appointment>
+  colors: ReadonlyMap<number, Color>
+  operators: ReadonlyMap<number, Operator>
+  patients: ReadonlyMap<number, Patient>
+  labels: GridLabels
+}
+
+export interface BlockItem {
+  id: number
+  style: string
+  cls: string
+  time: string
+  name: string | null
+  desc: string
+  state: string
+  mark: string
+  stateLabel: string
+  showLabel: boolean
+  /** "state — what a click does" */
+  title: string
+  canNext: boolean
+}
+
+export interface ChipItem {
+  id: number
+  /** null: spans every column (outside the shown hours) */
+  column: number | null
+  label: string
+  state: string
+  style: string
+}
+
+/** The patient's name, the description of a block without one, or null while the patient is being read. */
+export function nameOf(a: Appointment, d: Pick<GridData, 'patients' | 'labels'>): string | null {
+  if (a.patientId == null) return a.description || d.labels.noPatient
+  const p = d.patients.get(a.patientId)
+  return p ? patientName(p) || d.labels.unknownPatient(a.patientId) : null
+}
+
+/** A state's label and click title: translated once per state, not once per block. */
+function stateTexts(labels: GridLabels) {
+  const memo = new Map<string, { label: string; title: string }>()
+  return (state: string) => {
+    let x = memo.get(state)
+    if (!x) {
+      const label = labels.state(state)
+      const next = NEXT_STATE[state]
+      x = { label, title: `${label} — ${next ? labels.nextStateTitle(next) : label}` }
+      memo.set(state, x)
+    }
+    return x
+  }
+}
+
+export function blockItems(d: GridData): BlockItem[] {
+  const out: BlockItem[] = []
+  const texts = stateTexts(d.labels)
+  const cols = Math.max(1, d.layout.columns.length)
+  const w = 100 / cols
+  for (const b of d.layout.blocks) {
+    const a = d.appointments.get(b.id)
+    if (!a) continue
+    const c = a.colorId != null ? d.colors.get(a.colorId) : undefined
+    const bg = c ? `#${c.backgroundColor}` : '#cfd8dc'
+    const fg = c ? `#${c.textColor}` : '#1f2933'
+    const left = b.column * w + (b.lane * w) / b.lanes
+    const width = w / b.lanes
+    const op = a.operatorId != null ? (d.operators.get(a.operatorId)?.name ?? '') : ''
+    const st = texts(a.state)
+    out.push({
+      id: a.id,
+      style: `top:${b.top}px;height:${b.height}px;left:calc(${left}% + 2px);width:calc(${width}% - 4px);background:${bg};color:${fg}`,
+      cls: `blk blk--${a.state}${b.height < 36 ? ' blk--short' : ''}${a.id < 0 ? ' blk--saving' : ''}${a.type === 'telehealth' ? ' blk--tele' : ''}`,
+      time: `${hhmm(b.start)}–${hhmm(b.end)}`,
+      name: nameOf(a, d),
+      desc: [a.patientId == null ? '' : a.description, op].filter(Boolean).join(' · '),
+      state: a.state,
+      mark: STATE_MARK[a.state] ?? '?',
+      stateLabel: st.label,
+      // Wide enough only in a single-lane block; the title always names the state.
+      showLabel: b.lanes === 1 && (a.state === 'in_care' || a.state === 'waiting') && b.end - b.start >= 30 && cols <= 4,
+      title: st.title,
+      canNext: !!NEXT_STATE[a.state],
+    })
+  }
+  return out
+}
+
+/** All-day appointments (in their column) and those outside the shown hours (spanning, with their time). */
+export function chipItems(d: GridData): ChipItem[] {
+  const rows = [...d.layout.allDay.map((x) => ({ id: x.id, column: x.column as number | null, outside: false })), ...d.layout.outside.map((id) => ({ id, column: null, outside: true }))]
+  return rows.flatMap((x) => {
+    const a = d.appointments.get(x.id)
+    if (!a) return []
+    const c = a.colorId != null ? d.colors.get(a.colorId) : undefined
+    const w = parseWall(a.date)
+    const label = (x.outside && w ? `${hhmm(w.minutes)} ` : '') + (nameOf(a, d) ?? d.labels.loading)
+    return [{ id: a.id, column: x.column, label, state: a.state, style: c ? `background:#${c.backgroundColor};color:#${c.textColor}` : '' }]
+  })
+}
