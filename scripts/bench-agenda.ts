@@ -8,7 +8,6 @@ import { extname, join, normalize, resolve, sep } from 'node:path'
 import vue from '@vitejs/plugin-vue'
 import type { Page } from 'playwright-core'
 import { build } from 'vite'
-import type { Appointment, Chair, Color, Operator, Patient } from '../shared/alfadocs/schemas'
 import { addDaysIso, formatWall } from '../shared/dates'
 import type { SandboxState } from '../electron/sandbox'
 import { DEFAULT_TODAY, findChromium, startHarness } from '../test/e2e/harness'
@@ -196,10 +195,10 @@ async function main() {
     }
 
     // ---- 3. render: ours vs vue-cal ------------------------------------------------------------------------
-    const ref = await h.invoke<{ chairs: Chair[]; colors: Color[]; operators: Operator[] }>('referenceData')
-    const appointments = await h.invoke<Appointment[]>('appointmentsRange', { from: DAY, to: DAY })
+    const ref = await h.invoke('referenceData')
+    const appointments = await h.invoke('appointmentsRange', { from: DAY, to: DAY })
     const ids = [...new Set(appointments.map((a) => a.patientId).filter((x): x is number => x != null))]
-    const patients = await h.invoke<Patient[]>('patientsByIds', { ids })
+    const patients = await h.invoke('patientsByIds', { ids })
     const benchPage = await h.context.newPage()
     await benchPage.goto(benchServer.url)
     await until(benchPage, `typeof window.__bench === 'function'`, 30_000)

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import type { Appointment, Patient } from '../../shared/alfadocs/schemas'
+import type { Appointment } from '../../shared/alfadocs/schemas'
 import { weekDays } from '../../shared/agenda/week'
 import { buildDaySheet } from '../../shared/day-sheet'
 import { openDemoAgenda, type Reference } from './agenda-setup'
@@ -31,7 +31,7 @@ describe.skipIf(!chromiumPath)('agenda at the desk', () => {
     await h?.close()
   })
 
-  const day = () => h.invoke<Appointment[]>('appointmentsRange', { from: h.today, to: h.today })
+  const day = () => h.invoke('appointmentsRange', { from: h.today, to: h.today })
   const block = (id: number): Locator => page.locator(`.blk[data-id="${id}"]`)
   /** Ids of every appointment on screen: blocks, all-day and out-of-hours chips. */
   const shownIds = () =>
@@ -100,7 +100,7 @@ describe.skipIf(!chromiumPath)('agenda at the desk', () => {
 
   it('shows a week for one operator: seven days, that operator’s appointments in every chair', async () => {
     const days = weekDays(h.today)
-    const week = await h.invoke<Appointment[]>('appointmentsRange', { from: days[0], to: days[6] })
+    const week = await h.invoke('appointmentsRange', { from: days[0]!, to: days[6]! })
     const byOp = (id: number) => week.filter((a) => a.operatorId === id)
     const op = ref.operators
       .filter((o) => !o.deleted)
@@ -122,7 +122,7 @@ describe.skipIf(!chromiumPath)('agenda at the desk', () => {
   it('prints one page per chair, or a compact table, with the rows of the day sheet; the app itself is not printed', async () => {
     const appts = await day()
     const ids = [...new Set(appts.map((a) => a.patientId).filter((x): x is number => x != null))]
-    const patients = await h.invoke<Patient[]>('patientsByIds', { ids })
+    const patients = await h.invoke('patientsByIds', { ids })
     const sheet = buildDaySheet({
       date: h.today, chairs: ref.chairs, operators: ref.operators, appointments: appts,
       patients: new Map(patients.map((p) => [p.id, p])), noChairName: 'Senza poltrona',

@@ -10,5 +10,5 @@ export async function openDemoAgenda(chromiumPath: string): Promise<{ h: Harness
   await h.page.locator('[data-test="open-demo"]').click()
   await h.page.waitForURL(/#\/day/)
   await h.page.locator('[data-test="agenda-grid"]').waitFor()
-  return { h, ref: await h.invoke<Reference>('referenceData') }
+  return { h, ref: await h.invoke('referenceData') }
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
-import type { Appointment, Chair, Patient } from '../../shared/alfadocs/schemas'
+import type { Appointment } from '../../shared/alfadocs/schemas'
 import { readFile } from 'node:fs/promises'
 import { buildDaySheet, formatDaySheetCsv } from '../../shared/day-sheet'
 import { addDaysIso, hhmm, parseWall } from '../../shared/dates'
@@ -32,8 +32,8 @@ describe.skipIf(!chromiumPath)('agenda in Chromium', () => {
     await h?.close()
   })
 
-  const day = () => h.invoke<Appointment[]>('appointmentsRange', { from: h.today, to: h.today })
-  const one = async (id: number) => (await h.invoke<Appointment[]>('appointmentsRange', { from: h.today, to: addDaysIso(h.today, 1) })).find((a) => a.id === id)
+  const day = () => h.invoke('appointmentsRange', { from: h.today, to: h.today })
+  const one = async (id: number) => (await h.invoke('appointmentsRange', { from: h.today, to: addDaysIso(h.today, 1) })).find((a) => a.id === id)
   const block = (id: number): Locator => page.locator(`.blk[data-id="${id}"]`)
   const waitNamesLoaded = () => poll(() => page.locator('.appt__loading').count()).toBe(0)
 
@@ -140,7 +140,7 @@ describe.skipIf(!chromiumPath)('agenda in Chromium', () => {
       })
       .toBe('Prima visita')
     expect(created!.duration).toBe(30)
-    const patient = (await h.invoke<Patient[]>('patientsByIds', { ids: [created!.patientId!] }))[0]!
+    const patient = (await h.invoke('patientsByIds', { ids: [created!.patientId!] }))[0]!
     expect(`${patient.lastName} ${patient.firstName}`).toBe('Zanardi Ottone')
     await poll(() => block(created!.id).locator('[data-test="appt-patient"]').innerText()).toBe('Zanardi Ottone')
   })
@@ -237,7 +237,7 @@ describe.skipIf(!chromiumPath)('agenda in Chromium', () => {
     await dlg.locator('[data-test="booking-description"] input').fill('Controllo dal cercaposto')
     await dlg.locator('[data-test="booking-save"]').click()
     await poll(async () => {
-        const list = await h.invoke<Appointment[]>('appointmentsRange', { from: date!, to: date! })
+        const list = await h.invoke('appointmentsRange', { from: date!, to: date! })
         return list.some((a) => a.description === 'Controllo dal cercaposto' && a.date === `${date} ${time}:00` && a.chairId === Number(chair))
       })
       .toBe(true)
@@ -246,7 +246,7 @@ describe.skipIf(!chromiumPath)('agenda in Chromium', () => {
   it('Ctrl+K checks a patient in from the keyboard, and the waiting room counts the minutes', async () => {
     const list = (await day()).filter((a) => a.state === 'confirmed' && a.patientId != null && !a.allDay)
     const a = list[list.length - 1]!
-    const p = (await h.invoke<Patient[]>('patientsByIds', { ids: [a.patientId!] }))[0]!
+    const p = (await h.invoke('patientsByIds', { ids: [a.patientId!] }))[0]!
     await noModal()
     await page.mouse.click(5, 400)
     await page.keyboard.press('Control+k')
@@ -278,7 +278,7 @@ describe.skipIf(!chromiumPath)('agenda in Chromium', () => {
     await page.locator('[data-test="view-week"]').click()
     await page.locator('[data-test="col-day-2026-03-09"]').waitFor()
     expect(await page.locator('[data-test="chair-name"]').count()).toBe(7)
-    const week = await h.invoke<Appointment[]>('appointmentsRange', { from: '2026-03-09', to: '2026-03-15' })
+    const week = await h.invoke('appointmentsRange', { from: '2026-03-09', to: '2026-03-15' })
     const first = live()[0]!
     // The week opens on the first chair; switch to the second one.
     await poll(() => page.locator('.blk').count()).toBe(week.filter((a) => a.chairId === first.id && !a.allDay).length)
@@ -294,7 +294,7 @@ describe.skipIf(!chromiumPath)('agenda in Chromium', () => {
   it('hovering shows the phone numbers, and the privacy switch hides them', async () => {
     await noModal()
     const a = (await day()).find((x) => x.patientId != null && !x.allDay && x.state === 'confirmed')!
-    const p = (await h.invoke<Patient[]>('patientsByIds', { ids: [a.patientId!] }))[0]!
+    const p = (await h.invoke('patientsByIds', { ids: [a.patientId!] }))[0]!
     await scrollGridTo(parseWall(a.date)!.minutes - 30)
     await block(a.id).locator('[data-test="appt-patient"]').hover()
     const card = page.locator('[data-test="hover-card"]')
@@ -335,9 +335,9 @@ describe.skipIf(!chromiumPath)('agenda in Chromium', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test="csv"]').click()])
     const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\ufeff/, '')
     const appts = await day()
-    const refNow = await h.invoke<{ chairs: Chair[]; operators: Array<{ id: number; name: string }> }>('referenceData')
+    const refNow = await h.invoke('referenceData')
     const ids = [...new Set(appts.map((a) => a.patientId).filter((x): x is number => x != null))]
-    const patients = await h.invoke<Patient[]>('patientsByIds', { ids })
+    const patients = await h.invoke('patientsByIds', { ids })
     const sheet = buildDaySheet({
       date: h.today, chairs: refNow.chairs, operators: refNow.operators as never, appointments: appts,
       patients: new Map(patients.map((p) => [p.id, p])), noChairName: 'Senza poltrona',

@@ -54,7 +54,7 @@ describe.skipIf(!chromiumPath)('billing under faults in Chromium', () => {
 
   /** The unfinished payment of a bill, as main reports it. */
   async function unfinishedOf(billId: number): Promise<PaymentView> {
-    const list = await h.invoke<PaymentView[]>('paymentsUnfinished')
+    const list = (await h.invoke('paymentsUnfinished', {})).payments
     const p = list.find((x) => x.billId === billId)
     if (!p) throw new Error(`no unfinished payment for bill ${billId}`)
     return p
@@ -112,7 +112,7 @@ describe.skipIf(!chromiumPath)('billing under faults in Chromium', () => {
     await banner().waitFor({ state: 'detached' })
     expect(txOf(billId).length).toBe(txBefore + 1)
     expect(liabilityIn(liability.id)).toBeUndefined()
-    expect(await h.invoke('paymentsUnfinished')).toEqual([])
+    expect((await h.invoke('paymentsUnfinished', {})).payments).toEqual([])
   })
 
   it('a transaction POST whose answer is lost: main looks before posting again, one transaction', async () => {
@@ -128,7 +128,7 @@ describe.skipIf(!chromiumPath)('billing under faults in Chromium', () => {
     expect(posts()).toBe(postsBefore + 1)
     expect(txOf(billId).length).toBe(txBefore + 1)
     expect(liabilityIn(liability.id)).toBeUndefined()
-    expect(await h.invoke('paymentsUnfinished')).toEqual([])
+    expect((await h.invoke('paymentsUnfinished', {})).payments).toEqual([])
   })
 
   it('a lost POST answer while AlfaDocs cannot be asked either: unfinished, then Retry finds the transaction instead of posting again', async () => {
@@ -160,7 +160,7 @@ describe.skipIf(!chromiumPath)('billing under faults in Chromium', () => {
     expect(posts()).toBe(postsBefore + 1)
     expect(txOf(billId).length).toBe(txBefore + 1)
     expect(liabilityIn(liability.id)).toBeUndefined()
-    expect(await h.invoke('paymentsUnfinished')).toEqual([])
+    expect((await h.invoke('paymentsUnfinished', {})).payments).toEqual([])
     retriedKey = p.key
     retriedCents = cents(liability.amount)
   })
@@ -169,7 +169,7 @@ describe.skipIf(!chromiumPath)('billing under faults in Chromium', () => {
     expect(retriedKey).not.toBe('')
     await h.open(`#/billing/receipt/${retriedKey}`)
     await page.locator('[data-test="receipt"]').waitFor()
-    const p = await h.invoke<PaymentView>('paymentGet', { key: retriedKey })
+    const p = await h.invoke('paymentGet', { key: retriedKey })
     const typeName = h.sandbox().state.paymentTypes.find((x) => x.id === p.paymentTypeId)!.name
     await page.emulateMedia({ media: 'print' })
     try {
@@ -192,7 +192,7 @@ describe.skipIf(!chromiumPath)('billing under faults in Chromium', () => {
   it("prints the day's takings: the sheet with its totals, no app chrome", async () => {
     await h.open(`#/billing/takings/${h.today}`)
     await page.locator('[data-test="takings"]').waitFor()
-    const takings = await h.invoke<{ totalCents: number; transactions: unknown[] }>('takingsDay', { date: h.today })
+    const takings = await h.invoke('takingsDay', { date: h.today })
     await expect.poll(() => page.locator('[data-test="takings-row"]').count()).toBe(takings.transactions.length)
     await page.emulateMedia({ media: 'print' })
     try {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { DocumentMeta, Patient } from '../../shared/alfadocs/schemas'
+import type { Patient } from '../../shared/alfadocs/schemas'
 import { xrayPng } from '../../electron/sandbox/png'
 import { findChromium, startHarness, type Harness } from './harness'
 
@@ -19,7 +19,7 @@ describe.skipIf(!chromiumPath)('documents in Chromium', () => {
     h = await startHarness(chromiumPath!)
     await h.invoke('sessionConnectDemo')
     await h.invoke('documentsSettingsSet', { maxUploadMb: 1 })
-    patient = (await h.invoke<{ results: Patient[] }>('patientsSearch', { text: 'b', limit: 1 })).results[0]!
+    patient = (await h.invoke('patientsSearch', { text: 'b', limit: 1 })).results[0]!
   })
   afterAll(async () => {
     await h?.close()
@@ -27,7 +27,7 @@ describe.skipIf(!chromiumPath)('documents in Chromium', () => {
 
   it('drops three files on the x-ray area: two upload with their types and folders, the big one is refused by name', async () => {
     const { page } = h
-    const before = await h.invoke<DocumentMeta[]>('documentsList', { patientId: patient.id })
+    const before = await h.invoke('documentsList', { patientId: patient.id })
     await h.open(`#/patients/${patient.id}?tab=documents`)
     const target = page.locator('[data-test="xray-drop"]')
     await target.waitFor()
@@ -59,7 +59,7 @@ describe.skipIf(!chromiumPath)('documents in Chromium', () => {
     expect(await row('tac-completa.dcm').locator('[data-test="upload-refusal"]').innerText()).toBe('“tac-completa.dcm” supera il limite di 1 MB')
 
     // What AlfaDocs (the sandbox) now holds for the patient.
-    const after = await h.invoke<DocumentMeta[]>('documentsList', { patientId: patient.id })
+    const after = await h.invoke('documentsList', { patientId: patient.id })
     const added = after.filter((d) => !before.some((b) => b.id === d.id))
     expect(added.map((d) => [d.name, d.type, d.folderName]).sort()).toEqual([
       ['panoramica-2026.png', 'xray', 'Radiografie'],
@@ -81,7 +81,7 @@ describe.skipIf(!chromiumPath)('documents in Chromium', () => {
     // Byte for byte through the download route, and through "save a copy" in the page.
     for (const [name, bytes] of [['panoramica-2026.png', png], ['referto.pdf', pdf]] as const) {
       const doc = added.find((d) => d.name === name)!
-      const back = await h.invoke<{ base64: string }>('documentsDownload', { patientId: patient.id, documentId: doc.id })
+      const back = await h.invoke('documentsDownload', { patientId: patient.id, documentId: doc.id })
       expect(Buffer.from(back.base64, 'base64').equals(bytes)).toBe(true)
       const [download] = await Promise.all([
         page.waitForEvent('download'),
@@ -133,7 +133,7 @@ describe.skipIf(!chromiumPath)('documents in Chromium', () => {
     expect(await row('nota.txt').getAttribute('data-state')).toBe('cancelled')
     await row('nota.txt').locator('[data-test="upload-retry"]').click()
     await expect.poll(() => row('nota.txt').getAttribute('data-state'), { timeout: 30_000 }).toBe('done')
-    const docs = await h.invoke<DocumentMeta[]>('documentsList', { patientId: patient.id })
+    const docs = await h.invoke('documentsList', { patientId: patient.id })
     expect(docs.filter((d) => d.name === 'nota.txt')).toMatchObject([{ type: 'text', folderName: 'Note' }])
     expect(docs.find((d) => d.name === 'archivio-grande.bin')).toMatchObject({ type: 'other', folderName: 'Documenti' })
   })
@@ -155,7 +155,7 @@ describe.skipIf(!chromiumPath)('documents in Chromium', () => {
     await h.invoke('sessionConnectDemo')
     await row.locator('[data-test="upload-retry"]').click()
     await expect.poll(() => row.getAttribute('data-state'), { timeout: 30_000 }).toBe('done')
-    const docs = await h.invoke<DocumentMeta[]>('documentsList', { patientId: patient.id })
+    const docs = await h.invoke('documentsList', { patientId: patient.id })
     expect(docs.find((d) => d.name === 'referto-rx.txt')).toMatchObject({ type: 'text', folderName: 'Documenti' })
     // (The list still shows only x-rays, as filtered earlier.)
     await page.locator('[data-test="doc-filter"] label', { hasText: 'Tutti' }).click()
@@ -167,7 +167,7 @@ describe.skipIf(!chromiumPath)('documents in Chromium', () => {
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('[data-test="upload-pick-xray"]').click()])
     await chooser.setFiles([{ name: 'bitewing.png', mimeType: 'image/png', buffer: xrayPng(5) }])
     await expect.poll(() => page.locator('[data-test="upload-row"][data-name="bitewing.png"]').getAttribute('data-state'), { timeout: 20_000 }).toBe('done')
-    const docs = await h.invoke<DocumentMeta[]>('documentsList', { patientId: patient.id })
+    const docs = await h.invoke('documentsList', { patientId: patient.id })
     expect(docs.find((d) => d.name === 'bitewing.png')).toMatchObject({ type: 'xray', folderName: 'Radiografie' })
   })
 
@@ -192,7 +192,7 @@ describe.skipIf(!chromiumPath)('documents in Chromium', () => {
     await expect
       .poll(() => page.locator('[data-test="upload-row"][data-name="anamnesi.txt"]').getAttribute('data-state'), { timeout: 20_000 })
       .toBe('done')
-    const docs = await h.invoke<DocumentMeta[]>('documentsList', { patientId: patient.id })
+    const docs = await h.invoke('documentsList', { patientId: patient.id })
     expect(docs.find((d) => d.name === 'anamnesi.txt')).toMatchObject({ type: 'text', folderName: 'Documenti' })
     await h.screenshot('documents-04-drop-on-result')
 

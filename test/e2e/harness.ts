@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize, resolve, sep } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { channelNames } from '../../shared/contract'
+import { channelNames, type ChannelInput, type ChannelName, type ChannelOutput } from '../../shared/contract'
 import { createMainApp, type MainApp } from '../../electron/main/app'
 import { MemorySecretStore } from '../../electron/main/keychain/memory-store'
 import { startSandbox, type Sandbox } from '../../electron/sandbox'
@@ -89,6 +89,9 @@ export interface HarnessOptions {
   realClock?: boolean
 }
 
+/** A channel's input, optional when the channel takes none (`{}`), as the renderer's `call` sends it. */
+export type InvokeInput<C extends ChannelName> = Record<never, never> extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>]
+
 export interface Harness {
   page: Page
   context: BrowserContext
@@ -106,8 +109,8 @@ export interface Harness {
   cacheCounts(): Promise<Record<string, number>>
   /** The demo practice the app is connected to (its live state and fault knobs), once started. */
   sandbox(): Sandbox
-  /** Calls a channel exactly as the renderer does (for expectations taken from the sandbox). */
-  invoke<T = unknown>(channel: string, input?: unknown): Promise<T>
+  /** Calls a channel exactly as the renderer does (for expectations taken from the sandbox), typed by the contract. */
+  invoke<C extends ChannelName>(channel: C, ...input: InvokeInput<C>): Promise<ChannelOutput<C>>
   close(): Promise<void>
 }
 
@@ -198,10 +201,10 @@ export async function startHarness(executablePath: string, opts: HarnessOptions 
         return demo
       },
       cacheCounts: () => page.evaluate<Record<string, number>>(COUNT_TABLES_JS),
-      invoke: async <T>(channel: string, input: unknown = {}) => {
-        const r = await app.invoke(channel, input)
+      invoke: async <C extends ChannelName>(channel: C, ...input: InvokeInput<C>) => {
+        const r = await app.invoke(channel, input[0] ?? {})
         if (!r.ok) throw new Error(`${channel} failed: ${r.error.kind}: ${r.error.message}`)
-        return r.value as T
+        return r.value as ChannelOutput<C>
       },
       close,
     }

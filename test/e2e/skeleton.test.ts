@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { SessionStatus } from '../../shared/contract'
-import type { Appointment, Chair, Patient } from '../../shared/alfadocs/schemas'
+import type { Appointment } from '../../shared/alfadocs/schemas'
 import { addDaysIso, hhmm, parseWall } from '../../shared/dates'
 import { findChromium, startDemoServer, startHarness, type Harness } from './harness'
 
@@ -8,8 +7,6 @@ import { findChromium, startDemoServer, startHarness, type Harness } from './har
 // Expected names and times come from the demo practice itself (through the same invoke), never hard-coded.
 
 const chromiumPath = findChromium()
-
-type Reference = { chairs: Chair[] }
 
 const timeRange = (a: Appointment) => {
   const start = parseWall(a.date)!.minutes
@@ -29,12 +26,12 @@ describe.skipIf(!chromiumPath)('walking skeleton in Chromium', () => {
 
   /** The first appointment with a patient, in time order, and that patient's "Last First". */
   async function samplesFor(day: string) {
-    const appts = await h.invoke<Appointment[]>('appointmentsRange', { from: day, to: day })
+    const appts = await h.invoke('appointmentsRange', { from: day, to: day })
     const withPatient = appts
       .filter((a) => a.patientId != null && !a.allDay)
       .sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id)
     const ids = [...new Set(withPatient.slice(0, 3).map((a) => a.patientId!))]
-    const patients = await h.invoke<Patient[]>('patientsByIds', { ids })
+    const patients = await h.invoke('patientsByIds', { ids })
     const byId = new Map(patients.map((p) => [p.id, p]))
     const samples = withPatient
       .slice(0, 3)
@@ -74,14 +71,14 @@ describe.skipIf(!chromiumPath)('walking skeleton in Chromium', () => {
     await page.locator('[data-test="open-demo"]').click()
     await page.waitForURL(/#\/day/)
 
-    const status = await h.invoke<SessionStatus>('sessionStatus')
+    const status = await h.invoke('sessionStatus')
     expect(status.state).toBe('connected')
     if (status.state === 'connected') {
       demoBaseUrl = status.baseUrl
       if (status.practiceName) expect(await page.locator('[data-test="practice-name"]').innerText()).toBe(status.practiceName)
     }
 
-    const { chairs } = await h.invoke<Reference>('referenceData')
+    const { chairs } = await h.invoke('referenceData')
     const live = chairs.filter((c) => !c.deleted)
     expect(live.length).toBeGreaterThan(0)
     await page.locator('[data-test="chairs"]').waitFor()
@@ -94,7 +91,7 @@ describe.skipIf(!chromiumPath)('walking skeleton in Chromium', () => {
     await expect.poll(() => page.locator('[data-test="sync-status"]').innerText()).toMatch(/^Aggiornato alle /)
     const counts = await h.cacheCounts()
     // The agenda fetches today and both neighbouring days in one request, and caches all three.
-    const around = await h.invoke<Appointment[]>('appointmentsRange', { from: addDaysIso(today, -1), to: addDaysIso(today, 1) })
+    const around = await h.invoke('appointmentsRange', { from: addDaysIso(today, -1), to: addDaysIso(today, 1) })
     expect(counts.appointments).toBe(around.length)
     expect(counts.chairs).toBe(chairs.length)
     expect(counts.patients).toBeGreaterThan(0)
@@ -171,7 +168,7 @@ describe.skipIf(!chromiumPath)('walking skeleton in Chromium', () => {
     const counts = await h.cacheCounts()
     expect(Object.keys(counts).length).toBe(7)
     expect(Object.values(counts).every((n) => n === 0)).toBe(true)
-    expect((await h.invoke<SessionStatus>('sessionStatus')).state).toBe('disconnected')
+    expect((await h.invoke('sessionStatus')).state).toBe('disconnected')
     expect(h.secretStore.size).toBe(0)
     await h.screenshot('06-after-disconnect')
   })
@@ -190,7 +187,7 @@ describe.skipIf(!chromiumPath)('walking skeleton in Chromium', () => {
       expect(await error.innerText()).toContain('La chiave API non è valida')
       expect(page.url()).toMatch(/#\/connect$/)
       expect(h.secretStore.size).toBe(0)
-      expect((await h.invoke<SessionStatus>('sessionStatus')).state).toBe('disconnected')
+      expect((await h.invoke('sessionStatus')).state).toBe('disconnected')
       expect(Object.values(await h.cacheCounts()).every((n) => n === 0)).toBe(true)
       await h.screenshot('07-wrong-key')
     } finally {
