@@ -239,7 +239,7 @@ async function main(): Promise<void> {
       if (got > want) globalExtra += got - want
       if (got < want) globalMissing += want - got
     }
-    const unfinishedJournal = (await service.unfinished()).length
+    const unfinishedJournal = (await service.unfinished()).payments.length
     const kinds = [...faultCounts.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k}=${n}`)
     console.log(`faults injected: ${kinds.join(' ')}`)
     console.log(

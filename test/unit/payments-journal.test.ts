@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { JOURNAL_FILE, JournalError, PaymentJournal } from '../../electron/main/services/billing/journal'
+import { JOURNAL_FILE, PaymentJournal } from '../../electron/main/services/billing/journal'
 import type { PaymentEntry } from '../../electron/main/services/billing/types'
 
 const entry = (key: string, over: Partial<PaymentEntry> = {}): PaymentEntry => ({
@@ -64,12 +64,16 @@ describe('payment journal', () => {
     expect(all.find((e) => e.key === 'k3')?.attempts).toBe(99)
   })
 
-  it('refuses a damaged journal instead of silently dropping unfinished payments', async () => {
-    await writeFile(join(dir, JOURNAL_FILE), '{"version":1,"entries":[{"key":')
+  it('sets a damaged journal aside instead of refusing every payment, and keeps its bytes', async () => {
+    const bad = '{"version":1,"entries":[{"key":'
+    await writeFile(join(dir, JOURNAL_FILE), bad)
     const j = new PaymentJournal(dir)
-    await expect(j.all()).rejects.toBeInstanceOf(JournalError)
-    // The damaged file is left as it was for support to look at.
-    expect(await readFile(join(dir, JOURNAL_FILE), 'utf8')).toContain('"key":')
+    expect(await j.all()).toEqual([])
+    expect(await j.notices()).toMatchObject([{ kind: 'damaged-file', code: 'journal-damaged' }])
+    const aside = (await readdir(dir)).find((f) => f.startsWith(`${JOURNAL_FILE}.damaged-`))
+    expect(aside).toBeDefined()
+    // The damaged file is kept as it was for support to look at.
+    expect(await readFile(join(dir, aside!), 'utf8')).toBe(bad)
   })
 
   it('forgets finished payments after 90 days, keeps unfinished ones forever', async () => {

@@ -1,65 +1,75 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { DurableFile, type FileCodec } from '../../storage/durable-file'
+import type { Fs } from '../../storage/fs-layer'
 
 // AlfaDocs has no "waiting since" field: the desk's own record of when it marked a patient `waiting`,
-// kept in a small JSON file in the data folder. Entries older than two days are dropped on write.
+// kept in a small JSON file in the data folder ({ "<appointment id>": <epoch ms> }). Entries older than two
+// days are dropped on write. The file belongs to the connected practice: it is emptied on disconnect.
 
 const KEEP_MS = 2 * 24 * 3600 * 1000
 
+type Marks = ReadonlyMap<number, number>
+
+const marksCodec: FileCodec<Marks> = {
+  empty: () => new Map(),
+  encode: (m) => JSON.stringify(Object.fromEntries(m)),
+  decode(text) {
+    const raw = JSON.parse(text) as unknown
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { value: new Map(), intact: false, note: 'not a JSON object' }
+    const map = new Map<number, number>()
+    let lost = 0
+    for (const [k, v] of Object.entries(raw)) {
+      const id = Number(k)
+      if (Number.isSafeInteger(id) && id > 0 && typeof v === 'number' && Number.isFinite(v)) map.set(id, v)
+      else lost++
+    }
+    return lost === 0 ? { value: map, intact: true } : { value: map, intact: false, note: `${map.size} marks recovered, ${lost} unreadable` }
+  },
+}
+
 export class WaitingStore {
-  private entries: Map<number, number> | null = null
-  private writing: Promise<void> = Promise.resolve()
+  private readonly file: DurableFile<Marks>
 
   constructor(
-    private readonly file: string,
+    path: string,
     private readonly now: () => number = Date.now,
-  ) {}
-
-  private async load(): Promise<Map<number, number>> {
-    if (this.entries) return this.entries
-    try {
-      const raw = JSON.parse(await readFile(this.file, 'utf8')) as unknown
-      const map = new Map<number, number>()
-      if (raw && typeof raw === 'object')
-        for (const [k, v] of Object.entries(raw)) if (Number.isInteger(Number(k)) && typeof v === 'number') map.set(Number(k), v)
-      this.entries = map
-    } catch {
-      this.entries = new Map() // missing or unreadable: start afresh, it is only a convenience record
-    }
-    return this.entries
+    fs?: Fs,
+  ) {
+    this.file = new DurableFile(path, {
+      codec: marksCodec,
+      now: () => new Date(this.now()),
+      writeCode: 'waiting-write-failed',
+      readCode: 'waiting-read-failed',
+      onDamaged: (d) => console.warn(`[sportello] damaged ${d.file} set aside as ${d.setAsideAs ?? '(not yet)'}: ${d.note ?? ''}`),
+      ...(fs ? { fs } : {}),
+    })
   }
 
   async get(ids: readonly number[]): Promise<Array<{ appointmentId: number; since: number }>> {
-    const map = await this.load()
+    const map = await this.file.read()
     return ids.flatMap((id) => {
       const since = map.get(id)
       return since === undefined ? [] : [{ appointmentId: id, since }]
     })
   }
 
-  /** Marks `waiting` now (keeps an earlier mark), or clears the mark for any other state. */
+  /**
+   * Marks `waiting` now (keeps an earlier mark), or clears the mark for any other state. Returns once it is
+   * on disk; a failed write changes nothing and is a 'storage' error (the next record writes again).
+   */
   async record(id: number, waiting: boolean, at?: number): Promise<{ appointmentId: number; since: number } | null> {
-    const map = await this.load()
-    let out: { appointmentId: number; since: number } | null = null
-    if (waiting) {
-      const since = map.get(id) ?? at ?? this.now()
-      map.set(id, since)
-      out = { appointmentId: id, since }
-    } else map.delete(id)
     const cutoff = this.now() - KEEP_MS
-    for (const [k, v] of map) if (v < cutoff) map.delete(k)
-    await this.save(map)
-    return out
+    const next = await this.file.update((current) => {
+      const map = new Map([...current].filter(([, v]) => v >= cutoff))
+      if (waiting) map.set(id, current.get(id) ?? at ?? this.now())
+      else map.delete(id)
+      return map
+    })
+    const since = next.get(id)
+    return waiting && since !== undefined ? { appointmentId: id, since } : null
   }
 
-  private save(map: Map<number, number>): Promise<void> {
-    const data = JSON.stringify(Object.fromEntries(map))
-    this.writing = this.writing.then(async () => {
-      await mkdir(dirname(this.file), { recursive: true })
-      const tmp = `${this.file}.tmp`
-      await writeFile(tmp, data, 'utf8')
-      await rename(tmp, this.file)
-    })
-    return this.writing
+  /** Forgets every mark (the desk disconnected: the marks were the previous practice's). */
+  async clear(): Promise<void> {
+    await this.file.update(() => new Map())
   }
 }

@@ -1,32 +1,54 @@
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
-import { writeFileAtomic } from './atomic-file'
+import { dirname, join } from 'node:path'
+import type { ErrorData } from '../../../../shared/contract/core'
+import { DurableFile, type DamagedFile } from '../../storage/durable-file'
+import { nodeFs, type Fs } from '../../storage/fs-layer'
+import { fileStamp } from '../../storage/set-aside'
+import { fsyncDir } from '../../storage/atomic-write'
+import { journalCodec, legacyJournalCodec, type Entries } from './journal-codec'
 import { isFinished, type PaymentEntry } from './types'
 
-export const JOURNAL_FILE = 'payments-journal.json'
-const VERSION = 1
+export const JOURNAL_FILE = 'payments-journal.jsonl'
+/** The first format's file: read once, its entries moved into JOURNAL_FILE, then kept renamed. */
+export const LEGACY_JOURNAL_FILE = 'payments-journal.json'
 /** Finished entries are kept this long: reconciliation must know which transactions are already claimed. */
 const KEEP_FINISHED_MS = 90 * 24 * 3600 * 1000
 
-export class JournalError extends Error {
-  override readonly name = 'JournalError'
+export const JOURNAL_WRITE_FAILED = 'journal-write-failed'
+export const JOURNAL_READ_FAILED = 'journal-read-failed'
+export const JOURNAL_DAMAGED = 'journal-damaged'
+
+export interface JournalOptions {
+  now?: () => Date
+  fs?: Fs
 }
 
 /**
- * The durable payment journal: one JSON file in the app's data folder, rewritten atomically on every
- * step. Plain Node, no Electron. One process writes it (the app is single-instance); writes are serialised.
+ * The durable payment journal: one file in the app's data folder, one checksummed line per entry,
+ * rewritten atomically on every step; memory follows the file (see DurableFile), so an entry whose write
+ * failed exists nowhere. A damaged journal is set aside, its intact entries kept (they still lock their
+ * instalments), and `notices` tells the desk. Plain Node, no Electron. One process writes it (the app is
+ * single-instance).
  */
 export class PaymentJournal {
   readonly path: string
-  private entries = new Map<string, PaymentEntry>()
-  private loaded: Promise<void> | null = null
-  private writes: Promise<void> = Promise.resolve()
+  private readonly file: DurableFile<Entries>
+  private readonly legacy: DurableFile<Entries>
+  private readonly now: () => Date
+  private readonly fs: Fs
+  private loaded: Promise<Entries> | null = null
 
-  constructor(dataDir: string, private readonly now: () => Date = () => new Date()) {
+  constructor(dataDir: string, opts: JournalOptions | (() => Date) = {}) {
+    const o = typeof opts === 'function' ? { now: opts } : opts
+    this.now = o.now ?? (() => new Date())
+    this.fs = o.fs ?? nodeFs
     this.path = join(dataDir, JOURNAL_FILE)
+    const log = (d: DamagedFile) => console.warn(`[sportello] damaged payment journal ${d.file} set aside as ${d.setAsideAs ?? '(not yet)'}: ${d.note ?? ''}`)
+    const common = { fs: this.fs, now: this.now, writeCode: JOURNAL_WRITE_FAILED, readCode: JOURNAL_READ_FAILED, onDamaged: log }
+    this.file = new DurableFile(this.path, { ...common, codec: journalCodec })
+    this.legacy = new DurableFile(join(dataDir, LEGACY_JOURNAL_FILE), { ...common, codec: legacyJournalCodec })
   }
 
-  /** Reads the file once (missing = empty). An unreadable journal is an error, never silently emptied. */
+  /** Reads the file once (missing = empty). A journal that cannot be read is a 'storage' error, retried on the next call. */
   load(): Promise<void> {
     this.loaded ??= this.read().catch((e: unknown) => {
       this.loaded = null
@@ -36,60 +58,66 @@ export class PaymentJournal {
   }
 
   async all(): Promise<PaymentEntry[]> {
-    await this.load()
-    return [...this.entries.values()].map(clone)
+    const entries = await this.current()
+    return [...entries.values()].map(clone)
   }
 
   async get(key: string): Promise<PaymentEntry | undefined> {
-    await this.load()
-    const e = this.entries.get(key)
+    const e = (await this.current()).get(key)
     return e && clone(e)
   }
 
-  /** Records the entry (a copy) and returns once it is on disk. */
+  /**
+   * Records the entry (a copy) and returns once it is on disk. If the write fails nothing changes, in the
+   * file or in memory, and the AppError (kind 'storage', code 'journal-write-failed') is thrown.
+   */
   async put(entry: PaymentEntry): Promise<void> {
     await this.load()
     const copy = clone({ ...entry, updatedAt: this.now().toISOString() })
-    this.entries.set(copy.key, copy)
+    await this.file.update((m) => new Map(m).set(copy.key, copy))
     entry.updatedAt = copy.updatedAt
-    await this.flush()
   }
 
-  private flush(): Promise<void> {
-    const run = this.writes.then(() => writeFileAtomic(this.path, this.serialise()))
-    // A failed write must not poison the later ones; the caller of this write still sees it.
-    this.writes = run.catch(() => undefined)
-    return run
+  /** What the desk must be told about the journal: a damaged file set aside (kind 'damaged-file'). */
+  async notices(): Promise<ErrorData[]> {
+    await this.load()
+    return [this.legacy.damaged, this.file.damaged].filter((d): d is DamagedFile => d !== null).map(damagedNotice)
   }
 
-  private serialise(): string {
-    return JSON.stringify({ version: VERSION, entries: [...this.entries.values()] }, null, 1)
+  private async current(): Promise<Entries> {
+    await this.load()
+    return this.file.read()
   }
 
   private async read(): Promise<void> {
-    let text: string
-    try {
-      text = await readFile(this.path, 'utf8')
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return
-      throw new JournalError(`The payment journal ${this.path} cannot be read: ${(e as Error).message}`)
-    }
-    let data: unknown
-    try {
-      data = JSON.parse(text)
-    } catch {
-      throw new JournalError(`The payment journal ${this.path} is damaged (not JSON). It was left untouched; ask support.`)
-    }
-    const d = data as { version?: unknown; entries?: unknown }
-    if (d?.version !== VERSION || !Array.isArray(d.entries)) {
-      throw new JournalError(`The payment journal ${this.path} has an unknown format (version ${String(d?.version)}).`)
+    let entries = await this.file.read()
+    if (!this.file.existed) {
+      const old = await this.legacy.read()
+      if (this.legacy.existed) {
+        // Move the old file's entries over; until that is on disk, the old file stays where it is.
+        entries = await this.file.update(() => old)
+        await this.fs.rename(this.legacy.path, `${this.legacy.path}.migrated-${fileStamp(this.now())}`).catch(() => undefined)
+        await fsyncDir(dirname(this.path), this.fs).catch(() => undefined)
+      }
     }
     const cutoff = this.now().getTime() - KEEP_FINISHED_MS
-    for (const raw of d.entries as PaymentEntry[]) {
-      if (!raw || typeof raw.key !== 'string' || !Array.isArray(raw.steps)) continue
-      if (isFinished(raw) && Date.parse(raw.updatedAt) < cutoff) continue
-      this.entries.set(raw.key, raw)
+    if ([...entries.values()].some((e) => isFinished(e) && Date.parse(e.updatedAt) < cutoff)) {
+      // Dropped from the file now; if the disk refuses they stay a while longer (they only claim old transactions).
+      entries = await this.file
+        .update((m) => new Map([...m].filter(([, e]) => !(isFinished(e) && Date.parse(e.updatedAt) < cutoff))))
+        .catch(() => entries)
     }
+    return entries
+  }
+}
+
+function damagedNotice(d: DamagedFile): ErrorData {
+  const where = d.setAsideAs ? `kept as ${d.setAsideAs}` : 'could not be set aside yet'
+  return {
+    kind: 'damaged-file',
+    code: JOURNAL_DAMAGED,
+    message: `The payment journal ${d.file} was damaged (${d.note ?? 'unreadable'}); ${where}. Payments go on.`,
+    detail: `${d.file} → ${d.setAsideAs ?? '?'}${d.note ? `; ${d.note}` : ''}`,
   }
 }
 

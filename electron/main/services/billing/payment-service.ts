@@ -1,10 +1,11 @@
-import type { PaymentRequest, PaymentView } from '../../../../shared/contract/billing'
+import type { PaymentRequest, PaymentView, UnfinishedPayments } from '../../../../shared/contract/billing'
 import type { ErrorKind } from '../../../../shared/contract/core'
 import type { Liability, Me, Transaction } from '../../../../shared/alfadocs/schemas'
 import { addDaysIso } from '../../../../shared/dates'
 import type { AlfaDocsClient } from '../../alfadocs/client'
 import { AlfaDocsError } from '../../alfadocs/errors'
 import { AppError } from '../app-error'
+import type { Fs } from '../../storage/fs-layer'
 import { PaymentJournal } from './journal'
 import { toCents, toEuros } from './money'
 import { planSteps } from './plan'
@@ -12,6 +13,9 @@ import { isFinished, totalCents, type PaymentEntry, type PaymentError, type Paym
 
 /** What the payment service needs of the API client (the real AlfaDocsClient fits). */
 export type PaymentClient = Pick<AlfaDocsClient, 'request' | 'me'>
+
+/** The practice a journal entry belongs to. */
+export type PracticeRef = Pick<Me, 'practiceId' | 'archiveId'>
 
 /** Test-only pause points (the crash test kills the process there). */
 export interface PaymentHooks {
@@ -32,7 +36,20 @@ export interface PaymentServiceOptions {
   reconcileDelayMs?: number
   hooks?: PaymentHooks
   now?: () => Date
+  /**
+   * The practice the desk is connected to (works offline); only its entries are listed, resumed, retried
+   * or discarded: another practice's payments stay in the journal, unseen, until it is connected again.
+   * Default: the client's GET /me.
+   */
+  practice?: () => Promise<PracticeRef>
+  /** The file operations of the journal (tests inject a full or read-only disk). */
+  fs?: Fs
 }
+
+/** A payment refused because the journal could not be written: nothing of it was recorded or sent. */
+export const PAYMENT_NOT_RECORDED = 'journal-write-failed'
+/** The journal could not be written after part of the payment was sent: it stays unfinished, as last written. */
+export const PAYMENT_LEFT_UNFINISHED = 'journal-write-failed-unfinished'
 
 /** Errors a plain retry can fix; the rest stop the payment for the user to look at. */
 const TRANSIENT: ReadonlySet<ErrorKind> = new Set(['offline', 'timeout', 'server', 'rate-limited', 'not-connected'])
@@ -56,7 +73,7 @@ export class PaymentService {
   private resumeStarted = false
 
   constructor(private readonly opts: PaymentServiceOptions) {
-    this.journal = new PaymentJournal(opts.dataDir, opts.now)
+    this.journal = new PaymentJournal(opts.dataDir, { ...(opts.now ? { now: opts.now } : {}), ...(opts.fs ? { fs: opts.fs } : {}) })
     this.attempts = Math.max(1, opts.attempts ?? 3)
     this.retryDelayMs = opts.retryDelayMs ?? 1000
     this.reconcileDelayMs = opts.reconcileDelayMs ?? 1500
@@ -81,22 +98,21 @@ export class PaymentService {
     return this.view(await this.mustGet(key), this.running.has(key))
   }
 
-  /** Pending and needing-attention payments, newest first. */
-  async unfinished(): Promise<PaymentView[]> {
-    const all = await this.journal.all()
-    return all
+  /** The connected practice's pending and needing-attention payments, newest first, and what the desk must know about the journal. */
+  async unfinished(): Promise<UnfinishedPayments> {
+    const mine = await this.ofPractice()
+    const payments = mine
       .filter((e) => !isFinished(e))
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
       .map((e) => this.view(e, this.running.has(e.key)))
+    return { payments, notices: await this.journal.notices() }
   }
 
   /** Resumes every pending payment of the connected practice, one after another (start-up). */
   async resumeAll(): Promise<PaymentView[]> {
-    const client = await this.opts.client()
-    const me = await client.me()
     const out: PaymentView[] = []
-    for (const e of await this.journal.all()) {
-      if (e.state !== 'pending' || !samePractice(e, me)) continue
+    for (const e of await this.ofPractice()) {
+      if (e.state !== 'pending') continue
       out.push(await this.retry(e.key).catch(async () => this.view((await this.journal.get(e.key)) ?? e)))
     }
     return out
@@ -105,10 +121,16 @@ export class PaymentService {
   /** resumeAll once per service lifetime, in the background (failures stay visible in the journal). */
   resumeOnce(): void {
     if (this.resumeStarted) return
+    // Not a practice of its own: it resumes with whichever practice is connected when it runs.
     this.resumeStarted = true
     this.resumeAll().catch(() => {
       this.resumeStarted = false // not connected yet, say: try again on the next call
     })
+  }
+
+  /** The desk disconnected or changed practice: the next resumeOnce runs again, for the new practice. */
+  sessionChanged(): void {
+    this.resumeStarted = false
   }
 
   /**
@@ -201,7 +223,8 @@ export class PaymentService {
       createdAt: now,
       updatedAt: now,
     }
-    await this.journal.put(entry) // the intent is on disk before anything is sent
+    // Nothing is written yet: the first write is the step's 'posting', right before its POST. Nothing was
+    // sent before it, so if that write fails the payment is refused whole, with nothing left to resume.
     return this.run(entry)
   }
 
@@ -219,7 +242,7 @@ export class PaymentService {
 
   private async checkPersistedLocks(liabilityIds: number[], key: string): Promise<void> {
     const ids = new Set(liabilityIds)
-    for (const e of await this.journal.all()) {
+    for (const e of await this.ofPractice()) {
       if (e.key === key || isFinished(e)) continue
       if (e.steps.some((s) => s.state !== 'settled' && ids.has(s.liabilityId))) {
         throw new AppError('conflict', 'A payment on this instalment is not finished yet: finish it (Retry) or discard it first.')
@@ -229,8 +252,36 @@ export class PaymentService {
 
   private async mustGet(key: string): Promise<PaymentEntry> {
     const e = await this.journal.get(key)
-    if (!e) throw new AppError('not-found', 'No payment with this key.')
+    if (!e || !samePractice(e, await this.practice())) throw new AppError('not-found', 'No payment with this key.')
     return e
+  }
+
+  private practice(): Promise<PracticeRef> {
+    return this.opts.practice ? this.opts.practice() : this.opts.client().then((c) => c.me())
+  }
+
+  /** The journal's entries of the connected practice. */
+  private async ofPractice(): Promise<PaymentEntry[]> {
+    const [all, p] = await Promise.all([this.journal.all(), this.practice()])
+    return all.filter((e) => samePractice(e, p))
+  }
+
+  /**
+   * The journal refused a write: nothing after the last written state counts. With nothing written the
+   * payment does not exist (every POST is preceded by a written 'posting'); otherwise it stays unfinished.
+   */
+  private async storageFailure(key: string, e: AppError): Promise<AppError> {
+    const saved = await this.journal.get(key)
+    const init = { ...(e.detail !== undefined ? { detail: e.detail } : {}), cause: e }
+    return saved
+      ? new AppError('storage', `The payment journal could not be written; the payment stays unfinished as last recorded: ${e.message}`, {
+          ...init,
+          code: PAYMENT_LEFT_UNFINISHED,
+        })
+      : new AppError('storage', `The payment journal could not be written; nothing was recorded or sent: ${e.message}`, {
+          ...init,
+          code: PAYMENT_NOT_RECORDED,
+        })
   }
 
   /** Drives the entry to done, retrying transient failures a few times; the outcome is in the journal. */
@@ -243,11 +294,18 @@ export class PaymentService {
         await this.journal.put(entry)
         return this.view(entry)
       } catch (e) {
+        // The entry in hand may be ahead of the journal: never write it after a refused write.
+        if (isStorage(e)) throw await this.storageFailure(entry.key, e)
         entry.attempts++
         entry.lastError = toPaymentError(e)
         const transient = TRANSIENT.has(entry.lastError.kind)
         entry.state = transient ? 'pending' : 'needs-attention'
-        await this.journal.put(entry)
+        try {
+          await this.journal.put(entry)
+        } catch (we) {
+          if (isStorage(we)) throw await this.storageFailure(entry.key, we)
+          throw we
+        }
         if (!transient || attempt >= this.attempts) return this.view(entry)
         await sleep(this.retryDelayMs * attempt)
       }
@@ -333,6 +391,7 @@ export class PaymentService {
     const found = await this.candidates(client, entry, step)
     const claimed = new Set<number>(step.preexistingTxIds ?? [])
     for (const e of await this.journal.all()) {
+      if (!samePractice(e, entry)) continue // another practice's ids say nothing about this one's transactions
       for (const s of e.steps) {
         if (s.txId !== undefined && !(e.key === entry.key && s.liabilityId === step.liabilityId)) claimed.add(s.txId)
       }
@@ -403,7 +462,9 @@ function isSettled(liabilities: Liability[], liabilityId: number, remainingCents
   return remainingCents > 0 && toCents(l.amount) === remainingCents
 }
 
-function samePractice(e: PaymentEntry, me: Me): boolean {
+const isStorage = (e: unknown): e is AppError => e instanceof AppError && e.kind === 'storage'
+
+function samePractice(e: PracticeRef, me: PracticeRef): boolean {
   return e.practiceId === me.practiceId && e.archiveId === me.archiveId
 }
 

@@ -1,36 +1,45 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { documentsSettingsSchema } from '../../../../shared/contract/documents'
 import { DEFAULT_MAX_UPLOAD_MB } from '../../../../shared/patients/upload-rules'
+import { DurableFile, type FileCodec } from '../../storage/durable-file'
+import type { Fs } from '../../storage/fs-layer'
 
 export type DocumentsSettings = { maxUploadMb: number }
 
-/** The documents settings (largest upload), in a small JSON file in the app's data folder. */
-export class DocumentsSettingsStore {
-  private cached: DocumentsSettings | null = null
-  private readonly file: string
+export const DOCUMENTS_SETTINGS_FILE = 'documents-settings.json'
 
-  constructor(private readonly dataDir: string) {
-    this.file = join(dataDir, 'documents-settings.json')
+const codec: FileCodec<DocumentsSettings> = {
+  empty: () => ({ maxUploadMb: DEFAULT_MAX_UPLOAD_MB }),
+  encode: (s) => JSON.stringify(s),
+  decode(text) {
+    const parsed = documentsSettingsSchema.safeParse(JSON.parse(text))
+    return parsed.success ? { value: parsed.data, intact: true } : { value: codec.empty(), intact: false, note: 'not valid settings' }
+  },
+}
+
+/**
+ * The documents settings (largest upload), in a small JSON file in the app's data folder. They are this
+ * computer's, not a practice's: they stay across a change of practice. A damaged file is set aside and the
+ * defaults apply; a failed write changes nothing and is a 'storage' error.
+ */
+export class DocumentsSettingsStore {
+  private readonly file: DurableFile<DocumentsSettings>
+
+  constructor(dataDir: string, fs?: Fs) {
+    this.file = new DurableFile(join(dataDir, DOCUMENTS_SETTINGS_FILE), {
+      codec,
+      writeCode: 'settings-write-failed',
+      readCode: 'settings-read-failed',
+      onDamaged: (d) => console.warn(`[sportello] damaged ${d.file} set aside as ${d.setAsideAs ?? '(not yet)'}: ${d.note ?? ''}`),
+      ...(fs ? { fs } : {}),
+    })
   }
 
   async get(): Promise<DocumentsSettings> {
-    if (this.cached) return this.cached
-    try {
-      const parsed = documentsSettingsSchema.safeParse(JSON.parse(await readFile(this.file, 'utf8')))
-      this.cached = parsed.success ? parsed.data : { maxUploadMb: DEFAULT_MAX_UPLOAD_MB }
-    } catch {
-      this.cached = { maxUploadMb: DEFAULT_MAX_UPLOAD_MB }
-    }
-    return this.cached
+    return { ...(await this.file.read()) }
   }
 
   async set(s: DocumentsSettings): Promise<DocumentsSettings> {
-    await mkdir(this.dataDir, { recursive: true })
-    const tmp = `${this.file}.tmp`
-    await writeFile(tmp, JSON.stringify(s))
-    await rename(tmp, this.file)
-    this.cached = { ...s }
-    return this.cached
+    return { ...(await this.file.update(() => ({ ...s }))) }
   }
 }

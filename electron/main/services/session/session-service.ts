@@ -6,6 +6,7 @@ import type { SecretStore } from '../../keychain/secret-store'
 import { AppError } from '../app-error'
 import { normaliseBaseUrl } from './base-url'
 import { CREDENTIALS_ACCOUNT, readCredentials, writeCredentials } from './credentials'
+import type { DisconnectMarker } from './disconnect-marker'
 
 export interface RunningSandbox {
   baseUrl: string
@@ -17,9 +18,17 @@ export interface SessionDeps {
   secretStore: SecretStore
   createClient: (opts: ClientOptions) => AlfaDocsClient
   startSandbox: () => Promise<RunningSandbox>
-  /** Called after disconnect, e.g. to wipe main-side caches. */
+  /**
+   * Called after disconnect and when a connect replaces another practice: forget what belonged to the
+   * previous practice (main-side caches, local files). It runs even when the keychain failed.
+   */
   onDisconnect?: () => Promise<void> | void
+  /** Remembers a disconnect whose key the keychain would not remove, so no later start reconnects with it. */
+  disconnectMarker?: DisconnectMarker
 }
+
+/** What the keychain holds instead of the key when it refused to delete it but let it be overwritten. */
+const REMOVED = JSON.stringify({ mode: 'removed' })
 
 type Connected = Extract<SessionStatus, { state: 'connected' }>
 
@@ -48,9 +57,12 @@ export class SessionService {
   connectDemo(): Promise<SessionStatus> {
     return this.serial(async () => {
       this.restored = true
+      const previous = this.current?.status
       await this.openDemo()
+      await this.practiceChanged(previous)
       // The demo needs no secret; if the keychain is unavailable it is simply not remembered.
       await this.store({ mode: 'demo' }).catch(() => undefined)
+      await this.deps.disconnectMarker?.clear().catch(() => undefined)
       return this.current!.status
     })
   }
@@ -72,25 +84,68 @@ export class SessionService {
         practiceName: status.practiceName,
         userEmail: status.userEmail,
       })
+      await this.deps.disconnectMarker?.clear().catch(() => undefined)
+      const previous = this.current?.status
       await this.closeSandbox()
       this.current = { status, client }
+      await this.practiceChanged(previous)
       return status
     })
   }
 
+  /**
+   * Disconnects whatever happens: the session is closed and the previous practice's local data forgotten
+   * even when the keychain refuses to remove the key; that refusal is then reported (kind 'keychain', code
+   * 'keychain-delete-failed'), and the next start stays disconnected instead of reconnecting with the key.
+   */
   disconnect(): Promise<SessionStatus> {
     return this.serial(async () => {
       this.restored = true
       this.current = null
       await this.closeSandbox()
+      const keyError = await this.removeKey()
       try {
-        await this.deps.secretStore.delete(CREDENTIALS_ACCOUNT)
+        await this.deps.onDisconnect?.()
       } catch (e) {
-        throw new AppError('keychain', (e as Error).message)
+        if (!keyError) throw e
       }
-      await this.deps.onDisconnect?.()
+      if (keyError) throw keyError
       return { state: 'disconnected' }
     })
+  }
+
+  /** A connect replaced another practice's session: forget the previous one as a disconnect would. */
+  private async practiceChanged(previous: Connected | undefined): Promise<void> {
+    const now = this.current?.status
+    if (!previous || !now || (previous.practiceId === now.practiceId && previous.archiveId === now.archiveId && previous.mode === now.mode)) return
+    try {
+      await this.deps.onDisconnect?.()
+    } catch (e) {
+      // The new session is open; what could not be forgotten is only hidden (the journal is scoped per practice).
+      console.warn('[sportello] forgetting the previous practice failed', e)
+    }
+  }
+
+  /** Deletes the key; if the keychain refuses, overwrites it and leaves a marker. Returns the refusal, if any. */
+  private async removeKey(): Promise<AppError | null> {
+    try {
+      await this.deps.secretStore.delete(CREDENTIALS_ACCOUNT)
+      return null
+    } catch (e) {
+      const overwritten = await this.deps.secretStore.set(CREDENTIALS_ACCOUNT, REMOVED).then(
+        () => true,
+        () => false,
+      )
+      const marked = await this.deps.disconnectMarker?.set(new Date()).then(
+        () => true,
+        () => false,
+      )
+      return new AppError('keychain', `The keychain did not delete the key: ${(e as Error).message}`, {
+        code: 'keychain-delete-failed',
+        detail: overwritten ? 'the stored key was overwritten' : marked ? 'the key is still in the keychain; it will not be used' : 'the key is still in the keychain',
+        cause: e,
+      })
+    }
   }
 
   /** The client of the open session; a clear error when there is none. */
@@ -100,11 +155,27 @@ export class SessionService {
     return this.current.client
   }
 
+  /** The connected practice (known offline too, from what the keychain kept); not-connected when there is none. */
+  async practice(): Promise<{ practiceId: number; archiveId: number }> {
+    const status = await this.status()
+    if (status.state !== 'connected') throw new AppError('not-connected', 'Not connected to a practice.')
+    return { practiceId: status.practiceId, archiveId: status.archiveId }
+  }
+
   async dispose(): Promise<void> {
     await this.serial(() => this.closeSandbox())
   }
 
   private async restore(): Promise<void> {
+    if (await this.deps.disconnectMarker?.isSet()) {
+      // The last disconnect could not remove the key: stay disconnected, and try removing it again.
+      const gone = await this.deps.secretStore.delete(CREDENTIALS_ACCOUNT).then(
+        () => true,
+        () => false,
+      )
+      if (gone) await this.deps.disconnectMarker?.clear().catch(() => undefined)
+      return
+    }
     let creds
     try {
       creds = await readCredentials(this.deps.secretStore)
