@@ -1,10 +1,11 @@
 import { join } from 'node:path'
 import type { BrowserWindow as BrowserWindowType, BrowserWindowConstructorOptions, WebPreferences } from 'electron'
 
-/** The only webPreferences Sportello's window ever gets. */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+/** The only webPreferences Sportello's window ever gets; a packaged build has no DevTools at all. */
+export function secureWebPreferences(preloadPath: string, opts: { packaged: boolean }): WebPreferences {
   return {
     preload: preloadPath,
+    devTools: !opts.packaged,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -30,7 +31,7 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ')
 
-export function windowOptions(mainDir: string): BrowserWindowConstructorOptions {
+export function windowOptions(mainDir: string, opts: { packaged: boolean }): BrowserWindowConstructorOptions {
   return {
     width: 1440,
     height: 900,
@@ -40,7 +41,28 @@ export function windowOptions(mainDir: string): BrowserWindowConstructorOptions 
     title: 'Sportello',
     backgroundColor: '#f5f6f8',
     autoHideMenuBar: true,
-    webPreferences: secureWebPreferences(join(mainDir, '../preload/index.js')),
+    webPreferences: secureWebPreferences(join(mainDir, '../preload/index.js'), opts),
+  }
+}
+
+/**
+ * Whether a URL is the app's own page. A `file:` page's origin is the opaque "null", which every data:,
+ * about:blank or blob:null URL shares, so origins cannot be compared there: a file page must be exactly the
+ * app's index.html (any #route). In development the dev server's exact http(s) origin.
+ */
+export function appUrlMatcher(appUrl: string): (url: string) => boolean {
+  const base = new URL(appUrl)
+  const isFile = base.protocol === 'file:'
+  if (!isFile && base.protocol !== 'http:' && base.protocol !== 'https:') throw new Error(`unexpected app URL ${appUrl}`)
+  return (url) => {
+    let u: URL
+    try {
+      u = new URL(url)
+    } catch {
+      return false
+    }
+    if (isFile) return u.protocol === 'file:' && u.host === base.host && u.pathname === base.pathname && u.search === ''
+    return u.protocol === base.protocol && u.origin === base.origin
   }
 }
 

@@ -1,11 +1,12 @@
 import Module from 'node:module'
 import { resolve } from 'node:path'
 
-// Loads a *built* bundle with a stand-in for the `electron` module, recording what the bundle asks of it.
+// Loads a *built* bundle with a stand-in for the `electron` module (and, optionally, other modules such as
+// the native keychain binding), recording what the bundle asks of it.
 
 type LoadFn = (request: string, parent: unknown, isMain: boolean) => unknown
 
-export function loadWithStandIn(bundle: string, electron: Record<string, unknown>): { required: string[] } {
+export function loadWithStandIn(bundle: string, electron: Record<string, unknown>, others: Record<string, unknown> = {}): { required: string[] } {
   const mod = Module as unknown as { _load: LoadFn }
   const original = mod._load
   const required: string[] = []
@@ -13,6 +14,7 @@ export function loadWithStandIn(bundle: string, electron: Record<string, unknown
   mod._load = function (request, parent, isMain) {
     if (request !== path) required.push(request)
     if (request === 'electron') return electron
+    if (Object.hasOwn(others, request)) return others[request]
     return original.call(this, request, parent, isMain)
   }
   try {
