@@ -24,6 +24,12 @@ const customFieldName = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_]{0,99}$/, 'expected a custom field name')
   .refine((k) => !prototypeKeys.includes(k), 'not a custom field name')
+const customFieldValues = z.record(customFieldName, z.union([z.string().max(1000), z.boolean()]))
+/** zod's record skips an own `__proto__` key without a word (nothing is polluted); the door refuses it instead. */
+const customFieldsSchema = z.preprocess((v, ctx) => {
+  if (typeof v === 'object' && v !== null && Object.hasOwn(v, '__proto__')) ctx.addIssue({ code: 'custom', message: 'not a custom field name: __proto__' })
+  return v
+}, customFieldValues) as unknown as typeof customFieldValues
 
 /**
  * The draft of a patient booked from the agenda with just a name and maybe a mobile number: the number is
@@ -55,7 +61,7 @@ export const patientDraftSchema = z.strictObject({
   italianFiscalCode: optText(32),
   phoneNumbers: z.array(phoneDraftSchema).max(10).default([]),
   /** Custom field values by technical name (without the underscore). */
-  customFields: z.record(customFieldName, z.union([z.string().max(1000), z.boolean()])).default({}),
+  customFields: customFieldsSchema.default({}),
 })
 export type PatientDraft = z.input<typeof patientDraftSchema>
 
