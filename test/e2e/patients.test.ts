@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Appointment, Bill, Patient } from '../../shared/alfadocs/schemas'
+import type { Patient } from '../../shared/alfadocs/schemas'
 import { addDaysIso } from '../../shared/dates'
 import { checkFiscalCode } from '../../shared/patients/fiscal-code'
 import { findChromium, startHarness, type Harness } from './harness'
@@ -9,7 +9,6 @@ import { findChromium, startHarness, type Harness } from './harness'
 // Expected patients come from the demo practice through the same invoke, never hard-coded.
 
 const chromiumPath = findChromium()
-type Page = { total: number; results: Patient[] }
 
 describe.skipIf(!chromiumPath)('patients in Chromium', () => {
   let h: Harness
@@ -88,7 +87,7 @@ describe.skipIf(!chromiumPath)('patients in Chromium', () => {
     }
     expect(chosen).not.toBeNull()
     const { id, plans } = chosen!
-    const mine = await h.invoke('patientAppointments', { patientId: id, from: addDaysIso(h.today, -90), to: addDaysIso(h.today, 90) })
+    const mine = await h.invoke('appointmentsRange', { patientId: id, from: addDaysIso(h.today, -90), to: addDaysIso(h.today, 90) })
     await h.open(`#/patients/${id}`)
     await expect
       .poll(async () => (await page.locator('[data-test="appt-next"]').count()) + (await page.locator('[data-test="appt-past"]').count()), { timeout: 15_000 })
@@ -104,7 +103,7 @@ describe.skipIf(!chromiumPath)('patients in Chromium', () => {
     const signed = plans.filter((p) => p.isSigned === true).length
     expect(await page.locator('[data-test="care-plan"]', { hasText: 'Firmato' }).count()).toBe(signed)
     await h.screenshot('patients-07-care-plans')
-    const bills = await h.invoke('patientBills', { patientId: id, from: addDaysIso(h.today, -180), to: h.today })
+    const { bills } = await h.invoke('billsList', { patientId: id, from: addDaysIso(h.today, -180), to: h.today })
     await page.locator('.n-tabs-tab', { hasText: 'Conti' }).click()
     if (bills.length > 0) await expect.poll(() => page.locator('.tbl tbody tr').count(), { timeout: 15_000 }).toBe(bills.length)
     else await page.locator('.n-empty', { hasText: 'Nessun conto' }).waitFor()

@@ -31,11 +31,10 @@ export const APPOINTMENT_STEP_DAYS = 90
 /** The bills tab: the last six months. */
 const BILL_DAYS = 180
 
-// Every question this feature asks of main about a patient's appointments and bills, in one place.
-// (patientAppointments / patientBills until appointmentsRange and billsList take a patientId.)
+// The one channel per question for a patient's appointments and bills (the agenda and billing ask the same ones).
 const ask = {
-  appointments: (r: Range) => call('patientAppointments', r),
-  bills: (r: Range): Promise<Bill[]> => call('patientBills', r),
+  appointments: (r: Range) => call('appointmentsRange', r),
+  bills: async (r: Range): Promise<Bill[]> => (await call('billsList', r)).bills,
 }
 
 export const cacheKeys = {

@@ -56,7 +56,7 @@ describe('patients store', () => {
     await db.wipe()
   })
 
-  const patientAppointments = (from: string, to: string) => h.invoke('patientAppointments', { patientId: sample.id, from, to })
+  const patientAppointments = (from: string, to: string) => h.invoke('appointmentsRange', { patientId: sample.id, from, to })
   const ids = (xs: Array<{ id: number }>) => xs.map((x) => x.id).sort((a, b) => a - b)
 
   it('opens a patient fresh from main, and next time from the cache when AlfaDocs cannot answer', async () => {
@@ -103,7 +103,7 @@ describe('patients store', () => {
     const before = h.calls.length
     await store.extendAppointments('earlier')
     await store.extendAppointments('later')
-    const asked = h.calls.slice(before).filter((c) => c === 'patientAppointments' || c === 'appointmentsRange')
+    const asked = h.calls.slice(before).filter((c) => c === 'appointmentsRange')
     expect(asked).toHaveLength(2)
     const wide = store.appointments.value!
     expect(wide).toMatchObject({ from: addDaysIso(STORE_TODAY, -180), to: addDaysIso(STORE_TODAY, 180), patientId: sample.id })
@@ -124,7 +124,7 @@ describe('patients store', () => {
   it("shows the patient's bills of the last six months (newest first), care plans and custom field definitions", async () => {
     const store = usePatientsStore()
     await Promise.all([store.loadBills(sample.id, STORE_TODAY), store.loadCarePlans(sample.id), store.loadCustomFieldDefs()])
-    const bills = await h.invoke('patientBills', { patientId: sample.id, from: addDaysIso(STORE_TODAY, -180), to: STORE_TODAY })
+    const { bills } = await h.invoke('billsList', { patientId: sample.id, from: addDaysIso(STORE_TODAY, -180), to: STORE_TODAY })
     expect(store.bills.status).toBe('fresh')
     expect(ids(store.bills.value!)).toEqual(ids(bills))
     const dates = store.bills.value!.map((b) => b.date)
