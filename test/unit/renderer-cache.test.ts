@@ -2,6 +2,8 @@ import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { appointmentSchema, type Chair, type Color, type Operator, type Patient } from '../../shared/alfadocs/schemas'
 import { SportelloDb, dayOf, metaKeys } from '../../renderer/src/cache/db'
+import { searchCachedPatients } from '../../renderer/src/features/patients/patient-cache'
+import { parsePatientQuery } from '../../shared/patients/query'
 
 // Every field spelled out, as the API sends them (the schema does not accept missing keys).
 const appt = (id: number, date: string, chairId: number, patientId: number) =>
@@ -117,6 +119,18 @@ describe('renderer Dexie cache', () => {
     expect(db.tables.map((t) => t.name).sort()).toEqual(['appointments', 'chairs', 'colors', 'meta', 'operators', 'patients', 'reads', 'views'])
     expect(counts).toEqual(db.tables.map(() => 0))
     expect(await db.meta.get(metaKeys.day('2026-03-11'))).toBeUndefined()
+  })
+
+  it("wipe() also empties the patient search's memory index: the next practice finds none of the last one's patients", async () => {
+    await db.storePatients([patient(10, 'Mario', 'Rossi'), patient(11, 'Anna', 'Rossini')])
+    const find = async (text: string) => (await searchCachedPatients(db.patients, parsePatientQuery(text), 0, 20)).results.map((p) => p.id)
+    expect(await find('ross')).toEqual([10, 11])
+    await db.wipe()
+    expect(await find('ross')).toEqual([])
+    // Written after the wipe: found again, with its search keys (the cache's hooks still run).
+    await db.storePatients([patient(12, 'Luca', 'Rossetti')])
+    expect(await find('ross')).toEqual([12])
+    expect((await db.patients.get(12))?.sLast).toBe('rossetti')
   })
 
   it('derives the day from the wall-time date', () => {

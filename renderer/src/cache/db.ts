@@ -1,7 +1,7 @@
 import Dexie, { type Table } from 'dexie'
 import type { Appointment, Chair, Color, Operator, Patient } from '../../../shared/alfadocs/schemas'
 import { parseWall, type IsoDate } from '../../../shared/dates'
-import { addSearchKeys, installPatientSearchHooks, PATIENT_INDEXES } from '../features/patients/patient-cache'
+import { addSearchKeys, installPatientKeyHooks, PATIENT_INDEXES, type PatientRow } from './patient-keys'
 
 // What the renderer has seen, read first so screens draw at once, refreshed in the background.
 // Every row carries `syncedAt` (ms since epoch) and `meta` keeps one synced-at per logical key.
@@ -39,7 +39,7 @@ export class SportelloDb extends Dexie {
   colors!: Table<Synced<Color>, number>
   operators!: Table<Synced<Operator>, number>
   appointments!: Table<CachedAppointment, number>
-  patients!: Table<Synced<Patient>, number>
+  patients!: Table<PatientRow, number>
   meta!: Table<MetaRow, string>
   views!: Table<ViewRow, string>
   reads!: Table<ReadRow, string>
@@ -60,7 +60,7 @@ export class SportelloDb extends Dexie {
     this.version(3).stores({ views: 'key' })
     // The last answer of every other read, by key (bills, a bill, takings, a patient's tabs…).
     this.version(4).stores({ reads: 'key' })
-    installPatientSearchHooks(this.patients)
+    installPatientKeyHooks(this.patients)
   }
 
   async storeReference(ref: { chairs: Chair[]; colors: Color[]; operators: Operator[] }, now = Date.now()): Promise<void> {
@@ -115,7 +115,7 @@ export class SportelloDb extends Dexie {
 
   async readPatients(ids: number[]): Promise<Patient[]> {
     const rows = await this.patients.bulkGet(ids)
-    return rows.filter((p): p is Synced<Patient> => p !== undefined)
+    return rows.filter((p): p is PatientRow => p !== undefined)
   }
 
   /** Forget everything: used on disconnect. */

@@ -1,12 +1,8 @@
 import type { Table } from 'dexie'
 import type { Patient } from '../../../../shared/alfadocs/schemas'
-import { matcherFor, patientSearchKeys, type PatientSearchKeys } from '../../../../shared/patients/search-keys'
+import { matcherFor, type PatientSearchKeys } from '../../../../shared/patients/search-keys'
 import type { PatientQuery } from '../../../../shared/patients/query'
-
-type Row = Patient & Partial<PatientSearchKeys> & { syncedAt: number }
-
-/** The patients table's indexes (version 2 of the cache); keep in step with patientSearchKeys. */
-export const PATIENT_INDEXES = 'id, sLast, *sPhones, sFiscal, sBirth'
+import { watchPatientRows, type PatientRow as Row } from '../../cache/patient-keys'
 
 /** One cached patient in memory: its search keys and the patient itself. */
 interface Entry {
@@ -16,8 +12,9 @@ interface Entry {
 
 /**
  * Every cached patient with its search keys, in memory: built once by reading the table, then kept current
- * by the same hooks that write the keys. A keystroke filters this map and never waits for IndexedDB: in
- * Chromium one read of the page's rows cost 20–40 ms of the 50 ms a keystroke may take (issue #4); the rows
+ * by the writes the cache reports (cache/patient-keys.ts), a wipe included. A keystroke filters this map and
+ * never waits for IndexedDB: in Chromium one read of the page's rows cost 20–40 ms of the 50 ms a keystroke
+ * may take (issue #4); the rows
  * of 10 000 patients are a few megabytes.
  */
 const memo = new WeakMap<Table<Row, number>, { ready: Promise<Map<number, Entry>>; map: Map<number, Entry> }>()
@@ -26,12 +23,19 @@ function indexOf(table: Table<Row, number>) {
   let m = memo.get(table)
   if (!m) {
     const map = new Map<number, Entry>()
+    const stop = watchPatientRows(table, {
+      put: (id, row) => (row.deleted ? map.delete(id) : map.set(id, entryOf(row))),
+      delete: (id) => map.delete(id),
+    })
     const ready = table
       .each((r) => {
         if (!r.deleted) map.set(r.id, entryOf(r))
       })
       .then(() => map)
-    ready.catch(() => memo.delete(table))
+    ready.catch(() => {
+      stop()
+      memo.delete(table)
+    })
     m = { ready, map }
     memo.set(table, m)
   }
@@ -42,30 +46,6 @@ const entryOf = (r: Row): Entry => ({
   k: { sLast: r.sLast ?? '', sFirst: r.sFirst ?? '', sPhones: r.sPhones ?? [], sFiscal: r.sFiscal ?? '', sBirth: r.sBirth ?? '' },
   p: strip(r),
 })
-
-/** Keeps the search keys beside every patient stored, by whoever stores it (Dexie hooks), and the memory index current. */
-export function installPatientSearchHooks(table: Table<Row, number>): void {
-  const remember = (id: number, row: Row) => {
-    const m = memo.get(table)
-    if (!m) return
-    if (row.deleted) m.map.delete(id)
-    else m.map.set(id, entryOf(row))
-  }
-  table.hook('creating', function (pk, obj) {
-    Object.assign(obj, patientSearchKeys(obj))
-    this.onsuccess = () => remember(pk ?? obj.id, obj)
-  })
-  table.hook('updating', function (mods, pk, obj) {
-    const keys = patientSearchKeys({ ...obj, ...(mods as Partial<Row>) })
-    this.onsuccess = (updated: Row) => remember(pk, updated)
-    return keys
-  })
-  table.hook('deleting', function (pk) {
-    this.onsuccess = () => memo.get(table)?.map.delete(pk)
-  })
-}
-
-export const addSearchKeys = (p: Patient) => Object.assign(p, patientSearchKeys(p))
 
 /** Builds the memory index ahead of the first keystroke (e.g. when the search screen opens). */
 export const warmPatientIndex = (table: Table<Row, number>) => indexOf(table).ready.then((m) => m.size)
