@@ -1,7 +1,9 @@
 import type { RouteRecordRaw } from 'vue-router'
-import PatientForm from './PatientForm.vue'
-import PatientsView from './PatientsView.vue'
-import PatientView from './PatientView.vue'
+
+// Loaded when first opened (and importable where .vue files are not, e.g. unit tests of the features list).
+const PatientsView = () => import('./PatientsView.vue')
+const PatientView = () => import('./PatientView.vue')
+const PatientForm = () => import('./PatientForm.vue')
 
 export const patientRoutes: RouteRecordRaw[] = [
   { path: '/patients', name: 'patients', component: PatientsView },
