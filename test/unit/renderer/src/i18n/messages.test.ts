@@ -1,0 +1,63 @@
+import 'fake-indexeddb/auto'
+import { describe, expect, it } from 'vitest'
+import { features } from '../../../../../renderer/src/features'
+import { coreMessages, i18n, mergeMessages } from '../../../../../renderer/src/i18n'
+
+// The one it/en check for every string of the app: the core messages and each feature's, key by key, with
+// the same {placeholders} and the same number of plural forms.
+
+type Tree = { [k: string]: string | Tree }
+
+/** "a.b.c" → "text" for every leaf. */
+function leaves(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const [k, v] of Object.entries(tree)) {
+    const key = prefix ? `${prefix}.${k}` : k
+    if (typeof v === 'string') out.set(key, v)
+    else for (const [kk, vv] of leaves(v, key)) out.set(kk, vv)
+  }
+  return out
+}
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+const forms = (s: string) => s.split(' | ').length
+
+const sets = [{ id: 'core', messages: coreMessages }, ...features.map((f) => ({ id: f.id, messages: f.messages }))]
+
+describe('messages', () => {
+  it.each(sets)('$id: English has exactly the Italian keys, placeholders and plural forms', ({ messages }) => {
+    const it_ = leaves(messages.it as Tree)
+    const en = leaves(messages.en as Tree)
+    expect([...en.keys()].sort()).toEqual([...it_.keys()].sort())
+    expect(it_.size).toBeGreaterThan(0)
+    for (const [key, text] of it_) {
+      const other = en.get(key) ?? ''
+      expect({ key, placeholders: placeholders(other) }).toEqual({ key, placeholders: placeholders(text) })
+      expect({ key, forms: forms(other) }).toEqual({ key, forms: forms(text) })
+      expect({ key, empty: other.trim() === '' }).toEqual({ key, empty: text.trim() === '' })
+    }
+  })
+
+  it('no two sets define the same key (a later merge would silently replace an earlier string)', () => {
+    const owner = new Map<string, string>()
+    const clashes: string[] = []
+    for (const { id, messages } of sets) {
+      for (const key of leaves(messages.it as Tree).keys()) {
+        const first = owner.get(key)
+        if (first) clashes.push(`${key}: ${first} and ${id}`)
+        else owner.set(key, id)
+      }
+    }
+    expect(clashes).toEqual([])
+  })
+
+  it("merging is deep: a feature's errors.code entries and errors.<context> join the core's errors", () => {
+    mergeMessages({ it: { errors: { code: { 'test-only-code': 'Prova' } } }, en: { errors: { code: { 'test-only-code': 'Test' } } } })
+    for (const f of features) mergeMessages(f.messages)
+    const { te, t } = i18n.global
+    expect(t('errors.code.test-only-code')).toBe('Prova')
+    expect(te('errors.offline')).toBe(true)
+    expect(te('errors.connect.auth')).toBe(true)
+    expect(t('connect.demoButton')).toBe('Apri lo studio demo')
+  })
+})
