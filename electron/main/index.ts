@@ -14,7 +14,16 @@ const rendererFile = join(__dirname, '../renderer/index.html')
 const isAppUrl = appUrlMatcher(rendererUrl ?? pathToFileURL(rendererFile).toString())
 
 /** Everything of the window's Chromium that could hold a practice's data. */
-const WINDOW_STORAGES = ['indexdb', 'localstorage', 'cachestorage', 'serviceworkers', 'websql', 'filesystem', 'cookies', 'shadercache'] as const
+const WINDOW_STORAGES = [
+  'indexdb',
+  'localstorage',
+  'cachestorage',
+  'serviceworkers',
+  'websql',
+  'filesystem',
+  'cookies',
+  'shadercache',
+] as const
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -59,7 +68,8 @@ if (!app.requestSingleInstanceLock()) {
           packaged,
           platform: process.platform,
           // A same-document hash change: the page's router takes it from there (and its guards apply).
-          navigate: (to) => void win?.webContents.executeJavaScript(`location.hash = ${JSON.stringify(MENU_ROUTES[to])}`).catch(() => undefined),
+          navigate: (to) =>
+            void win?.webContents.executeJavaScript(`location.hash = ${JSON.stringify(MENU_ROUTES[to])}`).catch(() => undefined),
           about: () => {
             const { title, message } = aboutText(language, app.getVersion())
             const options = { type: 'info' as const, title, message, buttons: ['OK'] }

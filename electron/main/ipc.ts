@@ -14,7 +14,12 @@ export interface IpcHooks {
 }
 
 /** Registers one handler per contract channel, and the preload's path grants; anything but our window is refused. */
-export function registerIpc(ipcMain: IpcMain, main: Pick<MainApp, 'invoke' | 'grantPath'>, isTrustedSender: (e: Sender) => boolean, hooks: IpcHooks = {}): void {
+export function registerIpc(
+  ipcMain: IpcMain,
+  main: Pick<MainApp, 'invoke' | 'grantPath'>,
+  isTrustedSender: (e: Sender) => boolean,
+  hooks: IpcHooks = {},
+): void {
   const log = hooks.log ?? ((msg, e) => console.error(`[sportello] ${msg}`, e))
   ipcMain.on(GRANT_PATH_CHANNEL, (event, path: unknown) => {
     event.returnValue = isTrustedSender(event) && typeof path === 'string' ? main.grantPath(path) : false

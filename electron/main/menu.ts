@@ -93,7 +93,17 @@ export function menuTemplate(o: MenuOptions): MenuItemConstructorOptions[] {
 
   return [
     mac
-      ? { label: 'Sportello', submenu: [{ label: w.about, click: () => o.about() }, sep, { role: 'hide' }, { role: 'hideOthers' }, sep, { role: 'quit', label: w.quit }] }
+      ? {
+          label: 'Sportello',
+          submenu: [
+            { label: w.about, click: () => o.about() },
+            sep,
+            { role: 'hide' },
+            { role: 'hideOthers' },
+            sep,
+            { role: 'quit', label: w.quit },
+          ],
+        }
       : { label: w.file, submenu: [{ role: 'quit', label: w.quit }] },
     {
       label: w.edit,

@@ -98,7 +98,10 @@ async function boot(opts: { packaged: boolean; locale: string }) {
       setApplicationMenu: (m: { template: MenuItem[] } | null) => (r.menu = m?.template ?? null),
     },
     dialog: { showMessageBox: (...args: any[]) => (r.dialogs.push(args.at(-1)), Promise.resolve({ response: 0 })) },
-    ipcMain: { handle: (name: string, fn: Listener) => r.handlers.set(name, fn), on: (name: string, fn: Listener) => r.listeners.set(name, fn) },
+    ipcMain: {
+      handle: (name: string, fn: Listener) => r.handlers.set(name, fn),
+      on: (name: string, fn: Listener) => r.listeners.set(name, fn),
+    },
     session: {
       defaultSession: {
         webRequest: { onHeadersReceived: (fn: Listener) => (r.headersHook = fn) },
@@ -114,7 +117,10 @@ async function boot(opts: { packaged: boolean; locale: string }) {
   const win = r.windows[0]!
   const appUrl = pathToFileURL(win.loaded!).toString()
   /** An IPC event as Electron would build it: from our window's top frame unless told otherwise. */
-  const event = (url = appUrl, o: { sender?: unknown; parent?: unknown } = {}) => ({ sender: o.sender ?? win.webContents, senderFrame: { url, parent: o.parent ?? null } })
+  const event = (url = appUrl, o: { sender?: unknown; parent?: unknown } = {}) => ({
+    sender: o.sender ?? win.webContents,
+    senderFrame: { url, parent: o.parent ?? null },
+  })
   const call = (channel: string, input: unknown, ev = event()) => r.handlers.get(channel)!(ev, input) as Promise<any>
   return { ...r, win, appUrl, event, call }
 }
@@ -183,7 +189,13 @@ describe('the built main bundle, loaded with a stand-in electron', () => {
       return prevented
     }
     for (const ev of ['will-navigate', 'will-redirect']) {
-      for (const url of ['https://evil.example/', 'file:///etc/passwd', 'data:text/html,<script>alert(1)</script>', 'about:blank', 'blob:null/1']) {
+      for (const url of [
+        'https://evil.example/',
+        'file:///etc/passwd',
+        'data:text/html,<script>alert(1)</script>',
+        'about:blank',
+        'blob:null/1',
+      ]) {
         expect(attempt(ev, url), `${ev} ${url}`).toBe(true)
       }
       expect(attempt(ev, packaged.appUrl + '#/day')).toBe(false)
@@ -244,10 +256,12 @@ describe('the built main bundle, loaded with a stand-in electron', () => {
   it('goes to a screen from the menu by the page hash route, and shows the version in the about box', async () => {
     const go = packaged.menu!.find((m) => m.label === 'Vai')!.submenu!
     for (const item of go) item.click!()
-    expect(packaged.win.webContents.executed).toEqual(['location.hash = "#/day"', 'location.hash = "#/patients"', 'location.hash = "#/billing"'])
-    flat(packaged.menu!)
-      .find((i) => i.label === 'Informazioni su Sportello')!
-      .click!()
+    expect(packaged.win.webContents.executed).toEqual([
+      'location.hash = "#/day"',
+      'location.hash = "#/patients"',
+      'location.hash = "#/billing"',
+    ])
+    flat(packaged.menu!).find((i) => i.label === 'Informazioni su Sportello')!.click!()
     expect(packaged.dialogs.at(-1)).toMatchObject({ title: 'Informazioni su Sportello', message: 'Sportello, versione 9.8.7' })
   })
 

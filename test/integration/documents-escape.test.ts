@@ -22,7 +22,8 @@ let patientId: number
 let seq = 0
 const SECRET = `PRIVATE-${randomBytes(8).toString('hex')}`
 const uploadId = () => `escape-${++seq}-${randomBytes(4).toString('hex')}`
-const upload = (path: string, name = 'x.txt') => docs.uploadPath({ uploadId: uploadId(), patientId, path, name, type: 'text', folderName: 'Documenti' })
+const upload = (path: string, name = 'x.txt') =>
+  docs.uploadPath({ uploadId: uploadId(), patientId, path, name, type: 'text', folderName: 'Documenti' })
 /** Every document the sandbox holds, decoded: the secret must never be among them. */
 const storedTexts = () => sb.state.documents.map((d) => JSON.stringify(d))
 
@@ -121,7 +122,9 @@ describe('what the desk did hand over', () => {
     expect(docs.grants.grant(link)).toBe(true) // the desk dropped the link itself
 
     const { files } = await docs.inspect([link], false)
-    expect(files).toEqual([{ path: link, name: 'collegamento.txt', size: bytes.length, kind: 'text', type: 'text', folderName: 'Documenti', refusal: null }])
+    expect(files).toEqual([
+      { path: link, name: 'collegamento.txt', size: bytes.length, kind: 'text', type: 'text', folderName: 'Documenti', refusal: null },
+    ])
     const out = await upload(link, 'collegamento.txt')
     expect(out.state).toBe('done')
     if (out.state !== 'done') return

@@ -68,7 +68,9 @@ afterAll(async () => {
 const failure = async (m: Mode) => {
   mode = m
   const id = `faults-${++seq}-${randomBytes(4).toString('hex')}`
-  const e = await docs.uploadPath({ uploadId: id, patientId: 3, path: file, name: 'referto.pdf', type: 'text', folderName: 'Documenti' }).catch((e: unknown) => e)
+  const e = await docs
+    .uploadPath({ uploadId: id, patientId: 3, path: file, name: 'referto.pdf', type: 'text', folderName: 'Documenti' })
+    .catch((e: unknown) => e)
   expect(e).toBeInstanceOf(AlfaDocsError)
   expect(docs.uploads.progress([id])[0]?.state).toBe('failed')
   return { error: e as AlfaDocsError, page: JSON.stringify(toErrorData(e, 'documentsUploadPaths', () => undefined)) }

@@ -6,7 +6,11 @@ import { resolve } from 'node:path'
 
 type LoadFn = (request: string, parent: unknown, isMain: boolean) => unknown
 
-export function loadWithStandIn(bundle: string, electron: Record<string, unknown>, others: Record<string, unknown> = {}): { required: string[] } {
+export function loadWithStandIn(
+  bundle: string,
+  electron: Record<string, unknown>,
+  others: Record<string, unknown> = {},
+): { required: string[] } {
   const mod = Module as unknown as { _load: LoadFn }
   const original = mod._load
   const required: string[] = []

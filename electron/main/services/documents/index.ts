@@ -5,6 +5,10 @@ import { DocumentsSettingsStore } from './settings'
 
 export { DocumentsService, type DocumentsServiceOptions } from './documents-service'
 
-export function createDocumentsService(client: () => Promise<AlfaDocsClient>, dataDir: string, options: DocumentsServiceOptions = {}): DocumentsService {
+export function createDocumentsService(
+  client: () => Promise<AlfaDocsClient>,
+  dataDir: string,
+  options: DocumentsServiceOptions = {},
+): DocumentsService {
   return new DocumentsService(client, new DocumentsSettingsStore(dataDir), new PathGrants(), options)
 }

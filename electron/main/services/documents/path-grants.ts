@@ -26,7 +26,7 @@ export class PathGrants {
 
   grant(path: string): boolean {
     if (typeof path !== 'string' || path.length === 0 || path.length > 4096 || !isAbsolute(path) || path.includes('\0')) return false
-    let real: string | null = null
+    let real: string | null
     try {
       // The native realpath resolves `link/..` as the kernel does (the JS one normalises `..` first).
       real = realpathSync.native(path)

@@ -23,7 +23,8 @@ const DEADLINE_MIN_BYTES_PER_S = 64 * 1024
  * slowest line allowed for. It bounds a server that keeps the exchange alive by trickling (the idle timeout
  * alone never fires then).
  */
-export const defaultUploadDeadlineMs = (fileBytes: number) => DEADLINE_BASE_MS + Math.ceil((base64Length(fileBytes) / DEADLINE_MIN_BYTES_PER_S) * 1000)
+export const defaultUploadDeadlineMs = (fileBytes: number) =>
+  DEADLINE_BASE_MS + Math.ceil((base64Length(fileBytes) / DEADLINE_MIN_BYTES_PER_S) * 1000)
 
 /** A file opened once by the caller (who closes it), or bytes the page sent. */
 export type UploadSource = { handle: FileHandle; size: number } | { base64: string; size: number }
@@ -74,7 +75,11 @@ export async function streamDocumentCreate(a: StreamUploadArgs): Promise<Documen
   const headers = { ...prepared.headers, 'Content-Length': String(head.length + b64Len + tail.length) }
   const secrets = credentialsIn(prepared.headers)
   const error = (kind: AlfaDocsError['kind'], message: string, status?: number, detail?: string) =>
-    new AlfaDocsError(kind, message, { route: 'documentCreate', ...(status !== undefined ? { status } : {}), ...(detail ? { detail } : {}) })
+    new AlfaDocsError(kind, message, {
+      route: 'documentCreate',
+      ...(status !== undefined ? { status } : {}),
+      ...(detail ? { detail } : {}),
+    })
 
   const lib = url.protocol === 'https:' ? https : http
   return new Promise<DocumentMeta>((resolve, reject) => {
@@ -133,7 +138,9 @@ export async function streamDocumentCreate(a: StreamUploadArgs): Promise<Documen
       })
     })
     req.setTimeout(IDLE_TIMEOUT_MS, () => fail(error('timeout', `AlfaDocs stopped answering while "${a.name}" was uploading.`)))
-    req.on('error', (e) => fail(a.signal.aborted ? new UploadCancelled() : error('offline', `Could not reach AlfaDocs to upload "${a.name}" (${e.message}).`)))
+    req.on('error', (e) =>
+      fail(a.signal.aborted ? new UploadCancelled() : error('offline', `Could not reach AlfaDocs to upload "${a.name}" (${e.message}).`)),
+    )
 
     const write = (chunk: Buffer | string) =>
       new Promise<void>((ok, ko) => {
@@ -191,7 +198,13 @@ function scrubbed(e: unknown, secrets: readonly string[]): unknown {
   return e
 }
 
-async function sendFile(fh: FileHandle, size: number, name: string, write: (c: Buffer | string) => Promise<void>, onProgress?: (n: number) => void) {
+async function sendFile(
+  fh: FileHandle,
+  size: number,
+  name: string,
+  write: (c: Buffer | string) => Promise<void>,
+  onProgress?: (n: number) => void,
+) {
   const buf = Buffer.allocUnsafe(CHUNK_BYTES)
   let pos = 0
   let carry = Buffer.alloc(0)

@@ -7,7 +7,14 @@ const flat = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[]
 const build = (o: Partial<MenuOptions> = {}) => {
   const went: MenuDestination[] = []
   let abouts = 0
-  const template = menuTemplate({ language: 'it', packaged: true, platform: 'linux', navigate: (to) => went.push(to), about: () => abouts++, ...o })
+  const template = menuTemplate({
+    language: 'it',
+    packaged: true,
+    platform: 'linux',
+    navigate: (to) => went.push(to),
+    about: () => abouts++,
+    ...o,
+  })
   return { template, went, abouts: () => abouts }
 }
 const click = (item: MenuItemConstructorOptions | undefined) => (item!.click as () => void)()

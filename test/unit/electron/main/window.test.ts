@@ -31,7 +31,14 @@ describe('which URLs are the app', () => {
     const isApp = appUrlMatcher('http://localhost:5173/')
     expect(isApp('http://localhost:5173/#/day')).toBe(true)
     expect(isApp('http://localhost:5173/src/main.ts')).toBe(true)
-    for (const url of ['http://localhost:5174/', 'https://localhost:5173/', 'http://127.0.0.1:5173/', 'data:text/html,x', 'about:blank', 'blob:null/1']) {
+    for (const url of [
+      'http://localhost:5174/',
+      'https://localhost:5173/',
+      'http://127.0.0.1:5173/',
+      'data:text/html,x',
+      'about:blank',
+      'blob:null/1',
+    ]) {
       expect(isApp(url), url).toBe(false)
     }
   })
