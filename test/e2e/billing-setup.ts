@@ -1,4 +1,4 @@
-import type { Bill, Liability } from '../../shared/alfadocs/schemas'
+import type { Liability } from '../../shared/alfadocs/schemas'
 import { addDaysIso } from '../../shared/dates'
 import { startHarness, type Harness } from './harness'
 
@@ -16,11 +16,11 @@ export async function openDemoWithLiabilities(
   await h.open()
   await h.page.locator('[data-test="open-demo"]').click()
   await h.page.waitForURL(/#\/day/)
-  const { bills } = await h.invoke<{ bills: Bill[] }>('billsList', { from: addDaysIso(h.today, -60), to: h.today, direction: 'incoming' })
+  const { bills } = await h.invoke('billsList', { from: addDaysIso(h.today, -60), to: h.today, direction: 'incoming' })
   const targets: Array<{ billId: number; liability: Liability }> = []
   for (const b of bills) {
     if (targets.length >= count) break
-    const d = await h.invoke<{ liabilities: Liability[] }>('billDetail', { billId: b.id })
+    const d = await h.invoke('billDetail', { billId: b.id })
     const l = d.liabilities.find((x) => cents(x.amount) >= 2000)
     if (l) targets.push({ billId: b.id, liability: l })
   }

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { Account, Operator, Patient, PaymentType } from '../../../../shared/alfadocs/schemas'
 import type { ChannelInput, ChannelOutput, ErrorData } from '../../../../shared/contract'
-import type { PaymentRequest, PaymentView, Takings } from '../../../../shared/contract/billing'
+import type { PaymentRequest, PaymentView, Takings, UnfinishedPayments } from '../../../../shared/contract/billing'
 import type { IsoDate } from '../../../../shared/dates'
 import { call, toApiError } from '../../api'
 import { createRead } from '../../data/read'
@@ -82,9 +82,11 @@ export const useBillingStore = defineStore('billing', () => {
     cacheKey: (key) => `billing:receipt:${key}`,
   })
   /** The payment journal's unfinished payments (main's own disk: nothing to cache). */
-  const unfinishedRead = createRead<void, PaymentView[]>({ fetch: () => call('paymentsUnfinished', {}) })
+  const unfinishedRead = createRead<void, UnfinishedPayments>({ fetch: () => call('paymentsUnfinished', {}) })
 
-  const unfinished = computed(() => unfinishedRead.state.value.value ?? [])
+  const unfinished = computed(() => unfinishedRead.state.value.value?.payments ?? [])
+  /** What main says about the journal itself (a damaged file set aside), as error data. */
+  const journalNotices = computed(() => unfinishedRead.state.value.value?.notices ?? [])
   /** Liabilities a payment is still working on: they cannot be paid again until it finishes. */
   const lockedLiabilities = computed(() => new Set(unfinished.value.flatMap((p) => p.steps.filter((s) => s.state !== 'settled').map((s) => s.liabilityId))))
   /** Bill numbers ("2026/109") of unfinished payments' bills, for the banner; null until known. */
@@ -227,6 +229,7 @@ export const useBillingStore = defineStore('billing', () => {
     receipt: receipt.state,
     unfinishedState: unfinishedRead.state,
     unfinished,
+    journalNotices,
     lockedLiabilities,
     billNumbers,
     recording,
