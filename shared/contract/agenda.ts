@@ -130,7 +130,10 @@ export const agendaChannels = {
     z.array(freeSlotSchema),
   ),
   /** Type-ahead: patients whose last name (or "last first") starts with the text. */
-  agendaPatientLookup: channel(z.strictObject({ text: z.string().trim().min(2).max(100), limit: int().min(1).max(50).default(15) }), z.array(patientSchema)),
+  agendaPatientLookup: channel(
+    z.strictObject({ text: z.string().trim().min(2).max(100), limit: int().min(1).max(50).default(15) }),
+    z.array(patientSchema),
+  ),
   /** A new patient from the booking dialog (name and an optional mobile number). */
   agendaPatientCreate: channel(
     z.strictObject({

@@ -60,7 +60,11 @@ export const isoDate = z
 export const prototypeKeys: readonly string[] = ['__proto__', 'constructor', 'prototype']
 
 /** An integer the page sends (count, offset, minutes, clock): a safe integer, never -0. */
-export const int = () => z.number().int().refine((n) => !Object.is(n, -0), 'expected an integer, not -0')
+export const int = () =>
+  z
+    .number()
+    .int()
+    .refine((n) => !Object.is(n, -0), 'expected an integer, not -0')
 /** An AlfaDocs id. */
 export const id = z.number().int().positive()
 
@@ -85,6 +89,11 @@ export function rangeCheck<T extends { from: string; to: string }>(maxDays: (v: 
     const max = maxDays(v)
     if (days < 1) ctx.addIssue({ code: 'custom', path: ['to'], message: `"to" (${v.to}) is before "from" (${v.from})` })
     else if (days > max)
-      ctx.addIssue({ code: 'custom', path: ['to'], message: `ask for at most ${max} days at a time (asked ${days})`, params: { code: RANGE_CODE } })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['to'],
+        message: `ask for at most ${max} days at a time (asked ${days})`,
+        params: { code: RANGE_CODE },
+      })
   }
 }

@@ -7,7 +7,10 @@ const patientId = id
 export const phoneDraftSchema = z.strictObject({
   /** Present for a number AlfaDocs already has. */
   id: z.string().max(40).optional(),
-  prefix: z.string().trim().regex(/^(\+|00)\d{1,4}$/, 'expected a prefix like +39'),
+  prefix: z
+    .string()
+    .trim()
+    .regex(/^(\+|00)\d{1,4}$/, 'expected a prefix like +39'),
   number: z
     .string()
     .transform((s) => s.replace(/[\s./()-]/g, ''))
@@ -27,7 +30,8 @@ const customFieldName = z
 const customFieldValues = z.record(customFieldName, z.union([z.string().max(1000), z.boolean()]))
 /** zod's record skips an own `__proto__` key without a word (nothing is polluted); the door refuses it instead. */
 const customFieldsSchema = z.preprocess((v, ctx) => {
-  if (typeof v === 'object' && v !== null && Object.hasOwn(v, '__proto__')) ctx.addIssue({ code: 'custom', message: 'not a custom field name: __proto__' })
+  if (typeof v === 'object' && v !== null && Object.hasOwn(v, '__proto__'))
+    ctx.addIssue({ code: 'custom', message: 'not a custom field name: __proto__' })
   return v
 }, customFieldValues) as unknown as typeof customFieldValues
 
@@ -104,9 +108,15 @@ export const patientsChannels = {
   /** The custom fields defined for patients, in their order. */
   patientCustomFieldDefs: channel(empty, z.array(customFieldSchema)),
   /** Appointments of a patient between two dates (main splits into 30-day windows). */
-  patientAppointments: channel(z.strictObject({ patientId, from: isoDate, to: isoDate }).superRefine(rangeCheck(() => RANGE_CAPS.patientAppointments)), z.array(appointmentSchema)),
+  patientAppointments: channel(
+    z.strictObject({ patientId, from: isoDate, to: isoDate }).superRefine(rangeCheck(() => RANGE_CAPS.patientAppointments)),
+    z.array(appointmentSchema),
+  ),
   /** Bills of a patient between two dates (31-day windows, filtered by patient). */
-  patientBills: channel(z.strictObject({ patientId, from: isoDate, to: isoDate }).superRefine(rangeCheck(() => RANGE_CAPS.bills)), z.array(billSchema)),
+  patientBills: channel(
+    z.strictObject({ patientId, from: isoDate, to: isoDate }).superRefine(rangeCheck(() => RANGE_CAPS.bills)),
+    z.array(billSchema),
+  ),
   /** Care plans, read-only, each with its signature status (null when AlfaDocs would not say). */
   patientCarePlans: channel(z.strictObject({ patientId }), z.array(carePlanWithSignatureSchema)),
 }

@@ -16,7 +16,11 @@ const connected = {
 
 function handlers(over: Partial<Handlers>): Handlers {
   return new Proxy(over as Handlers, {
-    get: (t, k) => (t as any)[k] ?? (async () => { throw new Error(`unexpected call ${String(k)}`) }),
+    get: (t, k) =>
+      (t as any)[k] ??
+      (async () => {
+        throw new Error(`unexpected call ${String(k)}`)
+      }),
   })
 }
 
@@ -51,7 +55,10 @@ describe('createInvoke', () => {
       ok: false,
       error: { kind: 'auth', message: 'The API key was refused.', status: 401 },
     })
-    expect(await invoke('sessionConnect', { apiKey: 'keychain' })).toEqual({ ok: false, error: { kind: 'keychain', message: 'No keychain' } })
+    expect(await invoke('sessionConnect', { apiKey: 'keychain' })).toEqual({
+      ok: false,
+      error: { kind: 'keychain', message: 'No keychain' },
+    })
     const bug = await invoke('sessionConnect', { apiKey: 'bug' })
     expect(bug).toEqual({ ok: false, error: { kind: 'internal', message: 'Something went wrong inside Sportello. Please try again.' } })
     expect(JSON.stringify(bug)).not.toContain('secret/path')

@@ -22,7 +22,10 @@ export function createInvoke(handlers: Handlers, log: (msg: string, e: unknown) 
     const parsed = def.input.safeParse(rawInput ?? {})
     if (!parsed.success) {
       const code = refusalCode(parsed.error)
-      return { ok: false, error: { kind: 'invalid', message: `Invalid input for ${name}: ${summarise(parsed.error)}`, ...(code ? { code } : {}) } }
+      return {
+        ok: false,
+        error: { kind: 'invalid', message: `Invalid input for ${name}: ${summarise(parsed.error)}`, ...(code ? { code } : {}) },
+      }
     }
     try {
       const handler = handlers[name] as (input: unknown) => Promise<unknown>

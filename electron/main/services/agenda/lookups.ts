@@ -35,9 +35,7 @@ export async function lookupPatients(client: AlfaDocsClient, text: string, limit
     seen.add(p.id)
     out.push(p)
   }
-  return out
-    .sort((a, b) => `${a.lastName} ${a.firstName}`.localeCompare(`${b.lastName} ${b.firstName}`, 'it'))
-    .slice(0, limit)
+  return out.sort((a, b) => `${a.lastName} ${a.firstName}`.localeCompare(`${b.lastName} ${b.firstName}`, 'it')).slice(0, limit)
 }
 
 export async function createPatient(

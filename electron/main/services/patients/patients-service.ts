@@ -49,7 +49,13 @@ export class PatientsService {
     return (await this.client()).request('patientGet', { params: { patientId } })
   }
 
-  async duplicates(p: { patientId?: number | undefined; firstName: string; lastName: string; italianFiscalCode: string; dateOfBirth: string }) {
+  async duplicates(p: {
+    patientId?: number | undefined
+    firstName: string
+    lastName: string
+    italianFiscalCode: string
+    dateOfBirth: string
+  }) {
     const client = await this.client()
     const me = { ...(p.patientId !== undefined ? { id: p.patientId } : {}), ...p }
     const lookups: Array<Record<string, string>> = []

@@ -14,7 +14,9 @@ describe('patients contract', () => {
   it('a quick patient from the booking dialog becomes a draft with an Italian mobile number', () => {
     const d = patientDraftSchema.parse(quickPatientDraft({ firstName: 'Ottavio', lastName: 'Zzagenda', phone: '+39 333 1234567' }))
     expect(d.phoneNumbers).toEqual([{ prefix: '+39', number: '3331234567', label: 'cellulare', smsEnabled: true }])
-    expect(patientDraftSchema.parse(quickPatientDraft({ firstName: 'A', lastName: 'B', phone: '0039 347 000 1111' })).phoneNumbers[0]?.number).toBe('3470001111')
+    expect(
+      patientDraftSchema.parse(quickPatientDraft({ firstName: 'A', lastName: 'B', phone: '0039 347 000 1111' })).phoneNumbers[0]?.number,
+    ).toBe('3470001111')
     expect(patientDraftSchema.parse(quickPatientDraft({ firstName: 'A', lastName: 'B' })).phoneNumbers).toEqual([])
   })
 })

@@ -54,7 +54,13 @@ const samples: { [C in ChannelName]: ChannelInput<C> } = {
   patientsByIds: { ids: [1, 2] },
   patientsSearch: { text: 'rossi', offset: 0, limit: 20 },
   patientGet: { patientId: 1 },
-  patientDuplicates: { patientId: 1, firstName: 'Mario', lastName: 'Rossi', italianFiscalCode: 'RSSMRA80A01H501U', dateOfBirth: '1980-01-01' },
+  patientDuplicates: {
+    patientId: 1,
+    firstName: 'Mario',
+    lastName: 'Rossi',
+    italianFiscalCode: 'RSSMRA80A01H501U',
+    dateOfBirth: '1980-01-01',
+  },
   patientCreate: { draft, fiscalCodeOverride: false },
   patientUpdate: { patientId: 1, draft, fiscalCodeOverride: false },
   patientCustomFieldDefs: {},
@@ -194,7 +200,8 @@ function mutations(): Mutation[] {
     const sample = samples[channel]
     const { leaves, objects, arrays } = nodes(sample)
     for (const path of leaves) {
-      for (const bad of badValuesFor(channel, path, get(sample, path))) out.push({ channel, what: `${path.join('.')} = ${show(bad)}`, input: withValue(sample, path, bad) })
+      for (const bad of badValuesFor(channel, path, get(sample, path)))
+        out.push({ channel, what: `${path.join('.')} = ${show(bad)}`, input: withValue(sample, path, bad) })
     }
     for (const path of objects) {
       const isRecord = records.has(`${channel}:${path.join('.')}`)
@@ -205,7 +212,15 @@ function mutations(): Mutation[] {
     }
     for (const path of arrays) {
       const first = (get(sample, path) as unknown[])[0]
-      out.push({ channel, what: `${path.join('.')} × 10 001`, input: withValue(sample, path, Array.from({ length: 10_001 }, () => first)) })
+      out.push({
+        channel,
+        what: `${path.join('.')} × 10 001`,
+        input: withValue(
+          sample,
+          path,
+          Array.from({ length: 10_001 }, () => first),
+        ),
+      })
     }
     for (const bad of [1, 'x', [], true, NaN, huge]) out.push({ channel, what: `input = ${show(bad)}`, input: bad })
   }
@@ -268,7 +283,16 @@ describe('IPC door under hostile input', () => {
 
   it('property: any value on any channel is either accepted by the contract or refused as invalid with no request', async () => {
     const key = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom(...prototypeKeys))
-    const value = fc.anything({ key, maxDepth: 3, withNullPrototype: true, withObjectString: true, withBigInt: true, withDate: true, withTypedArray: true, withSparseArray: true })
+    const value = fc.anything({
+      key,
+      maxDepth: 3,
+      withNullPrototype: true,
+      withObjectString: true,
+      withBigInt: true,
+      withDate: true,
+      withTypedArray: true,
+      withSparseArray: true,
+    })
     const before = requests()
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...channelNames), value, async (channel, input) => {
@@ -290,7 +314,9 @@ describe('IPC door under hostile input', () => {
     )
     const pick = fc.constantFrom(...channelNames).chain((channel) => {
       const { leaves } = nodes(samples[channel])
-      return leaves.length === 0 ? fc.constant({ channel, path: [] as Path }) : fc.record({ channel: fc.constant(channel), path: fc.constantFrom(...leaves) })
+      return leaves.length === 0
+        ? fc.constant({ channel, path: [] as Path })
+        : fc.record({ channel: fc.constant(channel), path: fc.constantFrom(...leaves) })
     })
     const before = requests()
     await fc.assert(
