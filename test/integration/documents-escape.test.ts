@@ -82,6 +82,14 @@ describe('a page trying to read outside what was dropped', () => {
     expect(storedTexts().join('')).not.toContain(Buffer.from(SECRET).toString('base64'))
   })
 
+  it('does not tell whether a file exists beside where a link leads', async () => {
+    const refusal = async (path: string) => (await upload(path).catch((e: unknown) => e as Error)).message
+    const there = await refusal(`${drop}/out-dir/../secret.txt`)
+    const notThere = await refusal(`${drop}/out-dir/../no-such-file.txt`)
+    expect(there).toMatch(/was not dropped or chosen here/)
+    expect(notThere).toBe(there.replace('secret.txt', 'no-such-file.txt'))
+  })
+
   it('refuses a file swapped for a link to outside between inspect and upload', async () => {
     const path = join(drop, 'referto.txt')
     await writeFile(path, 'Referto\n')

@@ -1,5 +1,6 @@
 import { constants } from 'node:fs'
 import { lstat, open, readlink, realpath, type FileHandle } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import type { RefusalReason } from '../../../../shared/patients/upload-rules'
 import type { PathGrants } from './path-grants'
 
@@ -29,8 +30,9 @@ export async function openGranted(path: string, grants: PathGrants): Promise<Ope
   try {
     real = await realpath(path)
   } catch {
-    // Nothing to read either way; a broken link inside a dropped folder is "unreadable", anything else was not given.
-    return grants.wasGiven(path) ? { kind: 'refused', reason: 'unreadable' } : { kind: 'not-granted' }
+    // Nothing to read either way. A broken link (or a file gone) in a folder handed over is "unreadable"; the
+    // folder is judged by where it really is, so the answer tells nothing about places outside.
+    return (await parentAllowed(path, grants)) ? { kind: 'refused', reason: 'unreadable' } : { kind: 'not-granted' }
   }
   if (!grants.allowsReal(real)) return { kind: 'not-granted' }
 
@@ -62,6 +64,15 @@ export async function openGranted(path: string, grants: PathGrants): Promise<Ope
   }
   await handle.close().catch(() => undefined)
   return verdict
+}
+
+async function parentAllowed(path: string, grants: PathGrants): Promise<boolean> {
+  if (!grants.wasGiven(path)) return false
+  try {
+    return grants.allowsReal(await realpath(dirname(path)))
+  } catch {
+    return false
+  }
 }
 
 /** Where the open descriptor really points (Linux), or null where the system does not say. */
