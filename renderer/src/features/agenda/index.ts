@@ -2,7 +2,7 @@ import { defineFeature, forgetStores } from '../feature'
 import { agendaMessages } from './i18n'
 import { useAgendaStore } from './store'
 
-// Written by R1 as a first plug so the app builds from the features list; the agenda's owner takes it over.
+// How the agenda plugs into the app (features/index.ts lists it): the day route, its strings, its tab, its reset.
 
 const AgendaView = () => import('./AgendaView.vue')
 // The screen the app opens on most: its code loads with the app, beside the session check, not after it.
