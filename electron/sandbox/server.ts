@@ -141,6 +141,19 @@ function wrap(def: RouteDef, payload: unknown, name: RouteName): unknown {
 
 export function createSandboxServer(deps: ServerDeps): { server: http.Server; hanging: Set<http.ServerResponse> } {
   const hanging = new Set<http.ServerResponse>()
+  /** Answers to API requests by HTTP status, since start (the request log keeps only the last MAX_LOG). */
+  const answered: Record<string, number> = {}
+  /** The same per second of the clock (the last 3600 s): how a run went over time. */
+  const perSecond = new Map<number, Record<string, number>>()
+  const count = (status: number) => {
+    answered[status] = (answered[status] ?? 0) + 1
+    const sec = Math.floor(Date.now() / 1000)
+    const bucket = perSecond.get(sec) ?? {}
+    bucket[status] = (bucket[status] ?? 0) + 1
+    perSecond.set(sec, bucket)
+    for (const k of perSecond.keys()) if (k < sec - 3600) perSecond.delete(k)
+      else break
+  }
   const hits = new Map<string, number[]>()
   const log = (msg: string) => {
     if (!deps.quiet) console.log(`[sandbox] ${msg}`)
@@ -180,6 +193,9 @@ export function createSandboxServer(deps: ServerDeps): { server: http.Server; ha
     if (req.method === 'POST' && path === '/__sandbox/clear') {
       deps.faults.clear()
       return send(res, 200, { status: 'success' })
+    }
+    if (req.method === 'GET' && path === '/__sandbox/stats') {
+      return send(res, 200, { answered, perSecond: Object.fromEntries(perSecond) })
     }
     if (req.method === 'GET' && path === '/__sandbox/state') {
       // Document contents can be large: the dump gives their size instead.
@@ -269,6 +285,7 @@ export function createSandboxServer(deps: ServerDeps): { server: http.Server; ha
     }
     if (path !== API_PREFIX && !path.startsWith(API_PREFIX + '/')) return fail(new HttpError(404, 'Not found'))
 
+    res.on('finish', () => count(res.statusCode))
     const entry: RequestLogEntry = { method, path, route: null, status: 0, at: new Date().toISOString() }
     deps.requestLog.push(entry)
     // Keep a long CLI session from growing without bound (same array, so callers' references stay live).
