@@ -72,7 +72,7 @@ describe('billing channels', () => {
     expect(takings.totalCents).toBe(before.totalCents + 1000)
     expect(takings.byPaymentType.reduce((s, g) => s + g.totalCents, 0)).toBe(takings.totalCents)
     expect(takings.byAccount.reduce((s, g) => s + g.totalCents, 0)).toBe(takings.totalCents)
-    expect(await call('paymentsUnfinished')).toEqual([])
+    expect(await call('paymentsUnfinished')).toEqual({ payments: [], notices: [] })
     expect(await call('paymentGet', { key: input.key })).toMatchObject({ state: 'done' })
   })
 })

@@ -140,7 +140,7 @@ describe('payments: exactly once around the edges', () => {
     const first = await before.record(req)
     expect(first).toMatchObject({ state: 'pending', lastError: { kind: 'offline' } })
     await expect(before.record(request(billId, liabilityIds[0]!, 15000))).rejects.toMatchObject({ kind: 'conflict' })
-    expect((await before.unfinished()).map((p) => p.key)).toContain(req.key)
+    expect((await before.unfinished()).payments.map((p) => p.key)).toContain(req.key)
     sb.faults.clear()
     // The app restarts: a new service on the same journal (the old one is gone) resumes it.
     const restarted = fastService(dir, fastClient(sb))
@@ -150,7 +150,7 @@ describe('payments: exactly once around the edges', () => {
     const o = outcome(sb.state, billId, liabilityIds)
     expect(o.txCents).toEqual([15000])
     expect(o.liabilityCents.get(liabilityIds[0]!)).toBeNull()
-    expect((await restarted.unfinished()).map((p) => p.key)).not.toContain(req.key)
+    expect((await restarted.unfinished()).payments.map((p) => p.key)).not.toContain(req.key)
     await rm(dir, { recursive: true, force: true })
   })
 
@@ -219,6 +219,6 @@ describe('payments: exactly once around the edges', () => {
     await expect(service.record(request(billId, lid, 4000, { paymentTypeId: 31006 }))).rejects.toMatchObject({ kind: 'invalid' })
     await expect(service.record(request(billId, lid, 4000, { accountId: 33963 }))).rejects.toMatchObject({ kind: 'invalid' })
     expect(outcome(sb.state, billId, liabilityIds).txCents).toEqual([])
-    expect((await service.unfinished()).filter((p) => p.billId === billId)).toEqual([])
+    expect((await service.unfinished()).payments.filter((p) => p.billId === billId)).toEqual([])
   })
 })
