@@ -7,6 +7,7 @@ import { BillingQueries } from './services/billing/billing-queries'
 import { PaymentService } from './services/billing/payment-service'
 import { createDocumentsService, type DocumentsService } from './services/documents'
 import { PatientsService } from './services/patients/patients-service'
+import { DisconnectMarker } from './services/session/disconnect-marker'
 import { SessionService, type RunningSandbox } from './services/session/session-service'
 
 export interface AppServiceOptions {
@@ -35,16 +36,24 @@ export function createAppServices(opts: AppServiceOptions): AppServices {
     secretStore: opts.secretStore,
     createClient: (o) => new AlfaDocsClient(o),
     startSandbox: opts.startSandbox,
+    disconnectMarker: new DisconnectMarker(opts.dataDir),
+    // The previous practice's local data: waiting marks emptied; payments (journal scoped per practice) resume afresh.
+    onDisconnect: async () => {
+      payments.sessionChanged()
+      await waiting.clear()
+    },
   })
   const client = () => session.client()
+  const waiting = new WaitingStore(join(opts.dataDir, 'agenda-waiting.json'))
+  const payments = new PaymentService({ dataDir: opts.dataDir, client, practice: () => session.practice() })
   return {
     dataDir: opts.dataDir,
     session,
-    agenda: new AgendaService(client, new WaitingStore(join(opts.dataDir, 'agenda-waiting.json'))),
+    agenda: new AgendaService(client, waiting),
     patients: new PatientsService(client),
     documents: createDocumentsService(client, opts.dataDir),
     billing: new BillingQueries(client),
-    payments: new PaymentService({ dataDir: opts.dataDir, client }),
+    payments,
   }
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { billSchema, billTypes, directions, liabilitySchema, namedSchema, sistemaTsTypes, transactionSchema } from '../alfadocs/schemas'
-import { channel, empty, errorKinds, id, isoDate, RANGE_CAPS, rangeCheck } from './core'
+import { channel, empty, errorDataSchema, errorKinds, id, isoDate, RANGE_CAPS, rangeCheck } from './core'
 
 const cents = z.number().int()
 
@@ -35,6 +35,16 @@ export const paymentViewSchema = z.object({
   updatedAt: z.string(),
 })
 export type PaymentView = z.infer<typeof paymentViewSchema>
+
+export const unfinishedPaymentsSchema = z.object({
+  payments: z.array(paymentViewSchema),
+  /**
+   * What the desk must be told about the payment journal while payments go on: a damaged journal that was
+   * set aside (kind 'damaged-file', code 'journal-damaged', `detail` names the file and where it is kept).
+   */
+  notices: z.array(errorDataSchema),
+})
+export type UnfinishedPayments = z.infer<typeof unfinishedPaymentsSchema>
 
 export const paymentRequestSchema = z.strictObject({
   /** Idempotency key made once per confirmation (a double click sends the same key). */
@@ -105,8 +115,8 @@ export const billingChannels = {
   ),
   /** Records a payment exactly once; the same key again returns (or resumes) the same payment. */
   paymentRecord: channel(paymentRequestSchema, paymentViewSchema),
-  /** Payments not finished (pending or needing attention); resumes pending ones in the background. */
-  paymentsUnfinished: channel(empty, z.array(paymentViewSchema)),
+  /** The connected practice's payments not finished (pending or needing attention), and journal notices; resumes pending ones in the background. */
+  paymentsUnfinished: channel(empty, unfinishedPaymentsSchema),
   paymentGet: channel(z.strictObject({ key: z.string().min(1).max(64) }), paymentViewSchema),
   paymentRetry: channel(z.strictObject({ key: z.string().min(1).max(64) }), paymentViewSchema),
   /** Gives up a payment that has no transaction yet. */
