@@ -83,7 +83,7 @@ describe('a page trying to read outside what was dropped', () => {
   })
 
   it('does not tell whether a file exists beside where a link leads', async () => {
-    const refusal = async (path: string) => (await upload(path).catch((e: unknown) => e as Error)).message
+    const refusal = async (path: string) => ((await upload(path).catch((e: unknown) => e)) as Error).message
     const there = await refusal(`${drop}/out-dir/../secret.txt`)
     const notThere = await refusal(`${drop}/out-dir/../no-such-file.txt`)
     expect(there).toMatch(/was not dropped or chosen here/)
