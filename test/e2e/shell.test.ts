@@ -168,9 +168,12 @@ describe.skipIf(!chromiumPath)('app shell in Chromium', () => {
         const bar = (await page.locator('[data-test="app-shell"]').boundingBox())!
         expect(bar.height).toBeLessThanOrEqual(60)
         expect(await right('[data-test="disconnect"]')).toBeLessThanOrEqual(w)
+        // The screen's own header (ScreenHeader) is one line high too, on every screen.
+        const header = (await page.locator('[data-test="screen-header"]').first().boundingBox())!
+        expect(header.height).toBeLessThanOrEqual(64)
+        expect(header.x + header.width).toBeLessThanOrEqual(w)
         if (name === 'agenda') {
-          // Two toolbar rows, none wrapping or running off the window.
-          expect((await page.locator('.agv .bar').boundingBox())!.height).toBeLessThan(64)
+          // Under it, one row of tools, not wrapping or running off the window.
           expect((await page.locator('.agv .tools').boundingBox())!.height).toBeLessThan(50)
           expect(await right('[data-test="csv"]')).toBeLessThanOrEqual(w)
           expect(await right('[data-test="sync-status"]')).toBeLessThanOrEqual(w)

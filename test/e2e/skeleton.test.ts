@@ -166,7 +166,7 @@ describe.skipIf(!chromiumPath)('walking skeleton in Chromium', () => {
     await page.locator('[data-test="open-demo"]').waitFor()
 
     const counts = await h.cacheCounts()
-    expect(Object.keys(counts).length).toBe(7)
+    expect(Object.keys(counts).length).toBe(8)
     expect(Object.values(counts).every((n) => n === 0)).toBe(true)
     expect((await h.invoke('sessionStatus')).state).toBe('disconnected')
     expect(h.secretStore.size).toBe(0)
