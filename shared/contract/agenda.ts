@@ -8,7 +8,6 @@ import {
   colorSchema,
   freeSlotSchema,
   operatorSchema,
-  patientSchema,
   specialtySchema,
   type Appointment,
 } from '../alfadocs/schemas'
@@ -128,20 +127,6 @@ export const agendaChannels = {
       operatorIds: z.array(idNum).max(50).default([]),
     }),
     z.array(freeSlotSchema),
-  ),
-  /** Type-ahead: patients whose last name (or "last first") starts with the text. */
-  agendaPatientLookup: channel(
-    z.strictObject({ text: z.string().trim().min(2).max(100), limit: int().min(1).max(50).default(15) }),
-    z.array(patientSchema),
-  ),
-  /** A new patient from the booking dialog (name and an optional mobile number). */
-  agendaPatientCreate: channel(
-    z.strictObject({
-      firstName: z.string().trim().min(1).max(100),
-      lastName: z.string().trim().min(1).max(100),
-      phone: z.string().trim().max(30).optional(),
-    }),
-    patientSchema,
   ),
   /** Since when the desk marked each appointment of these days as waiting (kept on this computer). */
   agendaWaiting: channel(z.strictObject({ ids: z.array(idNum).max(2000) }), z.array(waitingEntrySchema)),

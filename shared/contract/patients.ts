@@ -107,16 +107,6 @@ export const patientsChannels = {
   patientUpdate: channel(z.strictObject({ patientId, draft: patientDraftSchema, ...saveOptions }), patientSchema),
   /** The custom fields defined for patients, in their order. */
   patientCustomFieldDefs: channel(empty, z.array(customFieldSchema)),
-  /** Appointments of a patient between two dates (main splits into 30-day windows). */
-  patientAppointments: channel(
-    z.strictObject({ patientId, from: isoDate, to: isoDate }).superRefine(rangeCheck(() => RANGE_CAPS.patientAppointments)),
-    z.array(appointmentSchema),
-  ),
-  /** Bills of a patient between two dates (31-day windows, filtered by patient). */
-  patientBills: channel(
-    z.strictObject({ patientId, from: isoDate, to: isoDate }).superRefine(rangeCheck(() => RANGE_CAPS.bills)),
-    z.array(billSchema),
-  ),
   /** Care plans, read-only, each with its signature status (null when AlfaDocs would not say). */
   patientCarePlans: channel(z.strictObject({ patientId }), z.array(carePlanWithSignatureSchema)),
 }

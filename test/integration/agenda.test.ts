@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Appointment, FreeSlot, Patient } from '../../shared/alfadocs/schemas'
 import { seenOf, type UpdateResult } from '../../shared/contract/agenda'
+import { quickPatientDraft } from '../../shared/contract/patients'
 import { createMainApp, type MainApp } from '../../electron/main/app'
 import { MemorySecretStore } from '../../electron/main/keychain/memory-store'
 
@@ -71,11 +72,14 @@ describe('agenda channels against the sandbox', () => {
   })
 
   it('books an appointment, with a new patient, and finds free slots and patients by name', async () => {
-    const patient = await call<Patient>('agendaPatientCreate', { firstName: 'Ottavio', lastName: 'Zzagenda', phone: '+39 333 1234567' })
-    expect(patient.phoneNumbers[0]).toMatchObject({ prefix: '+39', number: '3331234567' })
-    const found = await call<Patient[]>('agendaPatientLookup', { text: 'zzag' })
-    expect(found.map((p) => p.id)).toEqual([patient.id])
-    expect((await call<Patient[]>('agendaPatientLookup', { text: 'Ottavio Zzagenda' })).map((p) => p.id)).toEqual([patient.id])
+    // The booking dialog's quick patient goes through the one patient create; its name search is the one search box.
+    const draft = quickPatientDraft({ firstName: 'Ottavio', lastName: 'Zzagenda', phone: '+39 333 1234567' })
+    const patient = await call<Patient>('patientCreate', { draft })
+    expect(patient.phoneNumbers[0]).toMatchObject({ prefix: '+39', number: '3331234567', smsEnabled: true })
+    const search = async (text: string) => (await call<{ results: Patient[] }>('patientsSearch', { text, limit: 15 })).results.map((p) => p.id)
+    expect(await search('zzag')).toEqual([patient.id])
+    expect(await search('Zzagenda Ottavio')).toEqual([patient.id])
+    expect(await search('Ottavio Zzagenda')).toEqual([patient.id])
 
     const slots = await call<FreeSlot[]>('agendaFreeSlots', { from: '2026-03-16', duration: 30 })
     expect(slots.length).toBeGreaterThan(0)

@@ -9,7 +9,5 @@ export const patientsHandlers: HandlerGroup<typeof patientsChannels> = ({ patien
   patientCreate: ({ draft, fiscalCodeOverride }) => patients.create(draft, fiscalCodeOverride),
   patientUpdate: ({ patientId, draft, fiscalCodeOverride }) => patients.update(patientId, draft, fiscalCodeOverride),
   patientCustomFieldDefs: () => patients.customFieldDefs(),
-  patientAppointments: ({ patientId, from, to }) => patients.appointments(patientId, from, to),
-  patientBills: ({ patientId, from, to }) => patients.bills(patientId, from, to),
   patientCarePlans: ({ patientId }) => patients.carePlans(patientId),
 })

@@ -3,7 +3,7 @@ import type { AppointmentChanges, AppointmentCreate, SeenAppointment, UpdateResu
 import type { IsoDate } from '../../../../shared/dates'
 import type { AlfaDocsClient } from '../../alfadocs/client'
 import { createAppointment, setAppointmentState, updateAppointment } from './appointments'
-import { freeSlots } from './lookups'
+import { freeSlots } from './free-slots'
 import type { WaitingStore } from './waiting-store'
 
 type GetClient = () => Promise<AlfaDocsClient>

@@ -1,7 +1,6 @@
 import type { z } from 'zod'
-import type { Bill, CarePlan, CustomField, Patient } from '../../../../shared/alfadocs/schemas'
+import type { CarePlan, CustomField, Patient } from '../../../../shared/alfadocs/schemas'
 import type { patientDraftSchema, patientPageSchema } from '../../../../shared/contract/patients'
-import { addDaysIso, splitWindows } from '../../../../shared/dates'
 import { duplicateReason } from '../../../../shared/patients/duplicates'
 import { checkFiscalCode } from '../../../../shared/patients/fiscal-code'
 import { filtersFor, parsePatientQuery, type PatientFilters } from '../../../../shared/patients/query'
@@ -105,23 +104,6 @@ export class PatientsService {
     return defs
   }
 
-  async appointments(patientId: number, from: string, to: string) {
-    if (to < from) return []
-    return (await this.client()).listWindowed('appointmentsList', from, to, { patientId })
-  }
-
-  /** Bills have no patient filter: list the windows and keep this patient's (by patientId or care plan). */
-  async bills(patientId: number, from: string, to: string): Promise<Bill[]> {
-    if (to < from) return []
-    if (splitWindows(from, to, 31).length > 12) throw new AppError('invalid', 'Ask for at most a year of bills at a time.')
-    const client = await this.client()
-    const [bills, plans] = await Promise.all([client.listWindowed('billsList', from, to), this.carePlansOnly(patientId)])
-    const planIds = new Set(plans.map((p) => p.id))
-    return bills
-      .filter((b) => b.patientId === patientId || (b.carePlanId !== null && planIds.has(b.carePlanId)))
-      .sort((a, b) => b.date.localeCompare(a.date))
-  }
-
   async carePlans(patientId: number): Promise<Array<{ plan: CarePlan; isSigned: boolean | null }>> {
     const client = await this.client()
     const plans = (await this.carePlansOnly(patientId)).filter((p) => !p.deleted)
@@ -142,11 +124,6 @@ export class PatientsService {
   private async carePlansOnly(patientId: number): Promise<CarePlan[]> {
     return (await this.client()).request('patientCarePlansList', { params: { patientId } })
   }
-}
-
-/** Default windows of the appointments tab: 90 days back, 90 ahead. */
-export function defaultAppointmentRange(today: string) {
-  return { from: addDaysIso(today, -90), to: addDaysIso(today, 90) }
 }
 
 /** The AlfaDocs body of a draft; refuses a bad fiscal code unless the user overrode it deliberately. */

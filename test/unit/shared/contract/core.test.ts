@@ -7,8 +7,7 @@ import { contract, RANGE_CAPS, RANGE_CODE } from '../../../../shared/contract'
 
 const from = '2026-01-01'
 const days = (n: number) => ({ from, to: addDaysIso(from, n - 1) })
-const parse = (c: 'appointmentsRange' | 'billsList' | 'patientAppointments' | 'patientBills', input: object) =>
-  contract[c].input.safeParse(input)
+const parse = (c: 'appointmentsRange' | 'billsList', input: object) => contract[c].input.safeParse(input)
 const refusalCodes = (r: ReturnType<typeof parse>) =>
   r.success ? [] : r.error.issues.map((i) => (i as { params?: { code?: string } }).params?.code)
 

@@ -64,8 +64,6 @@ const samples: { [C in ChannelName]: ChannelInput<C> } = {
   patientCreate: { draft, fiscalCodeOverride: false },
   patientUpdate: { patientId: 1, draft, fiscalCodeOverride: false },
   patientCustomFieldDefs: {},
-  patientAppointments: { patientId: 1, from: '2026-03-01', to: '2026-03-31' },
-  patientBills: { patientId: 1, from: '2026-03-01', to: '2026-03-31' },
   patientCarePlans: { patientId: 1 },
   documentsList: { patientId: 1 },
   documentsDownload: { patientId: 1, documentId: 2 },
@@ -114,8 +112,6 @@ const samples: { [C in ChannelName]: ChannelInput<C> } = {
   },
   agendaCreate: { date: '2026-03-11 09:00:00', duration: 30, colorId: 1, chairId: 1, description: 'Visita' },
   agendaFreeSlots: { from: TODAY, fromMinutes: 480, days: 14, duration: 30, operatorIds: [1] },
-  agendaPatientLookup: { text: 'ross', limit: 15 },
-  agendaPatientCreate: { firstName: 'Mario', lastName: 'Rossi', phone: '+39 333 1234567' },
   agendaWaiting: { ids: [1] },
   billingReference: {},
   billsList: { from: '2026-01-01', to: TODAY, type: 'full', direction: 'incoming', carePlanId: 1, patientId: 1 },
@@ -272,8 +268,6 @@ describe('IPC door under hostile input', () => {
       ['appointmentsRange', { ...long, patientId: 1 }],
       ['billsList', long],
       ['billsList', { ...long, patientId: 1 }],
-      ['patientAppointments', { ...long, patientId: 1 }],
-      ['patientBills', { ...long, patientId: 1 }],
     ] as const) {
       const r = await app.invoke(channel, input)
       expect(r, channel).toMatchObject({ ok: false, error: { kind: 'invalid', code: 'range-too-long' } })
