@@ -46,6 +46,8 @@ interface DeskResult {
   calls: number
   errors: number
   latencies: number[]
+  /** Latencies by channel (for --verbose). */
+  byChannel: Record<string, number[]>
   firstErrors: string[]
 }
 
@@ -62,13 +64,15 @@ async function runDesk(desk: number, baseUrl: string, apiKey: string, today: str
   const pick = <T>(xs: readonly T[]): T | undefined => (xs.length === 0 ? undefined : xs[Math.floor(rng() * xs.length)])
   const dataDir = await mkdtemp(join(tmpdir(), `soak-desk-${desk}-`))
   const app = createMainApp({ secretStore: new MemorySecretStore(), dataDir })
-  const result: DeskResult = { desk, calls: 0, errors: 0, latencies: [], firstErrors: [] }
+  const result: DeskResult = { desk, calls: 0, errors: 0, latencies: [], byChannel: {}, firstErrors: [] }
 
   const call = async <T = unknown>(channel: string, input: unknown = {}): Promise<T | undefined> => {
     const started = performance.now()
     const r = await app.invoke(channel, input)
     result.calls++
-    result.latencies.push(Math.round(performance.now() - started))
+    const ms = Math.round(performance.now() - started)
+    result.latencies.push(ms)
+    ;(result.byChannel[channel] ??= []).push(ms)
     if (!r.ok) {
       result.errors++
       if (result.firstErrors.length < 5) result.firstErrors.push(`${channel}: ${r.error.kind} ${r.error.message}`)
@@ -269,6 +273,9 @@ async function orchestrate(): Promise<void> {
     console.log(`sandbox answered ${requests} API requests: ${JSON.stringify(stats.answered)}`)
     if (values.verbose) {
       const secs = Object.keys(stats.perSecond).map(Number).sort((a, b) => a - b)
+      const channels = new Map<string, number[]>()
+      for (const r of results) for (const [c, ms] of Object.entries(r.byChannel)) channels.set(c, [...(channels.get(c) ?? []), ...ms])
+      for (const [c, ms] of [...channels].sort()) console.log(`  ${c}: calls=${ms.length} p50_ms=${percentile(ms, 50)} p95_ms=${percentile(ms, 95)}`)
       console.log(`per second (200/429): ${secs.map((s) => `${stats.perSecond[s]!['200'] ?? 0}/${stats.perSecond[s]!['429'] ?? 0}`).join(' ')}`)
     }
     console.log(`desks=${desks} calls=${calls} user_errors=${userErrors} rate_limited=${stats.answered['429'] ?? 0} p95_ms=${p95}`)

@@ -8,7 +8,10 @@
  *
  * Adaptive: desks sharing a key share the server's budget without seeing each other, so the rate is
  * additive-increase/multiplicative-decrease: a 429 halves it (once per window) and pauses everyone for
- * the Retry-After; each window that passes without a 429 gives one start back, up to `perWindow`.
+ * the Retry-After; answered requests give one start back per window, up to `perWindow`, but only one per
+ * `contendedSteps` windows while the last 429 is recent (several desks probing together at full speed
+ * would keep meeting the limit). Below the ceiling, starts are spread evenly over the window instead of
+ * leaving in a burst, so desks that adapted do not refuse each other by arriving in the same instant.
  */
 export type Priority = 'interactive' | 'bulk'
 
@@ -18,6 +21,10 @@ export interface LimiterOptions {
   windowMs?: number
   /** Lowest rate a run of 429s can bring it to. Default 1. */
   minPerWindow?: number
+  /** For this many windows after a 429 the rate is contended. Default 10. */
+  calmWindows?: number
+  /** While contended, one start back per this many windows. Default 4. */
+  contendedSteps?: number
   now?: () => number
 }
 
@@ -48,6 +55,9 @@ export class RateLimiter {
   private current: number
   private lastChange = -Infinity
   private lastDecrease = -Infinity
+  private lastStart = -Infinity
+  private readonly calmMs: number
+  private readonly contendedStepMs: number
 
   constructor(opts: LimiterOptions) {
     if (!Number.isFinite(opts.perWindow) || opts.perWindow < 1) throw new Error('requestsPerSecond must be at least 1')
@@ -56,6 +66,8 @@ export class RateLimiter {
     this.windowMs = opts.windowMs ?? 1000
     this.now = opts.now ?? (() => Date.now())
     this.current = this.perWindow
+    this.calmMs = this.windowMs * Math.max(0, opts.calmWindows ?? 10)
+    this.contendedStepMs = this.windowMs * Math.max(1, opts.contendedSteps ?? 4)
   }
 
   /** Resolves when this caller may start a request. Rejects with the signal's reason if aborted while queued. */
@@ -109,7 +121,8 @@ export class RateLimiter {
   succeeded(): void {
     if (this.current >= this.perWindow) return
     const now = this.now()
-    if (now - this.lastChange < this.windowMs) return
+    const step = now - this.lastDecrease < this.calmMs ? this.contendedStepMs : this.windowMs
+    if (now - this.lastChange < step) return
     this.current++
     this.lastChange = now
     this.drain()
@@ -139,20 +152,26 @@ export class RateLimiter {
     return undefined
   }
 
+  /** Earliest next start by pacing: none at the ceiling (bursts allowed), windowMs/rate apart below it. */
+  private pacedAt(): number {
+    return this.current >= this.perWindow ? -Infinity : this.lastStart + Math.floor(this.windowMs / this.current)
+  }
+
   private drain(): void {
     const now = this.now()
     while (this.starts.length > 0 && this.starts[0]! <= now - this.windowMs) this.starts.shift()
-    while (now >= this.pausedUntil && this.starts.length < this.current) {
+    while (now >= this.pausedUntil && this.starts.length < this.current && now >= this.pacedAt()) {
       const w = this.next()
       if (!w) break
       if (w.signal && w.onAbort) w.signal.removeEventListener('abort', w.onAbort)
       this.starts.push(now)
+      this.lastStart = now
       w.resolve()
     }
     if (this.pending === 0 || this.timer) return
     // The oldest start that must leave the window before one more fits under the current rate.
     const blocking = this.starts.length >= this.current ? this.starts[this.starts.length - this.current]! + this.windowMs : 0
-    const freeAt = Math.max(this.pausedUntil, blocking)
+    const freeAt = Math.max(this.pausedUntil, blocking, this.pacedAt())
     this.timer = setTimeout(
       () => {
         this.timer = null

@@ -56,31 +56,48 @@ describe('RateLimiter lanes', () => {
 })
 
 describe('RateLimiter AIMD', () => {
-  it('halves the rate on a 429 (once per window), pauses for the Retry-After, then gives one start back per window', async () => {
+  it('halves the rate on a 429 (once per window) and pauses for the Retry-After; below the ceiling starts are spread out', async () => {
     const lim = new RateLimiter({ perWindow: 8, windowMs: 1000 })
     expect(lim.rate).toBe(8)
     lim.rateLimited(2000)
     lim.rateLimited(2000) // the same burst's other refusals do not halve again
     expect(lim.rate).toBe(4)
     const started: number[] = []
-    for (let i = 0; i < 6; i++) void lim.acquire().then(() => started.push(i))
+    for (let i = 0; i < 6; i++) void lim.acquire().then(() => started.push(Date.now()))
+    const t0 = Date.now()
     await vi.advanceTimersByTimeAsync(1999)
     expect(started).toEqual([])
+    await vi.advanceTimersByTimeAsync(1000)
+    // The new rate, not the ceiling, and a quarter of the window apart rather than all at once.
+    expect(started.map((t) => t - t0)).toEqual([2000, 2250, 2500, 2750])
     await vi.advanceTimersByTimeAsync(1)
-    expect(started).toEqual([0, 1, 2, 3]) // the new rate, not the ceiling
+    expect(started.map((t) => t - t0)).toEqual([2000, 2250, 2500, 2750, 3000])
+  })
 
+  it('gives starts back one per window, slower while the last 429 is recent, never above the ceiling', async () => {
+    const lim = new RateLimiter({ perWindow: 8, windowMs: 1000, calmWindows: 10, contendedSteps: 4 })
+    lim.rateLimited(0)
+    expect(lim.rate).toBe(4)
+    lim.succeeded()
+    expect(lim.rate).toBe(4)
+    await vi.advanceTimersByTimeAsync(3999)
+    lim.succeeded()
+    expect(lim.rate).toBe(4) // contended: one step per 4 windows
+    await vi.advanceTimersByTimeAsync(1)
+    lim.succeeded()
     lim.succeeded()
     expect(lim.rate).toBe(5)
-    lim.succeeded() // not again within the same window
-    expect(lim.rate).toBe(5)
-    await vi.advanceTimersByTimeAsync(1000)
+    await vi.advanceTimersByTimeAsync(6000) // t=10 s: calm again
     lim.succeeded()
     expect(lim.rate).toBe(6)
-    for (let i = 0; i < 10; i++) {
+    await vi.advanceTimersByTimeAsync(1000)
+    lim.succeeded()
+    expect(lim.rate).toBe(7)
+    for (let i = 0; i < 5; i++) {
       await vi.advanceTimersByTimeAsync(1000)
       lim.succeeded()
     }
-    expect(lim.rate).toBe(8) // never above the ceiling
+    expect(lim.rate).toBe(8)
   })
 
   it('never goes below one start per window, and a later 429 halves again', async () => {
