@@ -56,7 +56,9 @@ describe.skipIf(!chromiumPath)('documents in Chromium', () => {
     await expect.poll(() => row('panoramica-2026.png').getAttribute('data-state'), { timeout: 20_000 }).toBe('done')
     await expect.poll(() => row('referto.pdf').getAttribute('data-state'), { timeout: 20_000 }).toBe('done')
     expect(await row('tac-completa.dcm').getAttribute('data-state')).toBe('refused')
-    expect(await row('tac-completa.dcm').locator('[data-test="upload-refusal"]').innerText()).toBe('“tac-completa.dcm” supera il limite di 1 MB')
+    expect(await row('tac-completa.dcm').locator('[data-test="upload-refusal"]').innerText()).toBe(
+      '“tac-completa.dcm” supera il limite di 1 MB',
+    )
 
     // What AlfaDocs (the sandbox) now holds for the patient.
     const after = await h.invoke('documentsList', { patientId: patient.id })
@@ -79,7 +81,10 @@ describe.skipIf(!chromiumPath)('documents in Chromium', () => {
     await h.screenshot('documents-02-uploaded')
 
     // Byte for byte through the download route, and through "save a copy" in the page.
-    for (const [name, bytes] of [['panoramica-2026.png', png], ['referto.pdf', pdf]] as const) {
+    for (const [name, bytes] of [
+      ['panoramica-2026.png', png],
+      ['referto.pdf', pdf],
+    ] as const) {
       const doc = added.find((d) => d.name === name)!
       const back = await h.invoke('documentsDownload', { patientId: patient.id, documentId: doc.id })
       expect(Buffer.from(back.base64, 'base64').equals(bytes)).toBe(true)
@@ -98,7 +103,11 @@ describe.skipIf(!chromiumPath)('documents in Chromium', () => {
   it('filters by type and opens an x-ray in the viewer, which zooms', async () => {
     const { page } = h
     await page.locator('[data-test="doc-filter"] label', { hasText: 'Radiografia' }).click()
-    await expect.poll(async () => new Set(await page.locator('[data-test="doc-row"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-type'))))).toEqual(new Set(['xray']))
+    await expect
+      .poll(
+        async () => new Set(await page.locator('[data-test="doc-row"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-type')))),
+      )
+      .toEqual(new Set(['xray']))
     await page.locator('[data-test="doc-row"][data-name="panoramica-2026.png"] [data-test="doc-open"]').click()
     await page.locator('[data-test="doc-viewer"] img').waitFor()
     await page.locator('[data-test="zoom-in"]').click()
@@ -166,7 +175,9 @@ describe.skipIf(!chromiumPath)('documents in Chromium', () => {
     const { page } = h
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('[data-test="upload-pick-xray"]').click()])
     await chooser.setFiles([{ name: 'bitewing.png', mimeType: 'image/png', buffer: xrayPng(5) }])
-    await expect.poll(() => page.locator('[data-test="upload-row"][data-name="bitewing.png"]').getAttribute('data-state'), { timeout: 20_000 }).toBe('done')
+    await expect
+      .poll(() => page.locator('[data-test="upload-row"][data-name="bitewing.png"]').getAttribute('data-state'), { timeout: 20_000 })
+      .toBe('done')
     const docs = await h.invoke('documentsList', { patientId: patient.id })
     expect(docs.find((d) => d.name === 'bitewing.png')).toMatchObject({ type: 'xray', folderName: 'Radiografie' })
   })

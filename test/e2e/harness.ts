@@ -90,7 +90,8 @@ export interface HarnessOptions {
 }
 
 /** A channel's input, optional when the channel takes none (`{}`), as the renderer's `call` sends it. */
-export type InvokeInput<C extends ChannelName> = Record<never, never> extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>]
+export type InvokeInput<C extends ChannelName> =
+  Record<never, never> extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>]
 
 export interface Harness {
   page: Page

@@ -95,7 +95,9 @@ describe.skipIf(!chromiumPath)('app shell in Chromium', () => {
     const a = (await today()).find((x) => x.patientId != null && x.carePlanId == null && !x.allDay)!
     await h.open(`#/day/${h.today}`)
     await page.locator('[data-test="agenda-grid"]').waitFor()
-    await page.locator('[data-test="agenda-grid"]').evaluate((el, top) => (el.scrollTop = top), ((parseWall(a.date)!.minutes - 30 - 8 * 60) / 15) * 44)
+    await page
+      .locator('[data-test="agenda-grid"]')
+      .evaluate((el, top) => (el.scrollTop = top), ((parseWall(a.date)!.minutes - 30 - 8 * 60) / 15) * 44)
     await page.locator(`.blk[data-id="${a.id}"]`).click({ button: 'right', position: { x: 10, y: 24 } })
     await page.locator('[data-test="menu-bills"]').click()
     await page.waitForURL(new RegExp(`#/patients/${a.patientId}\\?tab=bills$`))
@@ -103,7 +105,9 @@ describe.skipIf(!chromiumPath)('app shell in Chromium', () => {
     expect(await current()).toBe('nav-patients')
 
     // One with a care plan opens that care plan's bills in billing.
-    const withPlan = (await h.invoke('appointmentsRange', { from: addDaysIso(h.today, -6), to: h.today })).find((x) => x.carePlanId != null && x.date.startsWith(h.today))
+    const withPlan = (await h.invoke('appointmentsRange', { from: addDaysIso(h.today, -6), to: h.today })).find(
+      (x) => x.carePlanId != null && x.date.startsWith(h.today),
+    )
     if (withPlan) {
       await h.open(`#/day/${h.today}`)
       await page.locator(`.blk[data-id="${withPlan.id}"]`).scrollIntoViewIfNeeded()

@@ -27,9 +27,7 @@ describe.skipIf(!chromiumPath)('walking skeleton in Chromium', () => {
   /** The first appointment with a patient, in time order, and that patient's "Last First". */
   async function samplesFor(day: string) {
     const appts = await h.invoke('appointmentsRange', { from: day, to: day })
-    const withPatient = appts
-      .filter((a) => a.patientId != null && !a.allDay)
-      .sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id)
+    const withPatient = appts.filter((a) => a.patientId != null && !a.allDay).sort((a, b) => a.date.localeCompare(b.date) || a.id - b.id)
     const ids = [...new Set(withPatient.slice(0, 3).map((a) => a.patientId!))]
     const patients = await h.invoke('patientsByIds', { ids })
     const byId = new Map(patients.map((p) => [p.id, p]))

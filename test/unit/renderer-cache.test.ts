@@ -116,7 +116,16 @@ describe('renderer Dexie cache', () => {
     await db.wipe()
 
     const counts = await Promise.all(db.tables.map((t) => t.count()))
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['appointments', 'chairs', 'colors', 'meta', 'operators', 'patients', 'reads', 'views'])
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'appointments',
+      'chairs',
+      'colors',
+      'meta',
+      'operators',
+      'patients',
+      'reads',
+      'views',
+    ])
     expect(counts).toEqual(db.tables.map(() => 0))
     expect(await db.meta.get(metaKeys.day('2026-03-11'))).toBeUndefined()
   })

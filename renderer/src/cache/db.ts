@@ -55,7 +55,9 @@ export class SportelloDb extends Dexie {
       meta: 'key',
     })
     // Patient search keys (last name, phones, fiscal code, birth date) for the search box.
-    this.version(2).stores({ patients: PATIENT_INDEXES }).upgrade((tx) => tx.table('patients').toCollection().modify(addSearchKeys))
+    this.version(2)
+      .stores({ patients: PATIENT_INDEXES })
+      .upgrade((tx) => tx.table('patients').toCollection().modify(addSearchKeys))
     // One row per painted day (see ViewRow); filled by the next refresh of each day.
     this.version(3).stores({ views: 'key' })
     // The last answer of every other read, by key (bills, a bill, takings, a patient's tabs…).
@@ -95,10 +97,7 @@ export class SportelloDb extends Dexie {
   }
 
   async readDay(day: IsoDate): Promise<{ appointments: CachedAppointment[]; syncedAt: number | null }> {
-    const [appointments, meta] = await Promise.all([
-      this.appointments.where('day').equals(day).toArray(),
-      this.meta.get(metaKeys.day(day)),
-    ])
+    const [appointments, meta] = await Promise.all([this.appointments.where('day').equals(day).toArray(), this.meta.get(metaKeys.day(day))])
     return { appointments, syncedAt: meta?.syncedAt ?? null }
   }
 

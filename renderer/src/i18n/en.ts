@@ -63,7 +63,7 @@ export const en = {
     'bad-response': 'The server answered in an unexpected way.',
     'too-large': 'The server sent more data than Sportello accepts.',
     storage: 'Sportello cannot write its files on this computer (disk full or read-only). Nothing was recorded.',
-    'damaged-file': 'One of Sportello\'s files was damaged: it was set aside and work goes on.',
+    'damaged-file': "One of Sportello's files was damaged: it was set aside and work goes on.",
     internal: 'Internal Sportello error.',
     code: {
       'range-too-long': 'The period asked for is too long: choose at most two months of agenda or a year of bills.',

@@ -69,7 +69,11 @@ export const isKnownState = (s: string): s is AppointmentState => (appointmentSt
 export const STATE_ORDER: readonly AppointmentState[] = appointmentStates
 
 /** The one-click next state (confirmed → waiting → in the chair → done); absent and cancelled come from the menu. */
-export const NEXT_STATE: Partial<Record<string, 'waiting' | 'in_care' | 'done'>> = { confirmed: 'waiting', waiting: 'in_care', in_care: 'done' }
+export const NEXT_STATE: Partial<Record<string, 'waiting' | 'in_care' | 'done'>> = {
+  confirmed: 'waiting',
+  waiting: 'in_care',
+  in_care: 'done',
+}
 
 /** An appointment state in the UI language ("In poltrona"); a state this version does not know, as sent. */
 export function stateLabel(state: string): string {

@@ -1,5 +1,12 @@
 import type { DocumentMeta } from '../../../../shared/alfadocs/schemas'
-import { kindFromName, MIME_OF_KIND, previewableKind, SNIFF_BYTES, sniffFileKind, type FileKind } from '../../../../shared/patients/file-type'
+import {
+  kindFromName,
+  MIME_OF_KIND,
+  previewableKind,
+  SNIFF_BYTES,
+  sniffFileKind,
+  type FileKind,
+} from '../../../../shared/patients/file-type'
 
 /** A downloaded document: its sniffed kind, its bytes as a blob and a blob URL for <img> and "save a copy". */
 export interface DocContent {

@@ -16,8 +16,12 @@ const it = {
   open: 'Apri',
   save: 'Salva una copia',
   types: {
-    text: 'Testo', xray: 'Radiografia', image: 'Immagine', identification: 'Documento d’identità',
-    electronic_signature_patient_details: 'Firma elettronica', electronic_signature_patient_details_and_terms_and_conditions: 'Firma e condizioni',
+    text: 'Testo',
+    xray: 'Radiografia',
+    image: 'Immagine',
+    identification: 'Documento d’identità',
+    electronic_signature_patient_details: 'Firma elettronica',
+    electronic_signature_patient_details_and_terms_and_conditions: 'Firma e condizioni',
     other: 'Altro',
   } as Record<string, string>,
   queue: {
@@ -41,7 +45,14 @@ const it = {
     'not-a-file': '“{name}” non è un file',
   } as Record<string, string>,
   uploadedCount: 'Caricati {n} file',
-  viewer: { zoomIn: 'Ingrandisci', zoomOut: 'Riduci', reset: 'Adatta', close: 'Chiudi', noPreview: 'Anteprima non disponibile per questo tipo di file.', hint: 'Rotellina per lo zoom, trascina per spostare' },
+  viewer: {
+    zoomIn: 'Ingrandisci',
+    zoomOut: 'Riduci',
+    reset: 'Adatta',
+    close: 'Chiudi',
+    noPreview: 'Anteprima non disponibile per questo tipo di file.',
+    hint: 'Rotellina per lo zoom, trascina per spostare',
+  },
   loadError: 'Impossibile caricare i documenti.',
 }
 
@@ -62,8 +73,12 @@ const en: typeof it = {
   open: 'Open',
   save: 'Save a copy',
   types: {
-    text: 'Text', xray: 'X-ray', image: 'Image', identification: 'Identity document',
-    electronic_signature_patient_details: 'Electronic signature', electronic_signature_patient_details_and_terms_and_conditions: 'Signature and terms',
+    text: 'Text',
+    xray: 'X-ray',
+    image: 'Image',
+    identification: 'Identity document',
+    electronic_signature_patient_details: 'Electronic signature',
+    electronic_signature_patient_details_and_terms_and_conditions: 'Signature and terms',
     other: 'Other',
   },
   queue: {
@@ -87,7 +102,14 @@ const en: typeof it = {
     'not-a-file': '“{name}” is not a file',
   },
   uploadedCount: 'Uploaded {n} files',
-  viewer: { zoomIn: 'Zoom in', zoomOut: 'Zoom out', reset: 'Fit', close: 'Close', noPreview: 'No preview for this kind of file.', hint: 'Wheel to zoom, drag to pan' },
+  viewer: {
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    reset: 'Fit',
+    close: 'Close',
+    noPreview: 'No preview for this kind of file.',
+    hint: 'Wheel to zoom, drag to pan',
+  },
   loadError: 'The documents could not be loaded.',
 }
 

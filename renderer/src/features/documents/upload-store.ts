@@ -90,8 +90,15 @@ export const useUploadStore = defineStore('documents-upload', () => {
       const { files: inspected } = await call('documentsInspectPaths', { paths, asXray: opts.asXray ?? false })
       for (const f of inspected) {
         push({
-          patientId, patientName, name: f.name, size: f.size, kind: f.kind, type: f.type, folderName: f.folderName,
-          refusal: f.refusal, source: { path: f.path },
+          patientId,
+          patientName,
+          name: f.name,
+          size: f.size,
+          kind: f.kind,
+          type: f.type,
+          folderName: f.folderName,
+          refusal: f.refusal,
+          source: { path: f.path },
         })
       }
     } else {
@@ -108,7 +115,17 @@ export const useUploadStore = defineStore('documents-upload', () => {
           }
         }
         const type = documentTypeFor(kind, { asXray: opts.asXray ?? false })
-        push({ patientId, patientName, name: file.name, size: file.size, kind, type, folderName: defaultFolderFor(type), refusal: bad, source: { file } })
+        push({
+          patientId,
+          patientName,
+          name: file.name,
+          size: file.size,
+          kind,
+          type,
+          folderName: defaultFolderFor(type),
+          refusal: bad,
+          source: { file },
+        })
       }
     }
     void run()
@@ -214,5 +231,19 @@ export const useUploadStore = defineStore('documents-upload', () => {
     running = false
   }
 
-  return { rows, maxUploadMb, landed, settingsError, active, addFiles, setType, cancel, retry, clearFinished, loadSettings, setMaxUploadMb, reset }
+  return {
+    rows,
+    maxUploadMb,
+    landed,
+    settingsError,
+    active,
+    addFiles,
+    setType,
+    cancel,
+    retry,
+    clearFinished,
+    loadSettings,
+    setMaxUploadMb,
+    reset,
+  }
 })

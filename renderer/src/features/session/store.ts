@@ -54,7 +54,8 @@ export const useSessionStore = defineStore('session', () => {
 
   const connectDemo = () => run('demo', () => call('sessionConnectDemo', {}))
 
-  const connect = (apiKey: string, baseUrl?: string) => run('practice', () => call('sessionConnect', baseUrl ? { apiKey, baseUrl } : { apiKey }))
+  const connect = (apiKey: string, baseUrl?: string) =>
+    run('practice', () => call('sessionConnect', baseUrl ? { apiKey, baseUrl } : { apiKey }))
 
   /**
    * Forget the key (main). The session ends here even if main fails; what the renderer holds of the practice

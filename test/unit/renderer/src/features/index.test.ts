@@ -46,7 +46,9 @@ describe('disconnect forgets the practice in every feature', () => {
 
     // Fill every feature's stores the way the screens do.
     const agenda = useAgendaStore(pinia)
-    await (await agenda.open(STORE_TODAY, STORE_TODAY)).refreshed
+    await (
+      await agenda.open(STORE_TODAY, STORE_TODAY)
+    ).refreshed
     expect(agenda.appointments.length).toBeGreaterThan(0)
     expect(agenda.patients.size).toBeGreaterThan(0)
 
