@@ -35,7 +35,7 @@ export class PaymentJournal {
   private readonly legacy: DurableFile<Entries>
   private readonly now: () => Date
   private readonly fs: Fs
-  private loaded: Promise<Entries> | null = null
+  private loaded: Promise<void> | null = null
 
   constructor(dataDir: string, opts: JournalOptions | (() => Date) = {}) {
     const o = typeof opts === 'function' ? { now: opts } : opts
@@ -107,7 +107,6 @@ export class PaymentJournal {
         .update((m) => new Map([...m].filter(([, e]) => !(isFinished(e) && Date.parse(e.updatedAt) < cutoff))))
         .catch(() => entries)
     }
-    return entries
   }
 }
 

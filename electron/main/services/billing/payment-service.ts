@@ -3,13 +3,13 @@ import type { ErrorKind } from '../../../../shared/contract/core'
 import type { Liability, Me, Transaction } from '../../../../shared/alfadocs/schemas'
 import { addDaysIso } from '../../../../shared/dates'
 import type { AlfaDocsClient } from '../../alfadocs/client'
-import { AlfaDocsError } from '../../alfadocs/errors'
 import { AppError } from '../app-error'
 import type { Fs } from '../../storage/fs-layer'
 import { PaymentJournal } from './journal'
 import { toCents, toEuros } from './money'
 import { planSteps } from './plan'
 import { isFinished, totalCents, type PaymentEntry, type PaymentError, type PaymentStep } from './types'
+import { toErrorData } from '../../ipc/error-data'
 
 /** What the payment service needs of the API client (the real AlfaDocsClient fits). */
 export type PaymentClient = Pick<AlfaDocsClient, 'request' | 'me'>
@@ -84,7 +84,8 @@ export class PaymentService {
     return this.exclusive(req.key, () => this.start(req))
   }
 
-  retry(key: string): Promise<PaymentView> {
+  async retry(key: string): Promise<PaymentView> {
+    await this.mustGet(key) // another practice's payment is not found, even while an earlier resume of it runs
     return this.exclusive(key, async () => {
       const entry = await this.mustGet(key)
       if (isFinished(entry)) return this.view(entry)
@@ -137,7 +138,8 @@ export class PaymentService {
    * Gives up a payment whose transaction does not exist. A POST with an unknown outcome is checked first:
    * if AlfaDocs has the transaction, the payment cannot be discarded (retry finishes it).
    */
-  discard(key: string): Promise<PaymentView> {
+  async discard(key: string): Promise<PaymentView> {
+    await this.mustGet(key)
     return this.exclusive(key, async () => {
       const entry = await this.mustGet(key)
       if (isFinished(entry)) return this.view(entry)
@@ -316,7 +318,8 @@ export class PaymentService {
     const client = await this.opts.client()
     const me = await client.me()
     if (!samePractice(entry, me)) {
-      throw new AppError('conflict', 'This payment belongs to another practice: connect to it to finish the payment.')
+      // The desk changed practice under a running payment: it waits, pending, for its own practice.
+      throw new AppError('not-connected', 'This payment belongs to another practice: connect to it to finish the payment.')
     }
     for (const step of entry.steps) {
       if (step.state === 'intent' || step.state === 'posting') await this.createTransaction(client, entry, step)
@@ -468,9 +471,8 @@ function samePractice(e: PracticeRef, me: PracticeRef): boolean {
   return e.practiceId === me.practiceId && e.archiveId === me.archiveId
 }
 
+/** The door's one exception mapper: a payment shows later exactly what a failed call would have answered. */
 function toPaymentError(e: unknown): PaymentError {
-  const at = new Date().toISOString()
-  if (e instanceof AlfaDocsError) return { kind: e.kind, message: e.message, at }
-  if (e instanceof AppError) return { kind: e.kind, message: e.message, at }
-  return { kind: 'internal', message: e instanceof Error ? e.message : String(e), at }
+  const { kind, message } = toErrorData(e, 'a payment')
+  return { kind, message, at: new Date().toISOString() }
 }

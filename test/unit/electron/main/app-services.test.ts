@@ -1,0 +1,86 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startSandbox, type Sandbox } from '../../../../electron/sandbox'
+import { createMainApp, type MainApp } from '../../../../electron/main/app'
+import { MemorySecretStore } from '../../../../electron/main/keychain/memory-store'
+import { JOURNAL_FILE, PaymentJournal } from '../../../../electron/main/services/billing/journal'
+import type { PaymentEntry } from '../../../../electron/main/services/billing/types'
+import type { ChannelName } from '../../../../shared/contract'
+
+// Disconnecting and connecting to another practice through main's one door: nothing of the previous
+// practice is listed, resumed or sent; its waiting marks are gone; its journal entries stay on disk, unseen.
+
+let app: MainApp
+let demo: Sandbox | null = null
+let other: Sandbox
+let dataDir: string
+
+async function call(channel: ChannelName, input: unknown = {}): Promise<unknown> {
+  const r = await app.invoke(channel, input)
+  if (!r.ok) throw Object.assign(new Error(r.error.message), r.error)
+  return r.value
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'app-switch-'))
+  other = await startSandbox({ port: 0, quiet: true, rateLimitPerSecond: false, today: '2026-03-11' })
+  other.state.practice.practiceId += 1000
+  app = createMainApp({ secretStore: new MemorySecretStore(), dataDir, sandbox: { today: '2026-03-11', onStart: (sb) => (demo = sb) } })
+})
+afterAll(async () => {
+  await app?.dispose()
+  await other?.close()
+  await rm(dataDir, { recursive: true, force: true })
+})
+
+const stuckEntry = (practiceId: number, archiveId: number): PaymentEntry => ({
+  key: 'old-practice-payment',
+  practiceId,
+  archiveId,
+  billId: 1,
+  date: '2026-03-11',
+  direction: 'incoming',
+  paymentTypeId: 31001,
+  accountId: 33961,
+  relatedToInsurance: false,
+  steps: [
+    {
+      liabilityId: 1,
+      liabilityCents: 5000,
+      amountCents: 5000,
+      sistemaTsExpenseType: 'sp',
+      liability: { date: '2026-03-11', relatedToInsurance: false, sistemaTsExpenseType: 'sp' },
+      state: 'intent',
+    },
+  ],
+  state: 'needs-attention',
+  attempts: 1,
+  createdAt: '2026-03-11T08:00:00.000Z',
+  updatedAt: '2026-03-11T08:00:00.000Z',
+})
+
+describe('disconnect and practice switch', { timeout: 60_000 }, () => {
+  it('the previous practice’s unfinished payments and waiting marks are not shown or sent to the next one', async () => {
+    await call('sessionConnectDemo')
+    const d = demo!
+    await new PaymentJournal(dataDir).put(stuckEntry(d.practiceId, d.archiveId))
+    await writeFile(join(dataDir, 'agenda-waiting.json'), JSON.stringify({ 4242: Date.now() }))
+    const listed = (await call('paymentsUnfinished')) as { payments: Array<{ key: string }> }
+    expect(listed.payments.map((p) => p.key)).toEqual(['old-practice-payment'])
+    expect(await call('agendaWaiting', { ids: [4242] })).toHaveLength(1)
+
+    await call('sessionDisconnect')
+    expect(JSON.parse(await readFile(join(dataDir, 'agenda-waiting.json'), 'utf8'))).toEqual({})
+    await call('sessionConnect', { apiKey: other.apiKey, baseUrl: other.baseUrl })
+    const txBefore = other.state.transactions.length
+    expect(await call('paymentsUnfinished')).toEqual({ payments: [], notices: [] })
+    expect(await call('agendaWaiting', { ids: [4242] })).toEqual([])
+    await expect(call('paymentGet', { key: 'old-practice-payment' })).rejects.toMatchObject({ kind: 'not-found' })
+    await expect(call('paymentRetry', { key: 'old-practice-payment' })).rejects.toMatchObject({ kind: 'not-found' })
+    expect(other.state.transactions.length).toBe(txBefore)
+    // Kept, scoped: the entry may hold a transaction its practice must not pay twice when it comes back.
+    expect(await readFile(join(dataDir, JOURNAL_FILE), 'utf8')).toContain('old-practice-payment')
+  })
+})

@@ -1,0 +1,56 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { WaitingStore } from '../../../../../../electron/main/services/agenda/waiting-store'
+import { FaultyFs } from '../../../../../support/faulty-fs'
+
+const NOW = 1_000_000_000_000
+let dir: string
+let file: string
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'waiting-'))
+  file = join(dir, 'agenda-waiting.json')
+})
+afterEach(() => rm(dir, { recursive: true, force: true }))
+
+describe('waiting-since store under faults', () => {
+  for (const [name, inject] of [
+    ['a full disk', (fs: FaultyFs) => fs.full()],
+    ['a read-only disk', (fs: FaultyFs) => fs.readOnly()],
+  ] as const) {
+    it(`${name}: the mark is refused as storage and not kept; once the disk works the next mark is written (no stuck store)`, async () => {
+      const fs = new FaultyFs()
+      const s = new WaitingStore(file, () => NOW, fs)
+      await s.record(1, true)
+      inject(fs)
+      await expect(s.record(2, true)).rejects.toMatchObject({ kind: 'storage', code: 'waiting-write-failed', detail: expect.stringContaining('agenda-waiting.json') })
+      await expect(s.record(3, true)).rejects.toMatchObject({ kind: 'storage' })
+      expect(await s.get([1, 2, 3])).toEqual([{ appointmentId: 1, since: NOW }])
+      fs.heal()
+      await s.record(4, true)
+      expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ 1: NOW, 4: NOW })
+      expect(await new WaitingStore(file, () => NOW).get([1, 2, 3, 4])).toEqual([
+        { appointmentId: 1, since: NOW },
+        { appointmentId: 4, since: NOW },
+      ])
+    })
+  }
+
+  it('a damaged file is set aside, its readable marks kept', async () => {
+    await writeFile(file, JSON.stringify({ 5: NOW - 1000, x: 'y', 6: 'soon' }))
+    const s = new WaitingStore(file, () => NOW)
+    expect(await s.get([5, 6])).toEqual([{ appointmentId: 5, since: NOW - 1000 }])
+    const aside = (await readdir(dir)).filter((f) => f.startsWith('agenda-waiting.json.damaged-'))
+    expect(aside).toHaveLength(1)
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ 5: NOW - 1000 })
+  })
+
+  it('clear forgets every mark, on disk too (the desk disconnected)', async () => {
+    const s = new WaitingStore(file, () => NOW)
+    await s.record(7, true)
+    await s.clear()
+    expect(await s.get([7])).toEqual([])
+    expect(await new WaitingStore(file, () => NOW).get([7])).toEqual([])
+  })
+})
