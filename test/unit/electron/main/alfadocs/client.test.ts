@@ -249,3 +249,27 @@ describe('redaction', () => {
     expect(e.detail).toBe('key *** revoked')
   })
 })
+
+describe('a malformed key at the door', () => {
+  it('sessionConnect answers auth / key-malformed, sends nothing and stores nothing', async () => {
+    const { mkdtemp, rm } = await import('node:fs/promises')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const { createMainApp } = await import('../../../../../electron/main/app')
+    const { MemorySecretStore } = await import('../../../../../electron/main/keychain/memory-store')
+    const lb = await loopback((_req, res) => void res.writeHead(200).end('{}'))
+    const dataDir = await mkdtemp(join(tmpdir(), 'key-malformed-'))
+    const secrets = new MemorySecretStore()
+    const app = createMainApp({ secretStore: secrets, dataDir })
+    try {
+      const r = await app.invoke('sessionConnect', { apiKey: 'sk-live-0123\n456789', baseUrl: lb.baseUrl })
+      expect(r).toMatchObject({ ok: false, error: { kind: 'auth', code: 'key-malformed' } })
+      expect(JSON.stringify(r)).not.toContain('456789')
+      expect(lb.seen).toHaveLength(0)
+      expect(secrets.size).toBe(0)
+    } finally {
+      await app.dispose()
+      await rm(dataDir, { recursive: true, force: true })
+    }
+  })
+})
