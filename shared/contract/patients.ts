@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { appointmentSchema, billSchema, carePlanSchema, customFieldSchema, patientSchema } from '../alfadocs/schemas'
-import { channel, empty, id, int, isoDate, prototypeKeys, RANGE_CAPS, rangeCheck } from './core'
+import { carePlanSchema, customFieldSchema, patientSchema } from '../alfadocs/schemas'
+import { channel, empty, id, int, isoDate, prototypeKeys } from './core'
 
 const patientId = id
 
