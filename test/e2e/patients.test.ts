@@ -33,7 +33,8 @@ describe.skipIf(!chromiumPath)('patients in Chromium', () => {
   })
 
   const box = () => h.page.locator('[data-test="patient-search"] input')
-  const resultIds = () => h.page.locator('[data-test="search-result"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-id'))))
+  const resultIds = () =>
+    h.page.locator('[data-test="search-result"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-id'))))
 
   async function searchFor(text: string) {
     await box().fill('')
@@ -73,7 +74,33 @@ describe.skipIf(!chromiumPath)('patients in Chromium', () => {
     await h.screenshot('patients-02-page')
   })
 
-  it('shows a patient\'s appointments, care plans with their signature and bills in tabs', async () => {
+  it('a patient page opened while AlfaDocs is unreachable shows the saved copy and says since when', async () => {
+    const { page } = h
+    // Opened (with its appointments tab) by the test before, online.
+    const mine = await h.invoke('appointmentsRange', { patientId: sample.id, from: addDaysIso(h.today, -90), to: addDaysIso(h.today, 90) })
+    expect(mine.length).toBeGreaterThan(0)
+    h.sandbox().faults.failNext('patientGet', 50, { kind: 'drop' })
+    h.sandbox().faults.failNext('appointmentsList', 200, { kind: 'drop' })
+    try {
+      await h.open('#/patients')
+      await h.open(`#/patients/${sample.id}`)
+      await expect.poll(() => page.locator('[data-test="patient-name"]').innerText()).toBe(`${sample.lastName} ${sample.firstName}`)
+      const line = page.locator('[data-test="freshness"][data-status="cached"]')
+      await expect.poll(() => line.innerText(), { timeout: 30_000 }).toMatch(/^Offline — dati del /)
+      // The appointments tab shows its saved copy, and says why it is not fresh.
+      await expect
+        .poll(async () => (await page.locator('[data-test="appt-next"]').count()) + (await page.locator('[data-test="appt-past"]').count()))
+        .toBe(mine.length)
+      await expect
+        .poll(() => page.locator('[data-test="appointments-error"]').innerText(), { timeout: 30_000 })
+        .toBe('Il server non è raggiungibile. Controlla la connessione a internet.')
+      await h.screenshot('patients-09-offline')
+    } finally {
+      h.sandbox().faults.clear()
+    }
+  })
+
+  it("shows a patient's appointments, care plans with their signature and bills in tabs", async () => {
     const { page } = h
     // A patient of today's agenda who also has care plans.
     const today = await h.invoke('appointmentsRange', { from: h.today, to: h.today })
@@ -90,11 +117,20 @@ describe.skipIf(!chromiumPath)('patients in Chromium', () => {
     const mine = await h.invoke('appointmentsRange', { patientId: id, from: addDaysIso(h.today, -90), to: addDaysIso(h.today, 90) })
     await h.open(`#/patients/${id}`)
     await expect
-      .poll(async () => (await page.locator('[data-test="appt-next"]').count()) + (await page.locator('[data-test="appt-past"]').count()), { timeout: 15_000 })
+      .poll(async () => (await page.locator('[data-test="appt-next"]').count()) + (await page.locator('[data-test="appt-past"]').count()), {
+        timeout: 15_000,
+      })
       .toBe(mine.length)
     expect(mine.some((a) => a.date.startsWith(h.today))).toBe(true)
     // Each appointment's state in Italian words (the agenda's), never AlfaDocs' code.
-    const words: Record<string, string> = { confirmed: 'Confermato', waiting: 'In attesa', in_care: 'In poltrona', done: 'Concluso', absent: 'Assente', cancelled: 'Annullato' }
+    const words: Record<string, string> = {
+      confirmed: 'Confermato',
+      waiting: 'In attesa',
+      in_care: 'In poltrona',
+      done: 'Concluso',
+      absent: 'Assente',
+      cancelled: 'Annullato',
+    }
     const shown = await page.locator('[data-test="appt-state"]').allInnerTexts()
     expect(shown.sort()).toEqual(mine.map((a) => words[a.state] ?? a.state).sort())
     expect(shown.some((s) => /^[a-z_]+$/.test(s))).toBe(false)
@@ -133,6 +169,24 @@ describe.skipIf(!chromiumPath)('patients in Chromium', () => {
     expect(created).toMatchObject({ lastName: 'Collaudo', firstName: 'Ettore', italianFiscalCode: 'RSSMRA85T10A562X' })
     expect(created.phoneNumbers.map((n) => [n.prefix, n.number])).toEqual([['+39', '3337654321']])
     await expect.poll(() => page.locator('[data-test="patient-cf"]').innerText()).toBe('RSSMRA85T10A562X')
+  })
+
+  it("words AlfaDocs' refusal of a save in Italian with its reason, never the English message", async () => {
+    const { page } = h
+    h.sandbox().faults.failNext('patientUpdate', 1, { status: 422, body: { message: 'phoneNumbers.0.number is not valid' } })
+    try {
+      await h.open(`#/patients/${createdId}/edit`)
+      await page.locator('[data-test="phone-row"]').first().waitFor()
+      await page.locator('[data-test="patient-save"]').click()
+      const alert = page.locator('[data-test="form-server-error"]')
+      await expect.poll(() => alert.innerText()).toBe('La richiesta non è valida. (phoneNumbers.0.number is not valid)')
+      await h.screenshot('patients-10-refused')
+    } finally {
+      h.sandbox().faults.clear()
+    }
+    // Saved once AlfaDocs accepts it.
+    await page.locator('[data-test="patient-save"]').click()
+    await page.waitForURL(new RegExp(`#/patients/${createdId}$`))
   })
 
   it('warns before creating someone who may already exist (same fiscal code), then creates only when asked', async () => {

@@ -2,9 +2,7 @@ import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { patientSchema, type Patient } from '../../shared/alfadocs/schemas'
 import { parsePatientQuery } from '../../shared/patients/query'
-// @ts-ignore TS6307: renderer/src is outside tsconfig.node.json's file list; the import and its types still resolve.
 import { SportelloDb } from '../../renderer/src/cache/db'
-// @ts-ignore TS6307
 import { searchCachedPatients } from '../../renderer/src/features/patients/patient-cache'
 
 const patient = (id: number, lastName: string, firstName: string, extra: Record<string, unknown> = {}): Patient =>
@@ -20,7 +18,8 @@ afterEach(async () => {
   await db.delete()
 })
 
-const find = async (text: string) => (await searchCachedPatients(db.patients, parsePatientQuery(text), 0, 20)).results.map((p: Patient) => p.id)
+const find = async (text: string) =>
+  (await searchCachedPatients(db.patients, parsePatientQuery(text), 0, 20)).results.map((p: Patient) => p.id)
 
 describe('the patient cache search', () => {
   it('finds by last-name then first-name prefix, accents folded, whoever stored the patients', async () => {

@@ -30,7 +30,6 @@ const it = {
   book: 'Prenota appuntamento',
   back: 'Torna alla ricerca',
   loadError: 'Impossibile caricare il paziente.',
-  savedAt: 'Dati salvati ({time}).',
   tabs: {
     appointments: 'Appuntamenti',
     documents: 'Documenti',
@@ -152,7 +151,6 @@ const en: typeof it = {
   book: 'Book appointment',
   back: 'Back to search',
   loadError: 'The patient could not be loaded.',
-  savedAt: 'Saved data ({time}).',
   tabs: { appointments: 'Appointments', documents: 'Documents', bills: 'Bills', carePlans: 'Care plans', customFields: 'Custom fields' },
   appointments: {
     next: 'Upcoming',

@@ -1,4 +1,4 @@
-import { defineFeature } from '../feature'
+import { defineFeature, forgetStores } from '../feature'
 import { patientsMessages } from './i18n'
 import { patientRoutes } from './routes'
 import { usePatientSearch } from './search-store'
@@ -17,8 +17,5 @@ export const patientsFeature = defineFeature({
     order: 2,
     test: 'nav-patients',
   },
-  reset: (pinia) => {
-    usePatientsStore(pinia).reset()
-    usePatientSearch(pinia).reset()
-  },
+  reset: (pinia) => forgetStores(pinia, usePatientsStore, usePatientSearch),
 })
