@@ -18,7 +18,8 @@ const mounted = (() => {
     return true
   } catch (e) {
     const why = (e as { stderr?: Buffer }).stderr?.toString().trim() || (e as Error).message
-    if (process.env.CI === 'true' && process.getuid?.() === 0) throw new Error(`CI runs as root and must be able to mount a tmpfs: ${why}`)
+    if (process.env.CI === 'true' && process.getuid?.() === 0)
+      throw new Error(`CI runs as root and must be able to mount a tmpfs: ${why}`, { cause: e })
     console.warn(`[storage-tmpfs] SKIPPED: cannot mount a tmpfs here (${why}); the injected-fs unit tests cover the same faults`)
     return false
   }
@@ -103,7 +104,11 @@ describe.skipIf(!mounted)('main’s own files on a real tmpfs', () => {
     await j.put(entry('a', 1))
     mount('-o', 'remount,ro', mountDir)
     try {
-      await expect(j.put(entry('refused', 2))).rejects.toMatchObject({ kind: 'storage', code: 'journal-write-failed', detail: expect.stringContaining('EROFS') })
+      await expect(j.put(entry('refused', 2))).rejects.toMatchObject({
+        kind: 'storage',
+        code: 'journal-write-failed',
+        detail: expect.stringContaining('EROFS'),
+      })
       expect(await keys(j)).toEqual(['a'])
       expect(await keys(new PaymentJournal(dir))).toEqual(['a'])
     } finally {

@@ -4,7 +4,11 @@ import { errnoOf } from './storage-error'
 import type { Fs } from './fs-layer'
 
 /** 2026-03-11T08:00:00.123Z → 20260311T080000Z (no colons: a valid file name everywhere). */
-export const fileStamp = (d: Date): string => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z')
+export const fileStamp = (d: Date): string =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z')
 
 /**
  * Keeps a damaged file under a second name next to it (`<name>.damaged-<time>`), so that the file can then

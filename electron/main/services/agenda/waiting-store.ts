@@ -22,7 +22,9 @@ const marksCodec: FileCodec<Marks> = {
       if (Number.isSafeInteger(id) && id > 0 && typeof v === 'number' && Number.isFinite(v)) map.set(id, v)
       else lost++
     }
-    return lost === 0 ? { value: map, intact: true } : { value: map, intact: false, note: `${map.size} marks recovered, ${lost} unreadable` }
+    return lost === 0
+      ? { value: map, intact: true }
+      : { value: map, intact: false, note: `${map.size} marks recovered, ${lost} unreadable` }
   },
 }
 

@@ -42,7 +42,8 @@ export class PaymentJournal {
     this.now = o.now ?? (() => new Date())
     this.fs = o.fs ?? nodeFs
     this.path = join(dataDir, JOURNAL_FILE)
-    const log = (d: DamagedFile) => console.warn(`[sportello] damaged payment journal ${d.file} set aside as ${d.setAsideAs ?? '(not yet)'}: ${d.note ?? ''}`)
+    const log = (d: DamagedFile) =>
+      console.warn(`[sportello] damaged payment journal ${d.file} set aside as ${d.setAsideAs ?? '(not yet)'}: ${d.note ?? ''}`)
     const common = { fs: this.fs, now: this.now, writeCode: JOURNAL_WRITE_FAILED, readCode: JOURNAL_READ_FAILED, onDamaged: log }
     this.file = new DurableFile(this.path, { ...common, codec: journalCodec })
     this.legacy = new DurableFile(join(dataDir, LEGACY_JOURNAL_FILE), { ...common, codec: legacyJournalCodec })

@@ -117,7 +117,8 @@ export class SessionService {
   /** A connect replaced another practice's session: forget the previous one as a disconnect would. */
   private async practiceChanged(previous: Connected | undefined): Promise<void> {
     const now = this.current?.status
-    if (!previous || !now || (previous.practiceId === now.practiceId && previous.archiveId === now.archiveId && previous.mode === now.mode)) return
+    if (!previous || !now || (previous.practiceId === now.practiceId && previous.archiveId === now.archiveId && previous.mode === now.mode))
+      return
     try {
       await this.deps.onDisconnect?.()
     } catch (e) {
@@ -142,7 +143,11 @@ export class SessionService {
       )
       return new AppError('keychain', `The keychain did not delete the key: ${(e as Error).message}`, {
         code: 'keychain-delete-failed',
-        detail: overwritten ? 'the stored key was overwritten' : marked ? 'the key is still in the keychain; it will not be used' : 'the key is still in the keychain',
+        detail: overwritten
+          ? 'the stored key was overwritten'
+          : marked
+            ? 'the key is still in the keychain; it will not be used'
+            : 'the key is still in the keychain',
         cause: e,
       })
     }

@@ -24,7 +24,11 @@ describe('waiting-since store under faults', () => {
       const s = new WaitingStore(file, () => NOW, fs)
       await s.record(1, true)
       inject(fs)
-      await expect(s.record(2, true)).rejects.toMatchObject({ kind: 'storage', code: 'waiting-write-failed', detail: expect.stringContaining('agenda-waiting.json') })
+      await expect(s.record(2, true)).rejects.toMatchObject({
+        kind: 'storage',
+        code: 'waiting-write-failed',
+        detail: expect.stringContaining('agenda-waiting.json'),
+      })
       await expect(s.record(3, true)).rejects.toMatchObject({ kind: 'storage' })
       expect(await s.get([1, 2, 3])).toEqual([{ appointmentId: 1, since: NOW }])
       fs.heal()

@@ -70,7 +70,11 @@ describe('payment journal: a write the disk refuses changes nothing', () => {
       await j.put(entry('a', 1))
       const before = await readFile(path(), 'utf8')
       fs.fail(step, code, { times: 1 })
-      await expect(j.put(entry('refused', 2))).rejects.toMatchObject({ kind: 'storage', code: 'journal-write-failed', detail: expect.stringContaining(code) })
+      await expect(j.put(entry('refused', 2))).rejects.toMatchObject({
+        kind: 'storage',
+        code: 'journal-write-failed',
+        detail: expect.stringContaining(code),
+      })
       expect(await j.get('refused')).toBeUndefined()
       expect(await keys(j)).toEqual(['a'])
       expect(await readFile(path(), 'utf8')).toBe(before)
@@ -113,7 +117,11 @@ describe('payment journal: a damaged file is set aside, its intact entries salva
     ['NULs over the last entry', clean.slice(0, clean.lastIndexOf('\n', clean.length - 2) + 1) + '\0'.repeat(300) + '\n', ['a', 'b']],
     ['a BOM', '\uFEFF' + clean, ['a', 'b', 'c']],
     ['one malformed entry', clean.replace('"billId":10', '"billId":99'), ['b', 'c']],
-    ['an entry of the wrong shape (checksum right)', [JOURNAL_HEADER, line(good[0]), line({ key: 'x', steps: 'none' }), line(good[2])].join('\n') + '\n', ['a', 'c']],
+    [
+      'an entry of the wrong shape (checksum right)',
+      [JOURNAL_HEADER, line(good[0]), line({ key: 'x', steps: 'none' }), line(good[2])].join('\n') + '\n',
+      ['a', 'c'],
+    ],
     ['invalid JSON in a line', [JOURNAL_HEADER, line(good[0]), `${sha('{oops')} {oops`, line(good[2])].join('\n') + '\n', ['a', 'c']],
     ['a whole file of invalid JSON', '{not json at all', []],
     ['a file of the wrong shape', '[]\n', []],

@@ -48,9 +48,10 @@ describe('payments when the journal cannot be written', { timeout: 30_000 }, () 
   const faults: Array<[string, (fs: FaultyFs) => void]> = [
     ['a read-only data folder', (fs) => fs.readOnly()],
     ['a full disk', (fs) => fs.full()],
-    ...(['open', 'write', 'sync', 'rename', 'syncDir'] as FsStep[]).map(
-      (step): [string, (fs: FaultyFs) => void] => [`EIO at ${step}`, (fs) => fs.fail(step, 'EIO', { times: 1 })],
-    ),
+    ...(['open', 'write', 'sync', 'rename', 'syncDir'] as FsStep[]).map((step): [string, (fs: FaultyFs) => void] => [
+      `EIO at ${step}`,
+      (fs) => fs.fail(step, 'EIO', { times: 1 }),
+    ]),
   ]
   for (const [name, inject] of faults) {
     it(`${name}: refused as 'storage', nothing sent, no entry, no lock; the next write and the next start do not bring it back`, async () => {
