@@ -60,14 +60,15 @@ export class WaitingStore {
    */
   async record(id: number, waiting: boolean, at?: number): Promise<{ appointmentId: number; since: number } | null> {
     const cutoff = this.now() - KEEP_MS
-    const next = await this.file.update((current) => {
-      const map = new Map([...current].filter(([, v]) => v >= cutoff))
-      if (waiting) map.set(id, current.get(id) ?? at ?? this.now())
+    let since: number | undefined
+    await this.file.update((current) => {
+      const map = new Map(current)
+      if (waiting) map.set(id, (since = current.get(id) ?? at ?? this.now()))
       else map.delete(id)
+      for (const [k, v] of map) if (v < cutoff) map.delete(k)
       return map
     })
-    const since = next.get(id)
-    return waiting && since !== undefined ? { appointmentId: id, since } : null
+    return since === undefined ? null : { appointmentId: id, since }
   }
 
   /** Forgets every mark (the desk disconnected: the marks were the previous practice's). */
