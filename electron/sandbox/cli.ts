@@ -27,6 +27,10 @@ async function main(): Promise<void> {
     if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer, got "${v}"`)
     return n
   }
+  // The sandbox holds a key and answers anyone who can reach it: this computer only.
+  if (values.host !== undefined && !/^(127(\.\d{1,3}){3}|localhost|::1)$/i.test(values.host)) {
+    throw new Error(`--host must be a loopback address (127.0.0.1, ::1 or localhost), got "${values.host}"`)
+  }
   const sandbox = await startSandbox({
     port: num('port', values.port),
     host: values.host,

@@ -298,8 +298,9 @@ export function createSandboxServer(deps: ServerDeps): { server: http.Server; ha
       .catch((e) => fail(e, entry))
   }
   // Requests Node's parser cannot read at all: a 400 and a closed socket, never an exception.
-  server.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request'
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
     else socket.destroy()
   })
   return { server, hanging }

@@ -93,3 +93,10 @@ describe('the demo server against malformed requests', () => {
     await stillServing()
   })
 })
+
+describe('limits of what the parser takes', () => {
+  it('a header block over the parser limit gets 431, and the server keeps serving', async () => {
+    expect((await request('GET /api/v1/me HTTP/1.1', { Host: `127.0.0.1:${port}`, 'X-Api-Key': KEY, 'X-Pad': 'a'.repeat(64 * 1024) })).status).toBe(431)
+    await stillServing()
+  })
+})
