@@ -24,7 +24,10 @@ export interface ClientOptions {
   /** e.g. https://app.alfadocs.com/api/v1, or http://127.0.0.1:PORT/api/v1 for the sandbox (http only on loopback). */
   baseUrl: string
   auth: Auth
-  /** Request starts allowed in any rolling second, shared by all calls of this client. Default 10. */
+  /**
+   * Request starts allowed in any rolling window (LIMITER_WINDOW_MS), shared by all calls of this client: the
+   * ceiling; after a 429 the limiter runs below it and climbs back (see RateLimiter). Default 10.
+   */
   requestsPerSecond?: number
   /** Per attempt. Default 20000. */
   timeoutMs?: number
