@@ -36,7 +36,10 @@ describe.skipIf(!chromiumPath)('billing under faults in Chromium', () => {
   // A failed test must not leave its faults queued for the next one.
   afterEach(async (ctx) => {
     h?.sandbox().faults.clear()
-    if (ctx.task.result?.state === 'fail') await h?.screenshot(`billing-faults-failed-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`, { fullPage: true }).catch(() => undefined)
+    if (ctx.task.result?.state === 'fail')
+      await h
+        ?.screenshot(`billing-faults-failed-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}`, { fullPage: true })
+        .catch(() => undefined)
   })
 
   const txOf = (billId: number) => h.sandbox().state.transactions.filter((t) => t.billId === billId && !t.deleted)
@@ -205,6 +208,31 @@ describe.skipIf(!chromiumPath)('billing under faults in Chromium', () => {
     } finally {
       await page.emulateMedia({ media: 'screen' })
     }
+    expect(h.pageErrors).toEqual([])
+  })
+  it('AlfaDocs failing after a reload: the saved bills with their time and the reason in words; a range never seen says why, no English', async () => {
+    await h.open('#/billing')
+    await page.locator('[data-test="bills-totals"]').waitFor()
+    await expect.poll(() => page.locator('[data-test="freshness"]').getAttribute('data-status')).toBe('fresh')
+    const rows = await page.locator('[data-test^="bill-row-"]').count()
+    expect(rows).toBeGreaterThan(0)
+
+    h.sandbox().faults.failNext('billsList', 1000, { status: 503 })
+    await page.reload()
+    await expect.poll(() => page.locator('[data-test="freshness"]').getAttribute('data-status'), { timeout: 30_000 }).toBe('cached')
+    const line = page.locator('[data-test="freshness"]')
+    await expect.poll(() => line.innerText(), { timeout: 30_000 }).toContain('Il server di AlfaDocs ha un problema')
+    expect(await page.locator('[data-test^="bill-row-"]').count()).toBe(rows)
+    await h.screenshot('billing-faults-05-bills-saved', { fullPage: true })
+
+    // A range this desk never saw: nothing to show, and the reason in Italian with a Retry.
+    await h.open(`#/billing?from=${h.today}&to=${h.today}&direction=outgoing`)
+    const alert = page.locator('[data-test="bills-error"]')
+    await alert.waitFor({ timeout: 30_000 })
+    const text = await alert.innerText()
+    expect(text).toContain('Il server di AlfaDocs ha un problema')
+    expect(text).not.toMatch(/AlfaDocs answered|status 503|HTTP/i)
+    await page.locator('[data-test="bills-error-retry"]').waitFor()
     expect(h.pageErrors).toEqual([])
   })
 })

@@ -116,11 +116,15 @@ describe.skipIf(!chromiumPath)('billing in Chromium', () => {
     for (const c of paidCents) expect(mine).toContain(c)
     await expect.poll(() => page.locator('[data-test="takings-row"]').count()).toBe(takings.transactions.length)
     const total = await page.locator('[data-test="takings-total"]').innerText()
-    expect(total.replace(/\s/g, '')).toBe(new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR' }).format(takings.totalCents / 100).replace(/\s/g, ''))
+    expect(total.replace(/\s/g, '')).toBe(
+      new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR' }).format(takings.totalCents / 100).replace(/\s/g, ''),
+    )
     // Each payment names its bill by number, as the desk knows it, not by AlfaDocs' internal id.
     const firstWithBill = takings.transactions.findIndex((t) => t.billId != null)
     const bill = await h.invoke('billDetail', { billId: takings.transactions[firstWithBill]!.billId! })
-    expect(await page.locator('[data-test="takings-row"]').nth(firstWithBill).locator('td').first().innerText()).toBe(bill.bill.numberIncludingPrefix)
+    expect(await page.locator('[data-test="takings-row"]').nth(firstWithBill).locator('td').first().innerText()).toBe(
+      bill.bill.numberIncludingPrefix,
+    )
     expect(await page.locator('[data-test="takings-by-type"] tr').count()).toBe(takings.byPaymentType.length)
     expect(await page.locator('[data-test="takings-by-account"] tr').count()).toBe(takings.byAccount.length)
     await h.screenshot('billing-06-takings')

@@ -16,14 +16,14 @@ export const billingFeature = defineFeature({
   id: 'billing',
   routes,
   messages: billingMessages,
-  nav: { label: 'shell.billing', to: { name: 'billing' }, owns: (name: string) => name.startsWith('billing'), order: 3, test: 'nav-billing' },
+  nav: {
+    label: 'shell.billing',
+    to: { name: 'billing' },
+    owns: (name: string) => name.startsWith('billing'),
+    order: 3,
+    test: 'nav-billing',
+  },
   reset: (pinia) => forgetStores(pinia, useBillingStore),
 })
 
 export { billHref, billLink, carePlanBillsLink, patientBillsLink } from './links'
-
-// TRANSITIONAL until features/index.ts iterates the features: the router's spread and the strings.
-export const billingRoutes = routes
-import { i18n } from '../../i18n'
-i18n.global.mergeLocaleMessage('it', billingMessages.it)
-i18n.global.mergeLocaleMessage('en', billingMessages.en)

@@ -8,10 +8,25 @@ import type { SistemaTsType } from '../../../../shared/alfadocs/schemas'
  */
 export const SISTEMA_TS_TYPES: ReadonlyArray<{ code: SistemaTsType; official: boolean; it: string; en: string }> = [
   { code: 'sp', official: true, it: 'Prestazioni sanitarie', en: 'Healthcare services' },
-  { code: 'sr', official: true, it: 'Assistenza specialistica ambulatoriale (visite, diagnostica, chirurgia non estetica)', en: 'Outpatient specialist care (visits, diagnostics, non-cosmetic surgery)' },
-  { code: 'sr2', official: false, it: 'Assistenza specialistica — seconda voce (codice AlfaDocs)', en: 'Specialist care — second entry (AlfaDocs code)' },
+  {
+    code: 'sr',
+    official: true,
+    it: 'Assistenza specialistica ambulatoriale (visite, diagnostica, chirurgia non estetica)',
+    en: 'Outpatient specialist care (visits, diagnostics, non-cosmetic surgery)',
+  },
+  {
+    code: 'sr2',
+    official: false,
+    it: 'Assistenza specialistica — seconda voce (codice AlfaDocs)',
+    en: 'Specialist care — second entry (AlfaDocs code)',
+  },
   { code: 'ad', official: true, it: 'Acquisto o affitto di dispositivi medici CE', en: 'Purchase or rental of CE medical devices' },
-  { code: 'as', official: true, it: 'Spese sanitarie per esami e servizi (ECG, test, farmacia dei servizi)', en: 'Health tests and pharmacy services (ECG, tests)' },
+  {
+    code: 'as',
+    official: true,
+    it: 'Spese sanitarie per esami e servizi (ECG, test, farmacia dei servizi)',
+    en: 'Health tests and pharmacy services (ECG, tests)',
+  },
   { code: 'tk', official: true, it: 'Ticket (quota fissa, franchigia, pronto soccorso)', en: 'Ticket (co-payment, excess, A&E)' },
   { code: 'tk2', official: false, it: 'Ticket (quota fissa) — codice AlfaDocs', en: 'Ticket (fixed share) — AlfaDocs code' },
   { code: 'fc', official: true, it: 'Farmaco, anche omeopatico', en: 'Medicine, including homeopathic' },

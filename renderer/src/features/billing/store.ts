@@ -35,8 +35,7 @@ export interface BillingReference {
 /** How often the unfinished payments are looked at again while there are any (main resumes them meanwhile). */
 export const UNFINISHED_POLL_MS = 4000
 
-const keyPart = (q: BillsQuery) =>
-  [q.from, q.to, q.type ?? '', q.direction ?? '', q.carePlanId ?? '', q.patientId ?? ''].join('|')
+const keyPart = (q: BillsQuery) => [q.from, q.to, q.type ?? '', q.direction ?? '', q.carePlanId ?? '', q.patientId ?? ''].join('|')
 
 async function patientOf(id: number | null | undefined): Promise<PatientNames | null> {
   if (!id) return null
@@ -88,7 +87,9 @@ export const useBillingStore = defineStore('billing', () => {
   /** What main says about the journal itself (a damaged file set aside), as error data. */
   const journalNotices = computed(() => unfinishedRead.state.value.value?.notices ?? [])
   /** Liabilities a payment is still working on: they cannot be paid again until it finishes. */
-  const lockedLiabilities = computed(() => new Set(unfinished.value.flatMap((p) => p.steps.filter((s) => s.state !== 'settled').map((s) => s.liabilityId))))
+  const lockedLiabilities = computed(
+    () => new Set(unfinished.value.flatMap((p) => p.steps.filter((s) => s.state !== 'settled').map((s) => s.liabilityId))),
+  )
   /** Bill numbers ("2026/109") of unfinished payments' bills, for the banner; null until known. */
   const billNumbers = ref<Record<number, string | null>>({})
   const asking = new Set<number>()
@@ -201,7 +202,8 @@ export const useBillingStore = defineStore('billing', () => {
   const discard = (key: string) => act(key, 'paymentDiscard')
 
   const refValue = computed(() => reference.state.value.value)
-  const paymentTypeName = (id: number | null | undefined) => refValue.value?.paymentTypes.find((p) => p.id === id)?.name ?? (id ? `#${id}` : '—')
+  const paymentTypeName = (id: number | null | undefined) =>
+    refValue.value?.paymentTypes.find((p) => p.id === id)?.name ?? (id ? `#${id}` : '—')
   const accountName = (id: number | null | undefined) => refValue.value?.accounts.find((a) => a.id === id)?.name ?? (id ? `#${id}` : '—')
   const operatorName = (id: number | null | undefined) => (id ? (refValue.value?.operators.find((o) => o.id === id)?.name ?? null) : null)
   const paymentTypes = computed(() => refValue.value?.paymentTypes ?? [])

@@ -88,7 +88,11 @@ describe('billing store', { timeout: 60_000 }, () => {
     const d = await h.invoke('billDetail', { billId })
     const [p] = await h.invoke('patientsByIds', { ids: [d.bill.patientId!] })
     expect(store.bill.status).toBe('fresh')
-    expect(store.bill.value).toMatchObject({ bill: d.bill, liabilities: d.liabilities, patient: { id: p!.id, firstName: p!.firstName, lastName: p!.lastName } })
+    expect(store.bill.value).toMatchObject({
+      bill: d.bill,
+      liabilities: d.liabilities,
+      patient: { id: p!.id, firstName: p!.firstName, lastName: p!.lastName },
+    })
   })
 
   it('after a reload, shows the saved bills when AlfaDocs cannot answer, with when they were synced and why, as data', async () => {
@@ -137,7 +141,11 @@ describe('billing store', { timeout: 60_000 }, () => {
 
     await store.loadReceipt(v!.key)
     expect(store.receipt.status).toBe('fresh')
-    expect(store.receipt.value).toMatchObject({ payment: { key: v!.key, state: 'done' }, billNumber: store.bill.value!.bill.numberIncludingPrefix, patient: store.bill.value!.patient })
+    expect(store.receipt.value).toMatchObject({
+      payment: { key: v!.key, state: 'done' },
+      billNumber: store.bill.value!.bill.numberIncludingPrefix,
+      patient: store.bill.value!.patient,
+    })
 
     await store.loadTakings(STORE_TODAY)
     expect(store.takings.value).toEqual(await h.invoke('takingsDay', { date: STORE_TODAY }))
