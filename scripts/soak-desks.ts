@@ -122,7 +122,8 @@ async function runDesk(desk: number, baseUrl: string, apiKey: string, today: str
     [
       2,
       async () => {
-        const patientId = pick(patientsSeen) ?? pick(dayAppointments.map((a) => a.patientId).filter((x): x is number => typeof x === 'number'))
+        const patientId =
+          pick(patientsSeen) ?? pick(dayAppointments.map((a) => a.patientId).filter((x): x is number => typeof x === 'number'))
         if (patientId === undefined) return
         await Promise.all([
           call('patientGet', { patientId }),
@@ -148,7 +149,10 @@ async function runDesk(desk: number, baseUrl: string, apiKey: string, today: str
       async () => {
         const a = pick(dayAppointments.filter((x) => x.state !== 'cancelled'))
         if (!a) return
-        const next = ({ confirmed: 'waiting', waiting: 'in_care', in_care: 'done', done: 'confirmed', absent: 'confirmed' } as Record<string, string>)[a.state] ?? 'confirmed'
+        const next =
+          ({ confirmed: 'waiting', waiting: 'in_care', in_care: 'done', done: 'confirmed', absent: 'confirmed' } as Record<string, string>)[
+            a.state
+          ] ?? 'confirmed'
         const r = await call<{ appointment: Appt }>('agendaSetState', { id: a.id, state: next, at: Date.now() })
         if (r) a.state = r.appointment.state
       },
@@ -162,7 +166,13 @@ async function runDesk(desk: number, baseUrl: string, apiKey: string, today: str
   }
 
   // The morning's first screen: reference data, booking data, the day.
-  await Promise.all([call('referenceData'), call('agendaBookingData'), call('billingReference'), call('paymentsUnfinished'), openDay(today)])
+  await Promise.all([
+    call('referenceData'),
+    call('agendaBookingData'),
+    call('billingReference'),
+    call('paymentsUnfinished'),
+    openDay(today),
+  ])
   while (performance.now() < deadline) {
     await chooseAction()()
     // A person reads the screen before the next click: 0.5–3 s.
@@ -224,9 +234,12 @@ async function orchestrate(): Promise<void> {
   const sandbox = await startSandbox(apiKey, today)
   const procs: Proc[] = []
   // The whole run is bounded: past the deadline and a grace period every child is stopped.
-  const hardStop = setTimeout(() => {
-    for (const p of [...procs, sandbox.proc]) p.child.kill('SIGKILL')
-  }, (SECONDS + 90) * 1000)
+  const hardStop = setTimeout(
+    () => {
+      for (const p of [...procs, sandbox.proc]) p.child.kill('SIGKILL')
+    },
+    (SECONDS + 90) * 1000,
+  )
   try {
     for (let d = 0; d < desks; d++) {
       procs.push(
@@ -268,15 +281,23 @@ async function orchestrate(): Promise<void> {
       95,
     )
     for (const r of results) {
-      if (values.verbose || r.errors > 0) console.log(`desk ${r.desk}: calls=${r.calls} errors=${r.errors}${r.firstErrors.length ? ` first: ${r.firstErrors.join(' | ')}` : ''}`)
+      if (values.verbose || r.errors > 0)
+        console.log(
+          `desk ${r.desk}: calls=${r.calls} errors=${r.errors}${r.firstErrors.length ? ` first: ${r.firstErrors.join(' | ')}` : ''}`,
+        )
     }
     console.log(`sandbox answered ${requests} API requests: ${JSON.stringify(stats.answered)}`)
     if (values.verbose) {
-      const secs = Object.keys(stats.perSecond).map(Number).sort((a, b) => a - b)
+      const secs = Object.keys(stats.perSecond)
+        .map(Number)
+        .sort((a, b) => a - b)
       const channels = new Map<string, number[]>()
       for (const r of results) for (const [c, ms] of Object.entries(r.byChannel)) channels.set(c, [...(channels.get(c) ?? []), ...ms])
-      for (const [c, ms] of [...channels].sort()) console.log(`  ${c}: calls=${ms.length} p50_ms=${percentile(ms, 50)} p95_ms=${percentile(ms, 95)}`)
-      console.log(`per second (200/429): ${secs.map((s) => `${stats.perSecond[s]!['200'] ?? 0}/${stats.perSecond[s]!['429'] ?? 0}`).join(' ')}`)
+      for (const [c, ms] of [...channels].sort())
+        console.log(`  ${c}: calls=${ms.length} p50_ms=${percentile(ms, 50)} p95_ms=${percentile(ms, 95)}`)
+      console.log(
+        `per second (200/429): ${secs.map((s) => `${stats.perSecond[s]!['200'] ?? 0}/${stats.perSecond[s]!['429'] ?? 0}`).join(' ')}`,
+      )
     }
     console.log(`desks=${desks} calls=${calls} user_errors=${userErrors} rate_limited=${stats.answered['429'] ?? 0} p95_ms=${p95}`)
     process.exitCode = userErrors === 0 && calls > 0 ? 0 : 1

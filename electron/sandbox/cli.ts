@@ -18,7 +18,9 @@ async function main(): Promise<void> {
     },
   })
   if (values.help) {
-    console.log('usage: npm run sandbox -- [--port 4010] [--api-key KEY] [--today YYYY-MM-DD] [--seed N] [--latency MS] [--no-rate-limit] [--quiet]')
+    console.log(
+      'usage: npm run sandbox -- [--port 4010] [--api-key KEY] [--today YYYY-MM-DD] [--seed N] [--latency MS] [--no-rate-limit] [--quiet]',
+    )
     return
   }
   const num = (name: string, v: string | undefined) => {

@@ -10,7 +10,8 @@ const WILDCARDS = new Set(['0.0.0.0', '::', '[::]', ''])
 /** Host values accepted for a sandbox listening on `listenHost`:`port`. */
 export function allowedHosts(port: number, listenHost?: string): Set<string> {
   const names = [...LOOPBACK_NAMES]
-  if (listenHost && !WILDCARDS.has(listenHost)) names.push(listenHost.includes(':') && !listenHost.startsWith('[') ? `[${listenHost}]` : listenHost)
+  if (listenHost && !WILDCARDS.has(listenHost))
+    names.push(listenHost.includes(':') && !listenHost.startsWith('[') ? `[${listenHost}]` : listenHost)
   return new Set(names.map((n) => `${n.toLowerCase()}:${port}`))
 }
 

@@ -111,7 +111,8 @@ function parseJson(text: string): unknown {
 function checkAuth(req: http.IncomingMessage, apiKey: string): HttpError | null {
   const key = req.headers['x-api-key']
   const auth = req.headers.authorization
-  if (key !== undefined && auth !== undefined) return new HttpError(400, 'Use one authentication scheme: X-Api-Key or Authorization, not both')
+  if (key !== undefined && auth !== undefined)
+    return new HttpError(400, 'Use one authentication scheme: X-Api-Key or Authorization, not both')
   if (key === undefined && auth === undefined) return new HttpError(401, 'Missing API key')
   const given = key !== undefined ? String(key) : /^Bearer\s+(.+)$/i.exec(String(auth))?.[1]?.trim()
   return given === apiKey ? null : new HttpError(401, 'Invalid API key')
@@ -151,7 +152,8 @@ export function createSandboxServer(deps: ServerDeps): { server: http.Server; ha
     const bucket = perSecond.get(sec) ?? {}
     bucket[status] = (bucket[status] ?? 0) + 1
     perSecond.set(sec, bucket)
-    for (const k of perSecond.keys()) if (k < sec - 3600) perSecond.delete(k)
+    for (const k of perSecond.keys())
+      if (k < sec - 3600) perSecond.delete(k)
       else break
   }
   const hits = new Map<string, number[]>()
@@ -255,7 +257,12 @@ export function createSandboxServer(deps: ServerDeps): { server: http.Server; ha
   const server = http.createServer((req, res) => {
     const fail = (e: unknown, entry?: RequestLogEntry) => {
       // A path parameter with broken percent-encoding (decodeURIComponent) is the request's fault.
-      const err = e instanceof HttpError ? e : e instanceof URIError ? new HttpError(400, 'Malformed percent-encoding') : new HttpError(500, 'Internal sandbox error')
+      const err =
+        e instanceof HttpError
+          ? e
+          : e instanceof URIError
+            ? new HttpError(400, 'Malformed percent-encoding')
+            : new HttpError(500, 'Internal sandbox error')
       if (!(e instanceof HttpError) && !(e instanceof URIError)) console.error('[sandbox] internal error', e)
       if (entry) entry.status = err.status
       // A refused request may still be sending its body: answer, then close, instead of reading it all.

@@ -222,7 +222,11 @@ export class AlfaDocsClient {
    * shared rate limiter, counts it, and gives the absolute URL and headers (one auth scheme). The caller
    * sends it once and parses the answer itself; nothing is retried.
    */
-  async prepareStreamed(name: RouteName, params: Record<string, string | number>, signal?: AbortSignal): Promise<{ url: string; method: string; headers: Record<string, string> }> {
+  async prepareStreamed(
+    name: RouteName,
+    params: Record<string, string | number>,
+    signal?: AbortSignal,
+  ): Promise<{ url: string; method: string; headers: Record<string, string> }> {
     const route = routes[name] as RouteDef
     const url = await this.routeUrl(route, params)
     await this.limiter.acquire(signal ? { signal } : {})
@@ -254,10 +258,14 @@ export class AlfaDocsClient {
       try {
         json = JSON.parse(answer.text)
       } catch {
-        throw this.error('bad-response', `AlfaDocs answered ${route.method} ${name} (HTTP ${answer.status}) with a body that is not JSON.`, {
-          route: name,
-          status: answer.status,
-        })
+        throw this.error(
+          'bad-response',
+          `AlfaDocs answered ${route.method} ${name} (HTTP ${answer.status}) with a body that is not JSON.`,
+          {
+            route: name,
+            status: answer.status,
+          },
+        )
       }
     } else if (route.envelope !== 'status') {
       throw this.error('bad-response', `AlfaDocs answered ${route.method} ${name} (HTTP ${answer.status}) with an empty body.`, {
@@ -420,17 +428,28 @@ export class AlfaDocsClient {
         if (e instanceof TooLarge) {
           this.emit({ route: name, method: route.method, url, status: e.status, attempt, ms: Math.round(performance.now() - started) })
           // Asking again would read the same too much again.
-          throw this.error('too-large', `AlfaDocs answered ${label} with more than ${megabytes(cap)} MB (HTTP ${e.status}); Sportello stopped reading.`, {
-            route: name,
-            status: e.status,
-          })
+          throw this.error(
+            'too-large',
+            `AlfaDocs answered ${label} with more than ${megabytes(cap)} MB (HTTP ${e.status}); Sportello stopped reading.`,
+            {
+              route: name,
+              status: e.status,
+            },
+          )
         }
         failure =
           e === TIMED_OUT
             ? this.error('timeout', `AlfaDocs did not answer ${label} within ${timeoutMs} ms.`, { route: name })
             : this.error('offline', `Could not reach AlfaDocs for ${label} (${networkReason(e)}).`, { route: name, cause: e })
       }
-      this.emit({ route: name, method: route.method, url, status: answer?.status ?? null, attempt, ms: Math.round(performance.now() - started) })
+      this.emit({
+        route: name,
+        method: route.method,
+        url,
+        status: answer?.status ?? null,
+        attempt,
+        ms: Math.round(performance.now() - started),
+      })
 
       if (answer) {
         if (answer.status >= 200 && answer.status < 300) {
@@ -461,7 +480,14 @@ export class AlfaDocsClient {
     }
   }
 
-  private async attempt(url: string, method: string, body: string | undefined, timeoutMs: number, cap: number, outer?: AbortSignal): Promise<Answer> {
+  private async attempt(
+    url: string,
+    method: string,
+    body: string | undefined,
+    timeoutMs: number,
+    cap: number,
+    outer?: AbortSignal,
+  ): Promise<Answer> {
     const ctrl = new AbortController()
     const timer = setTimeout(() => ctrl.abort(TIMED_OUT), timeoutMs)
     const onOuterAbort = () => ctrl.abort(outer!.reason)

@@ -1,4 +1,5 @@
-export type ApiErrorKind = 'auth' | 'not-found' | 'invalid' | 'rate-limited' | 'server' | 'offline' | 'timeout' | 'bad-response' | 'too-large'
+export type ApiErrorKind =
+  'auth' | 'not-found' | 'invalid' | 'rate-limited' | 'server' | 'offline' | 'timeout' | 'bad-response' | 'too-large'
 
 export interface AlfaDocsErrorInit {
   status?: number

@@ -19,9 +19,7 @@ const MAX_ISSUES_IN_MESSAGE = 3
 
 function pathText(path: ReadonlyArray<PropertyKey>): string {
   if (path.length === 0) return '(root)'
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
-    .join('')
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('')
 }
 
 function issuesText(error: z.ZodError, prefix: ReadonlyArray<PropertyKey> = []): string {
@@ -53,7 +51,8 @@ export function parseItems(name: string, status: number, schema: z.ZodType, item
     if (r.success) out.push(r.data)
     else {
       failed++
-      if (failures.length < MAX_ISSUES_IN_MESSAGE) failures.push(`item ${index}${describeId(item)}: ${issuesText(r.error, where ? [where, index] : [index])}`)
+      if (failures.length < MAX_ISSUES_IN_MESSAGE)
+        failures.push(`item ${index}${describeId(item)}: ${issuesText(r.error, where ? [where, index] : [index])}`)
     }
   })
   if (failed > 0) {

@@ -18,7 +18,10 @@ export function normaliseBaseUrl(raw: string): string {
   }
   const loopback = LOOPBACK.has(u.hostname) || /^127\.\d+\.\d+\.\d+$/.test(u.hostname)
   if (u.protocol !== 'https:' && !(u.protocol === 'http:' && loopback)) {
-    throw new AlfaDocsError('invalid', `The AlfaDocs base URL must use https (plain http is allowed only on this computer), got "${u.origin}".`)
+    throw new AlfaDocsError(
+      'invalid',
+      `The AlfaDocs base URL must use https (plain http is allowed only on this computer), got "${u.origin}".`,
+    )
   }
   if (u.username || u.password) throw new AlfaDocsError('invalid', 'The AlfaDocs base URL must not contain a user name or password.')
   if (u.search || u.hash) throw new AlfaDocsError('invalid', 'The AlfaDocs base URL must not contain a query or fragment.')
@@ -39,7 +42,9 @@ export function buildQuery(query: Query | undefined): string {
   const parts: string[] = []
   for (const [k, v] of Object.entries(query)) {
     if (v === undefined || v === null) continue
-    const value = Array.isArray(v) ? (v as ReadonlyArray<string | number>).map(encodeValue).join(',') : encodeValue(v as string | number | boolean)
+    const value = Array.isArray(v)
+      ? (v as ReadonlyArray<string | number>).map(encodeValue).join(',')
+      : encodeValue(v as string | number | boolean)
     parts.push(`${encodeURIComponent(k)}=${value}`)
   }
   return parts.length ? `?${parts.join('&')}` : ''

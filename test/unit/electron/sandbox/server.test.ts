@@ -31,7 +31,12 @@ function raw(head: string, body: Buffer | string = ''): Promise<{ status: number
 }
 
 const request = (line: string, headers: Record<string, string>, body = '') =>
-  raw(`${line}\n${Object.entries({ Connection: 'close', ...headers }).map(([k, v]) => `${k}: ${v}`).join('\n')}\n`, body)
+  raw(
+    `${line}\n${Object.entries({ Connection: 'close', ...headers })
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('\n')}\n`,
+    body,
+  )
 
 const me = (host: string) => request('GET /api/v1/me HTTP/1.1', { Host: host, 'X-Api-Key': KEY })
 
@@ -57,7 +62,8 @@ describe('the demo server against malformed requests', () => {
       expect(r.status, host).toBe(403)
       expect(r.text).not.toContain(String(sb.practiceId) + ',')
     }
-    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`, `[::1]:${port}`]) expect((await me(host)).status, host).toBe(200)
+    for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `LOCALHOST:${port}`, `[::1]:${port}`])
+      expect((await me(host)).status, host).toBe(200)
   })
 
   it('answers bad request targets and bad percent-encoding with 400', async () => {
@@ -81,7 +87,11 @@ describe('the demo server against malformed requests', () => {
     const bad = '{"firstName": "A", '
     expect((await request(`POST ${scope}/patients HTTP/1.1`, { ...base, 'Content-Length': String(bad.length) }, bad)).status).toBe(400)
     // Declares 100 MB, sends 1 KB: the answer comes without the rest.
-    const huge = await request(`POST ${scope}/patients HTTP/1.1`, { ...base, 'Content-Length': String(100 * 1024 * 1024) }, 'x'.repeat(1024))
+    const huge = await request(
+      `POST ${scope}/patients HTTP/1.1`,
+      { ...base, 'Content-Length': String(100 * 1024 * 1024) },
+      'x'.repeat(1024),
+    )
     expect(huge.status).toBe(413)
     await stillServing()
   })
@@ -96,7 +106,9 @@ describe('the demo server against malformed requests', () => {
 
 describe('limits of what the parser takes', () => {
   it('a header block over the parser limit gets 431, and the server keeps serving', async () => {
-    expect((await request('GET /api/v1/me HTTP/1.1', { Host: `127.0.0.1:${port}`, 'X-Api-Key': KEY, 'X-Pad': 'a'.repeat(64 * 1024) })).status).toBe(431)
+    expect(
+      (await request('GET /api/v1/me HTTP/1.1', { Host: `127.0.0.1:${port}`, 'X-Api-Key': KEY, 'X-Pad': 'a'.repeat(64 * 1024) })).status,
+    ).toBe(431)
     await stillServing()
   })
 })

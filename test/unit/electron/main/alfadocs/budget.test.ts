@@ -33,7 +33,9 @@ async function keyServer(limit: number | false) {
     while (accepted.length > 0 && accepted[0]! <= now - WINDOW_MS) accepted.shift()
     if (limit !== false && accepted.length >= limit) {
       log.push({ path, status: 429 })
-      return void res.writeHead(429, { 'content-type': 'application/json', 'retry-after': String(WINDOW_MS / 1000) }).end('{"error":"Too many requests"}')
+      return void res
+        .writeHead(429, { 'content-type': 'application/json', 'retry-after': String(WINDOW_MS / 1000) })
+        .end('{"error":"Too many requests"}')
     }
     accepted.push(now)
     log.push({ path, status: 200 })

@@ -125,7 +125,9 @@ describe('response size', () => {
     const file = await c.request('documentDownload', { params: { patientId: 1, documentId: 2 } })
     expect(file.file).toHaveLength(int(1.5 * MB))
     expect((await failure(c.request('chairsList'))).kind).toBe('too-large')
-    expect((await failure(client(lb, { maxFileBodyBytes: MB }).request('documentDownload', { params: { patientId: 1, documentId: 2 } }))).kind).toBe('too-large')
+    expect(
+      (await failure(client(lb, { maxFileBodyBytes: MB }).request('documentDownload', { params: { patientId: 1, documentId: 2 } }))).kind,
+    ).toBe('too-large')
   })
 
   it('reads only the start of a huge error body: the error keeps its kind and a short detail', async () => {
@@ -194,14 +196,21 @@ describe('credentials', () => {
   })
 
   it('setAuth refuses a malformed token the same way and keeps the old one', async () => {
-    const lb = await loopback((_req, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'success', data: [] })))
+    const lb = await loopback(
+      (_req, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'success', data: [] })),
+    )
     const c = client(lb)
     expect(() => c.setAuth({ bearerToken: 'tok\nen-123' })).toThrow(expect.objectContaining({ kind: 'auth', code: 'key-malformed' }))
     await expect(c.request('chairsList')).resolves.toEqual([])
   })
 
   it('surrounding whitespace is still trimmed (a pasted key)', async () => {
-    const lb = await loopback((req, res) => void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'success', data: [{ id: 1, name: String(req.headers['x-api-key']) }] })))
+    const lb = await loopback(
+      (req, res) =>
+        void res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ status: 'success', data: [{ id: 1, name: String(req.headers['x-api-key']) }] })),
+    )
     const out = await new AlfaDocsClient({ baseUrl: lb.baseUrl, auth: { apiKey: `  ${KEY}\n` } }).request('chairsList')
     expect(out[0]!.name).toBe(KEY)
   })
@@ -209,13 +218,20 @@ describe('credentials', () => {
 
 describe('redaction', () => {
   it.each([
-    ['JSON', 401, (k: string) => JSON.stringify({ error: 'invalid_key', error_description: `the key ${k} is not valid` }), 'application/json'],
+    [
+      'JSON',
+      401,
+      (k: string) => JSON.stringify({ error: 'invalid_key', error_description: `the key ${k} is not valid` }),
+      'application/json',
+    ],
     ['plain text', 400, (k: string) => `Bad request for key=${k}`, 'text/plain'],
     ['percent-encoded', 422, (k: string) => JSON.stringify({ message: `see /keys?k=${encodeURIComponent(k)}` }), 'application/json'],
     ['HTML', 403, (k: string) => `<html><body><h1>Forbidden</h1><p>${k}</p></body></html>`, 'text/html'],
   ])('a server echoing the key in a %s error body: message and detail carry *** instead', async (_what, status, body, type) => {
     const key = 'sk+live/0123456789=abc'
-    const lb = await loopback((req, res) => void res.writeHead(status, { 'content-type': type }).end(body(String(req.headers['x-api-key']))))
+    const lb = await loopback(
+      (req, res) => void res.writeHead(status, { 'content-type': type }).end(body(String(req.headers['x-api-key']))),
+    )
     const e = await failure(new AlfaDocsClient({ baseUrl: lb.baseUrl, auth: { apiKey: key } }).request('chairsList'))
     expect(e.status).toBe(status)
     for (const text of [e.message, e.detail ?? '', JSON.stringify(e)]) {
@@ -226,15 +242,20 @@ describe('redaction', () => {
   })
 
   it('the server explanation is in detail, so nobody has to parse the message', async () => {
-    const lb = await loopback((_req, res) => void res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'The slot is not free' })))
+    const lb = await loopback(
+      (_req, res) => void res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'The slot is not free' })),
+    )
     const e = await failure(client(lb).request('appointmentCreate', { body: { date: '2026-03-10 09:00:00', colorId: 1 } }))
     expect(e.kind).toBe('invalid')
     expect(e.detail).toBe('The slot is not free')
   })
 
   it('a 2xx body echoing the key in a malformed item is redacted too', async () => {
-    const lb = await loopback((req, res) =>
-      void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'success', data: [{ id: String(req.headers['x-api-key']) }] })),
+    const lb = await loopback(
+      (req, res) =>
+        void res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ status: 'success', data: [{ id: String(req.headers['x-api-key']) }] })),
     )
     const e = await failure(client(lb).request('chairsList'))
     expect(e.kind).toBe('bad-response')
@@ -243,7 +264,13 @@ describe('redaction', () => {
 
   it('answerError (for callers that read the answer themselves, like streamed uploads) redacts the same way', async () => {
     const lb = await loopback((_req, res) => void res.writeHead(200).end('{}'))
-    const e = client(lb).answerError('documentCreate', 'POST documentCreate', 401, new Headers(), JSON.stringify({ error: `key ${KEY} revoked` }))
+    const e = client(lb).answerError(
+      'documentCreate',
+      'POST documentCreate',
+      401,
+      new Headers(),
+      JSON.stringify({ error: `key ${KEY} revoked` }),
+    )
     expect(e.kind).toBe('auth')
     expect(e.message + e.detail).not.toContain(KEY)
     expect(e.detail).toBe('key *** revoked')
