@@ -15,6 +15,8 @@ export const STORE_TODAY = '2026-03-11'
 
 export interface StoreHarness {
   app: MainApp
+  /** Main's data folder (journal, waiting marks), a fresh temp folder per harness. */
+  dataDir: string
   pinia: Pinia
   sandbox(): Sandbox
   /** Calls a channel the way the renderer would, unwrapping the result (throws on { ok:false }). */
@@ -51,6 +53,7 @@ export async function startStoreHarness(opts: { today?: string; seed?: number; c
   }
   return {
     app,
+    dataDir,
     pinia,
     calls,
     sandbox: () => {

@@ -1,4 +1,6 @@
 import { STORE_TODAY, startStoreHarness, type StoreHarness } from '../../../../../support/store-harness'
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { createPinia, setActivePinia } from 'pinia'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Liability } from '../../../../../../shared/alfadocs/schemas'
@@ -204,5 +206,29 @@ describe('billing store', { timeout: 60_000 }, () => {
     expect(store.unfinished).toEqual([])
     expect(store.polling()).toBe(false)
     expect(store.bill.value!.liabilities.find((l) => l.id === liability.id)).toBeUndefined()
+  })
+})
+
+describe('billing store, damaged payment journal', { timeout: 60_000 }, () => {
+  let h: StoreHarness
+
+  beforeAll(async () => {
+    h = await startStoreHarness()
+  })
+  afterAll(async () => {
+    await h?.close()
+  })
+
+  it("carries main's notice about a damaged journal as error data, beside an empty list", async () => {
+    // A line whose checksum does not match, written before main first reads the journal.
+    await writeFile(join(h.dataDir, 'payments-journal.jsonl'), 'sportello-payments-journal 2\n0000 {"key":"x"}\n')
+    const store = useBillingStore()
+    await store.refreshUnfinished()
+    expect(store.unfinishedState.status).toBe('fresh')
+    expect(store.unfinished).toEqual([])
+    expect(store.journalNotices).toEqual([expect.objectContaining({ kind: 'damaged-file', code: 'journal-damaged' })])
+    expect(store.polling()).toBe(false)
+    store.reset()
+    expect(store.journalNotices).toEqual([])
   })
 })
