@@ -1,0 +1,152 @@
+import { ref, shallowRef, watch, type Ref } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { useMessage } from 'naive-ui'
+import { useRoute, useRouter } from 'vue-router'
+import type { FreeSlot } from '../../../../shared/alfadocs/schemas'
+import type { DayLayout } from '../../../../shared/agenda/layout'
+import type { ErrorData } from '../../../../shared/contract'
+import type { AppointmentChanges } from '../../../../shared/contract/agenda'
+import { hhmm, parseWall, type IsoDate } from '../../../../shared/dates'
+import { toApiError } from '../../api'
+import { carePlanBillsLink } from '../billing'
+import { settings } from './settings'
+import { useAgendaStore } from './store'
+import type { BookingDraft, BookingSubmit } from './types'
+import type { WeekTarget } from './use-agenda-range'
+import type { useEdits } from './use-edits'
+
+type Edits = Pick<ReturnType<typeof useEdits>, 'sendUpdate' | 'setState' | 'confirm'>
+
+/**
+ * The booking dialog's flow: a new appointment (from an empty cell, a free slot, the patient page's "book"
+ * link or the next quarter hour) or an edit of a shown one; saving creates the patient first when new.
+ */
+export function useBooking(view: { layout: Ref<DayLayout>; date: Ref<IsoDate>; days: Ref<IsoDate[]>; week: Ref<WeekTarget | null>; nowMin: Ref<number | null> }, edits: Edits) {
+  const { t } = useI18n()
+  const message = useMessage()
+  const route = useRoute()
+  const router = useRouter()
+  const store = useAgendaStore()
+
+  const draft = ref<BookingDraft | null>(null)
+  const show = ref(false)
+  const busy = ref(false)
+  const error = shallowRef<ErrorData | null>(null)
+  const lastColor = ref<number | null>(null)
+
+  function newDraft(over: Partial<BookingDraft>): BookingDraft {
+    return {
+      id: null, date: view.date.value, time: '09:00', duration: 30, chairId: store.chairs.find((c) => !c.deleted)?.id ?? null,
+      operatorId: settings.operatorId, colorId: lastColor.value ?? store.colorsList[0]?.id ?? null, patientId: null, description: '',
+      type: 'inPractice', emailReminder: false, smsReminder: true, ...over,
+    }
+  }
+  function open(d: BookingDraft) {
+    draft.value = d
+    error.value = null
+    show.value = true
+  }
+  /** A new appointment from the next quarter hour (today) or the start of the day. */
+  const bookNext = (over: Partial<BookingDraft> = {}) =>
+    open(newDraft({ time: hhmm(Math.max(settings.startMin, Math.ceil((view.nowMin.value ?? settings.startMin) / 15) * 15)), ...over }))
+
+  // The patient page's "Book appointment" arrives as ?bookPatient=ID: once the chairs are known, open the
+  // dialog with that patient, and drop the query so a reload or Back does not open it again.
+  watch(
+    () => [route.query.bookPatient, store.chairs.length > 0 || !!store.error] as const,
+    async ([q, ready]) => {
+      const id = typeof q === 'string' && /^\d+$/.test(q) ? Number(q) : null
+      if (q === undefined || !ready) return
+      const { bookPatient: _, ...rest } = route.query
+      void router.replace({ query: rest })
+      if (id == null) return
+      // Unread, the dialog still books by id; the field shows "#id" until the desk picks someone else.
+      await store.ensurePatient(id).catch(() => undefined)
+      bookNext({ patientId: id })
+    },
+    { immediate: true },
+  )
+
+  function onCreate(p: { column: number; start: number; end: number }) {
+    const over: Partial<BookingDraft> = { time: hhmm(p.start), duration: p.end - p.start }
+    const w = view.week.value
+    if (w) {
+      over.date = view.days.value[p.column]!
+      if (w.kind === 'chair') over.chairId = w.id
+      else over.operatorId = w.id
+    } else {
+      const col = view.layout.value.columns[p.column]
+      if (col?.chairId != null) over.chairId = col.chairId
+    }
+    open(newDraft(over))
+  }
+  function openEdit(id: number) {
+    const a = store.byId.get(id)
+    const w = a ? parseWall(a.date) : null
+    if (!a || !w || id < 0) return
+    open({
+      id: a.id, date: w.date, time: hhmm(w.minutes), duration: a.duration, chairId: a.chairId, operatorId: a.operatorId, colorId: a.colorId,
+      patientId: a.patientId, description: a.description, type: a.type === 'telehealth' ? 'telehealth' : 'inPractice',
+      emailReminder: a.emailReminder, smsReminder: a.smsReminder,
+    })
+  }
+  function onSlot(slot: FreeSlot, duration: number) {
+    const m = /^(\d{2}):(\d{2})/.exec(slot.time)
+    open(newDraft({ date: slot.date, time: m ? `${m[1]}:${m[2]}` : '09:00', duration, chairId: slot.chairId ?? null, operatorId: slot.operatorId ?? null }))
+  }
+
+  async function submit(s: BookingSubmit) {
+    busy.value = true
+    error.value = null
+    try {
+      const d = s.draft
+      const patientId = s.newPatient ? (await store.createPatient(s.newPatient)).id : d.patientId
+      const fields = {
+        date: `${d.date} ${d.time}:00`, duration: d.duration, chairId: d.chairId, operatorId: d.operatorId, colorId: d.colorId!, patientId,
+        description: d.description, type: d.type, emailReminder: d.emailReminder, smsReminder: d.smsReminder,
+      }
+      lastColor.value = d.colorId
+      if (d.id == null) {
+        show.value = false
+        await store.create(fields)
+        message.success(t('agenda.booking.created'))
+        return
+      }
+      const a = store.byId.get(d.id)
+      const changes: AppointmentChanges = {}
+      if (a) {
+        for (const [k, v] of Object.entries(fields)) {
+          const same = (a as Record<string, unknown>)[k] === v || (k === 'date' && a.date.slice(0, 16) === String(v).slice(0, 16))
+          if (!same) (changes as Record<string, unknown>)[k] = v
+        }
+      }
+      show.value = false
+      if (Object.keys(changes).length > 0 && (await edits.sendUpdate(d.id, changes, false))) message.success(t('agenda.booking.saved'))
+    } catch (e) {
+      show.value = true
+      error.value = toApiError(e).toData()
+    } finally {
+      busy.value = false
+    }
+  }
+
+  async function cancelAppointment(id: number) {
+    const ok = await edits.confirm({
+      title: t('agenda.booking.cancelAppointment'), lines: [t('agenda.booking.cancelConfirm')], yes: t('agenda.booking.cancelAppointment'), no: t('agenda.booking.close'), test: 'cancel',
+    })
+    if (!ok) return
+    show.value = false
+    await edits.setState(id, 'cancelled')
+  }
+
+  /** An appointment's bills: its care plan's when it has one, otherwise the patient's page on the bills tab. */
+  function openBills(id: number) {
+    const a = store.byId.get(id)
+    if (!a) return
+    show.value = false
+    if (a.carePlanId != null) void router.push(carePlanBillsLink(a.carePlanId))
+    else if (a.patientId != null) void router.push({ name: 'patient', params: { id: String(a.patientId) }, query: { tab: 'bills' } })
+  }
+
+  return { draft, show, busy, error, bookNext, onCreate, openEdit, onSlot, submit, cancelAppointment, openBills }
+}

@@ -1,0 +1,46 @@
+import { computed, nextTick, ref, type Ref } from 'vue'
+import { useI18n } from 'vue-i18n'
+import { buildDaySheet, formatDaySheetCsv } from '../../../../shared/day-sheet'
+import type { IsoDate } from '../../../../shared/dates'
+import { useAgendaStore } from './store'
+
+export type PrintMode = 'perChair' | 'compact'
+
+/** The day sheet: printed (per chair or compact) or downloaded as CSV. */
+export function useDaySheet(date: Ref<IsoDate>) {
+  const { t } = useI18n()
+  const store = useAgendaStore()
+  const mode = ref<PrintMode>('perChair')
+  /** The print sheet exists only while printing: 150 hidden rows would slow every repaint of the day. */
+  const printing = ref(false)
+  const sheet = computed(() =>
+    buildDaySheet({
+      date: date.value,
+      chairs: store.chairs,
+      operators: [...store.operators.values()],
+      appointments: store.appointments,
+      patients: store.patients,
+      noChairName: t('agenda.noChair'),
+    }),
+  )
+
+  async function print(m: PrintMode) {
+    mode.value = m
+    printing.value = true
+    await nextTick()
+    window.print()
+    printing.value = false
+  }
+
+  function exportCsv() {
+    const blob = new Blob(['\ufeff' + formatDaySheetCsv(sheet.value)], { type: 'text/csv;charset=utf-8' })
+    const url = URL.createObjectURL(blob)
+    const link = document.createElement('a')
+    link.href = url
+    link.download = `foglio-del-giorno-${date.value}.csv`
+    link.click()
+    setTimeout(() => URL.revokeObjectURL(url), 5000)
+  }
+
+  return { sheet, mode, printing, print, exportCsv }
+}
