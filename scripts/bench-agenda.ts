@@ -45,7 +45,19 @@ function seedBusyDay(state: SandboxState): void {
   const reasons = state.bookingReasons
   state.appointments = state.appointments.filter((a) => a.date.slice(0, 10) !== DAY)
   const durations = [15, 20, 30, 30, 45, 60]
-  const states = ['done', 'done', 'done', 'in_care', 'waiting', 'confirmed', 'confirmed', 'confirmed', 'confirmed', 'absent', 'cancelled'] as const
+  const states = [
+    'done',
+    'done',
+    'done',
+    'in_care',
+    'waiting',
+    'confirmed',
+    'confirmed',
+    'confirmed',
+    'confirmed',
+    'absent',
+    'cancelled',
+  ] as const
   let i = 0
   const clock = new Map(chairs.map((c) => [c.id, 8 * 60]))
   while (i < APPOINTMENTS) {
@@ -215,16 +227,26 @@ async function main() {
 
     console.log(`agenda bench — ${CHAIRS} chairs, ${appointments.length} appointments, ${ids.length} patients, day ${DAY}`)
     console.log(`cold open: ${requests.length} API requests (${[...byRoute].map(([k, v]) => `${k}×${v}`).join(', ')})`)
-    console.log(`cold open: ${r1(cold.ms)} ms from opening the day to every block named; floor for ${requests.length} requests at ${RATE}/s: ${r1(floorMs)} ms`)
-    console.log(`adjacent days cached by the cold open: ${addDaysIso(DAY, -1)}=${prefetched[0] ? 'yes' : 'no'} ${addDaysIso(DAY, 1)}=${prefetched[1] ? 'yes' : 'no'}`)
+    console.log(
+      `cold open: ${r1(cold.ms)} ms from opening the day to every block named; floor for ${requests.length} requests at ${RATE}/s: ${r1(floorMs)} ms`,
+    )
+    console.log(
+      `adjacent days cached by the cold open: ${addDaysIso(DAY, -1)}=${prefetched[0] ? 'yes' : 'no'} ${addDaysIso(DAY, 1)}=${prefetched[1] ? 'yes' : 'no'}`,
+    )
     console.log(`warm open (app reloaded, Dexie filled): median ${r1(warmMs)} ms open→paint (samples ${warm.map(r1).join(', ')})`)
     console.log(
       `warm open phases (medians): screen mounted + cache read ${r1(median(phases.map((p) => p.toCache)))} ms, render ${r1(median(phases.map((p) => p.render)))} ms, ` +
         `frame ${r1(median(phases.map((p) => p.paint)))} ms; from the start of the page load: median ${r1(median(warmNav))} ms (samples ${warmNav.map(r1).join(', ')})`,
     )
-    console.log(`warm day switch (←/→ to a cached day in the running app): median ${r1(median(switchMs))} ms open→paint (samples ${switchMs.map(r1).join(', ')})`)
-    console.log(`render (median of ${render.ours.length}): ours ${r1(oursMs)} ms (${render.oursBlocks} blocks), vue-cal ${r1(vuecalMs)} ms (${render.vuecalBlocks} events)`)
-    console.log(`warm_paint_ms=${Math.round(warmMs)} cold_requests=${requests.length} cold_vs_floor=${r2(cold.ms / floorMs)} render_ratio_vs_vuecal=${r2(ratio)}`)
+    console.log(
+      `warm day switch (←/→ to a cached day in the running app): median ${r1(median(switchMs))} ms open→paint (samples ${switchMs.map(r1).join(', ')})`,
+    )
+    console.log(
+      `render (median of ${render.ours.length}): ours ${r1(oursMs)} ms (${render.oursBlocks} blocks), vue-cal ${r1(vuecalMs)} ms (${render.vuecalBlocks} events)`,
+    )
+    console.log(
+      `warm_paint_ms=${Math.round(warmMs)} cold_requests=${requests.length} cold_vs_floor=${r2(cold.ms / floorMs)} render_ratio_vs_vuecal=${r2(ratio)}`,
+    )
   } finally {
     await benchServer.close()
     await h.close()

@@ -1,4 +1,5 @@
 // Bench page (built by scripts/bench-agenda.ts with vite); .mts so the node typecheck (no DOM, no .vue) leaves it alone.
+/* eslint-disable vue/one-component-per-file -- the two grids compared are mounted in turns from this one page */
 import { createApp, defineComponent, h, nextTick, type App } from 'vue'
 import VueCal from 'vue-cal'
 import 'vue-cal/dist/vuecal.css'
@@ -42,7 +43,18 @@ function ours(d: BenchData) {
       const headers = layout.columns.map((c) => ({ key: c.key, label: c.name }))
       return () =>
         h(AgendaGrid, {
-          layout, headers, appointments: appts, colors, operators, patients, startMin: 480, endMin: 1200, pxPer15: PX15, nowMin: 600, labels, interactive: true,
+          layout,
+          headers,
+          appointments: appts,
+          colors,
+          operators,
+          patients,
+          startMin: 480,
+          endMin: 1200,
+          pxPer15: PX15,
+          nowMin: 600,
+          labels,
+          interactive: true,
         })
     },
   })
@@ -66,7 +78,7 @@ function vuecal(d: BenchData) {
             start: `${w.date} ${hhmm(w.minutes)}`,
             end: `${w.date} ${hhmm(w.minutes + a.duration)}`,
             title: p ? `${p.lastName} ${p.firstName}` : a.description,
-            content: `${a.description} · ${a.operatorId != null ? operators.get(a.operatorId)?.name ?? '' : ''} · ${a.state}`,
+            content: `${a.description} · ${a.operatorId != null ? (operators.get(a.operatorId)?.name ?? '') : ''} · ${a.state}`,
             split: a.chairId ?? live[0]!.id,
             class: `c${c?.id ?? 0}`,
           }

@@ -35,7 +35,9 @@ describe.skipIf(!chromiumPath)('agenda at the desk', () => {
   const block = (id: number): Locator => page.locator(`.blk[data-id="${id}"]`)
   /** Ids of every appointment on screen: blocks, all-day and out-of-hours chips. */
   const shownIds = () =>
-    page.locator('[data-test^="appointment-"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-id'))).sort((a, b) => a - b))
+    page
+      .locator('[data-test^="appointment-"]')
+      .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-id'))).sort((a, b) => a - b))
   const idsOf = (list: Appointment[]) => list.map((a) => a.id).sort((a, b) => a - b)
   const noModal = () => poll(() => page.locator('.n-modal-mask, .n-dialog, .n-popover').count()).toBe(0)
   /** Picks an option; types to filter only where the select filters (elsewhere a letter is a shortcut: T = today). */
@@ -68,7 +70,9 @@ describe.skipIf(!chromiumPath)('agenda at the desk', () => {
   })
 
   it('a booking reason fills the duration and the description', async () => {
-    const reasons = h.sandbox().state.bookingReasons.map((r) => ({ description: r.description, deleted: r.deleted, duration: Number(r.duration) }))
+    const reasons = h
+      .sandbox()
+      .state.bookingReasons.map((r) => ({ description: r.description, deleted: r.deleted, duration: Number(r.duration) }))
     const reason = reasons.find((r) => !r.deleted && r.duration > 0 && r.duration !== 30)!
     await noModal()
     await page.locator('[data-test="book"]').click()
@@ -87,7 +91,9 @@ describe.skipIf(!chromiumPath)('agenda at the desk', () => {
 
   it('the operator filter shows that operator’s appointments only, and all again when cleared', async () => {
     const appts = await day()
-    const op = ref.operators.find((o) => !o.deleted && appts.some((a) => a.operatorId === o.id) && appts.some((a) => a.operatorId !== o.id))!
+    const op = ref.operators.find(
+      (o) => !o.deleted && appts.some((a) => a.operatorId === o.id) && appts.some((a) => a.operatorId !== o.id),
+    )!
     await noModal()
     const filter = page.locator('[data-test="operator-filter"]')
     await choose(filter, op.name)
@@ -102,9 +108,7 @@ describe.skipIf(!chromiumPath)('agenda at the desk', () => {
     const days = weekDays(h.today)
     const week = await h.invoke('appointmentsRange', { from: days[0]!, to: days[6]! })
     const byOp = (id: number) => week.filter((a) => a.operatorId === id)
-    const op = ref.operators
-      .filter((o) => !o.deleted)
-      .sort((x, y) => byOp(y.id).length - byOp(x.id).length)[0]!
+    const op = ref.operators.filter((o) => !o.deleted).sort((x, y) => byOp(y.id).length - byOp(x.id).length)[0]!
     // More than one chair, so a chair week could not pass for it.
     expect(new Set(byOp(op.id).map((a) => a.chairId)).size).toBeGreaterThan(1)
     await noModal()
@@ -124,10 +128,16 @@ describe.skipIf(!chromiumPath)('agenda at the desk', () => {
     const ids = [...new Set(appts.map((a) => a.patientId).filter((x): x is number => x != null))]
     const patients = await h.invoke('patientsByIds', { ids })
     const sheet = buildDaySheet({
-      date: h.today, chairs: ref.chairs, operators: ref.operators, appointments: appts,
-      patients: new Map(patients.map((p) => [p.id, p])), noChairName: 'Senza poltrona',
+      date: h.today,
+      chairs: ref.chairs,
+      operators: ref.operators,
+      appointments: appts,
+      patients: new Map(patients.map((p) => [p.id, p])),
+      noChairName: 'Senza poltrona',
     })
-    const expected = sheet.chairs.map((c) => c.appointments.map((a) => [`${a.start}–${a.end}`, a.patient ?? '—', a.description, a.operator ?? '']))
+    const expected = sheet.chairs.map((c) =>
+      c.appointments.map((a) => [`${a.start}–${a.end}`, a.patient ?? '—', a.description, a.operator ?? '']),
+    )
 
     await noModal()
     // Headless Chromium's print() returns at once: record what the print media shows at that moment.
@@ -142,7 +152,9 @@ describe.skipIf(!chromiumPath)('agenda at the desk', () => {
           sections: [...el.querySelectorAll('section.ps__page')].map((s) => ({
             breakAfter: getComputedStyle(s).breakAfter,
             title: s.querySelector('h1')?.textContent ?? '',
-            rows: [...s.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('td')].slice(0, 4).map((td) => td.textContent?.trim() ?? '')),
+            rows: [...s.querySelectorAll('tr')].map((tr) =>
+              [...tr.querySelectorAll('td')].slice(0, 4).map((td) => td.textContent?.trim() ?? ''),
+            ),
           })),
           chairRows: [...el.querySelectorAll('tr.ps__chair')].map((tr) => tr.textContent?.trim() ?? ''),
         }

@@ -33,7 +33,8 @@ describe.skipIf(!chromiumPath)('agenda in Chromium', () => {
   })
 
   const day = () => h.invoke('appointmentsRange', { from: h.today, to: h.today })
-  const one = async (id: number) => (await h.invoke('appointmentsRange', { from: h.today, to: addDaysIso(h.today, 1) })).find((a) => a.id === id)
+  const one = async (id: number) =>
+    (await h.invoke('appointmentsRange', { from: h.today, to: addDaysIso(h.today, 1) })).find((a) => a.id === id)
   const block = (id: number): Locator => page.locator(`.blk[data-id="${id}"]`)
   const waitNamesLoaded = () => poll(() => page.locator('.appt__loading').count()).toBe(0)
 
@@ -105,14 +106,21 @@ describe.skipIf(!chromiumPath)('agenda in Chromium', () => {
   it('the menu marks absent and cancelled: they stay visible, struck through or faded', async () => {
     const list = (await day()).filter((x) => x.state === 'confirmed' && x.patientId != null && !x.allDay)
     const [a, b] = [list[1]!, list[2]!]
-    for (const [x, state, label] of [[a, 'absent', 'Assente'], [b, 'cancelled', 'Annullato']] as const) {
+    for (const [x, state, label] of [
+      [a, 'absent', 'Assente'],
+      [b, 'cancelled', 'Annullato'],
+    ] as const) {
       await scrollGridTo(parseWall(x.date)!.minutes - 30)
       await block(x.id).click({ button: 'right', position: { x: 10, y: 24 } })
       await page.locator('.n-dropdown-option').getByText(label, { exact: true }).click()
       await poll(async () => (await one(x.id))?.state).toBe(state)
       await poll(() => block(x.id).getAttribute('data-state')).toBe(state)
     }
-    expect(await block(b.id).locator('[data-test="appt-patient"]').evaluate((el) => getComputedStyle(el).textDecorationLine)).toBe('line-through')
+    expect(
+      await block(b.id)
+        .locator('[data-test="appt-patient"]')
+        .evaluate((el) => getComputedStyle(el).textDecorationLine),
+    ).toBe('line-through')
     expect(Number(await block(a.id).evaluate((el) => getComputedStyle(el).opacity))).toBeLessThan(1)
     await h.screenshot('agenda-02-states')
   })
@@ -121,14 +129,18 @@ describe.skipIf(!chromiumPath)('agenda in Chromium', () => {
     // The race behind a flake on busy machines: the release of the right-click that opens the menu was taken
     // for a click outside it by the fading menu's trap, closing the new menu (a click on a closing menu is
     // ignored). Synthetic events in one task make the overlap certain instead of a matter of load.
-    const list = (await day()).filter((x) => x.state === 'confirmed' && x.patientId != null && !x.allDay && parseWall(x.date)!.minutes >= 9 * 60)
+    const list = (await day()).filter(
+      (x) => x.state === 'confirmed' && x.patientId != null && !x.allDay && parseWall(x.date)!.minutes >= 9 * 60,
+    )
     const [a, b] = [list[0]!, list[1]!]
     await scrollGridTo(parseWall(a.date)!.minutes - 30)
     await block(a.id).click({ button: 'right', position: { x: 10, y: 24 } })
     await page.locator('.n-dropdown-option').getByText('Assente', { exact: true }).waitFor()
     const shown = await page.evaluate(async (id) => {
       const task = () => new Promise((ok) => setTimeout(ok, 0))
-      const option = [...document.querySelectorAll<HTMLElement>('.n-dropdown-option-body')].find((el) => el.textContent?.trim() === 'Assente')!
+      const option = [...document.querySelectorAll<HTMLElement>('.n-dropdown-option-body')].find(
+        (el) => el.textContent?.trim() === 'Assente',
+      )!
       option.dispatchEvent(new MouseEvent('click', { bubbles: true }))
       await task()
       const el = document.querySelector<HTMLElement>(`.blk[data-id="${id}"]`)!
@@ -167,10 +179,9 @@ describe.skipIf(!chromiumPath)('agenda in Chromium', () => {
     await dlg.locator('[data-test="booking-save"]').click()
     let created: Appointment | undefined
     await poll(async () => {
-        created = (await day()).find((a) => a.date === `${h.today} 19:30:00` && a.chairId === chair.id)
-        return created?.description
-      })
-      .toBe('Prima visita')
+      created = (await day()).find((a) => a.date === `${h.today} 19:30:00` && a.chairId === chair.id)
+      return created?.description
+    }).toBe('Prima visita')
     expect(created!.duration).toBe(30)
     const patient = (await h.invoke('patientsByIds', { ids: [created!.patientId!] }))[0]!
     expect(`${patient.lastName} ${patient.firstName}`).toBe('Zanardi Ottone')
@@ -186,7 +197,7 @@ describe.skipIf(!chromiumPath)('agenda in Chromium', () => {
     const grab = { x: box.x + 12, y: box.y + box.height / 2 }
     const target = await pointAt(c2.id, 19 * 60 + 10)
     await drag(grab, { x: target.x, y: target.y + (grab.y - box.y) })
-        await poll(async () => (await one(a.id))?.date).toBe(`${h.today} 19:10:00`)
+    await poll(async () => (await one(a.id))?.date).toBe(`${h.today} 19:10:00`)
     moved = (await one(a.id))!
     expect(moved.chairId).toBe(c2.id)
     expect(moved.duration).toBe(a.duration)
@@ -223,7 +234,9 @@ describe.skipIf(!chromiumPath)('agenda in Chromium', () => {
   it('warns before moving onto a busy chair, and moving nothing when the desk says no', async () => {
     const c1 = live()[0]!
     await scrollGridTo(19 * 60)
-    const busy = (await day()).find((a) => a.chairId === c1.id && !a.allDay && a.state !== 'cancelled' && a.state !== 'absent' && parseWall(a.date)!.minutes >= 18 * 60)!
+    const busy = (await day()).find(
+      (a) => a.chairId === c1.id && !a.allDay && a.state !== 'cancelled' && a.state !== 'absent' && parseWall(a.date)!.minutes >= 18 * 60,
+    )!
     const box = (await block(moved.id).boundingBox())!
     const target = await pointAt(c1.id, parseWall(busy.date)!.minutes)
     await drag({ x: box.x + 12, y: box.y + 8 }, { x: target.x, y: target.y + 8 })
@@ -269,10 +282,11 @@ describe.skipIf(!chromiumPath)('agenda in Chromium', () => {
     await dlg.locator('[data-test="booking-description"] input').fill('Controllo dal cercaposto')
     await dlg.locator('[data-test="booking-save"]').click()
     await poll(async () => {
-        const list = await h.invoke('appointmentsRange', { from: date!, to: date! })
-        return list.some((a) => a.description === 'Controllo dal cercaposto' && a.date === `${date} ${time}:00` && a.chairId === Number(chair))
-      })
-      .toBe(true)
+      const list = await h.invoke('appointmentsRange', { from: date!, to: date! })
+      return list.some(
+        (a) => a.description === 'Controllo dal cercaposto' && a.date === `${date} ${time}:00` && a.chairId === Number(chair),
+      )
+    }).toBe(true)
   })
 
   it('Ctrl+K checks a patient in from the keyboard, and the waiting room counts the minutes', async () => {
@@ -331,7 +345,8 @@ describe.skipIf(!chromiumPath)('agenda in Chromium', () => {
     await block(a.id).locator('[data-test="appt-patient"]').hover()
     const card = page.locator('[data-test="hover-card"]')
     await card.waitFor()
-    if (p.phoneNumbers.length > 0) expect(await card.locator('[data-test="hover-phone"]').first().innerText()).toContain(p.phoneNumbers[0]!.number)
+    if (p.phoneNumbers.length > 0)
+      expect(await card.locator('[data-test="hover-phone"]').first().innerText()).toContain(p.phoneNumbers[0]!.number)
     await page.mouse.move(5, 5)
     await page.locator('[data-test="privacy"]').click()
     await block(a.id).locator('[data-test="appt-patient"]').hover()
@@ -371,8 +386,12 @@ describe.skipIf(!chromiumPath)('agenda in Chromium', () => {
     const ids = [...new Set(appts.map((a) => a.patientId).filter((x): x is number => x != null))]
     const patients = await h.invoke('patientsByIds', { ids })
     const sheet = buildDaySheet({
-      date: h.today, chairs: refNow.chairs, operators: refNow.operators as never, appointments: appts,
-      patients: new Map(patients.map((p) => [p.id, p])), noChairName: 'Senza poltrona',
+      date: h.today,
+      chairs: refNow.chairs,
+      operators: refNow.operators as never,
+      appointments: appts,
+      patients: new Map(patients.map((p) => [p.id, p])),
+      noChairName: 'Senza poltrona',
     })
     expect(csv).toBe(formatDaySheetCsv(sheet))
   })

@@ -8,13 +8,41 @@ import { SportelloDb } from '../../renderer/src/cache/db'
 
 const appt = (id: number, patientId: number | null) =>
   appointmentSchema.parse({
-    id, date: '2026-03-11 09:00:00', chairId: 1, patientId, state: 'confirmed', duration: 30, description: `visit ${id}`,
-    emailReminder: false, smsReminder: false, allDay: false, type: 'inPractice', colorId: null, operatorId: null,
-    createdThroughBooking: false, createdThroughApi: false, firstVisit: false, carePlanId: null,
+    id,
+    date: '2026-03-11 09:00:00',
+    chairId: 1,
+    patientId,
+    state: 'confirmed',
+    duration: 30,
+    description: `visit ${id}`,
+    emailReminder: false,
+    smsReminder: false,
+    allDay: false,
+    type: 'inPractice',
+    colorId: null,
+    operatorId: null,
+    createdThroughBooking: false,
+    createdThroughApi: false,
+    firstVisit: false,
+    carePlanId: null,
   })
 const patient = (id: number, lastName: string): Patient => ({
-  id, firstName: 'Mario', lastName, email: null, emailEnabled: false, emailValid: false, phoneNumbers: [], gender: null, street: null,
-  city: null, postcode: null, province: null, dateOfBirth: null, placeOfBirth: null, italianFiscalCode: null, deleted: false,
+  id,
+  firstName: 'Mario',
+  lastName,
+  email: null,
+  emailEnabled: false,
+  emailValid: false,
+  phoneNumbers: [],
+  gender: null,
+  street: null,
+  city: null,
+  postcode: null,
+  province: null,
+  dateOfBirth: null,
+  placeOfBirth: null,
+  italianFiscalCode: null,
+  deleted: false,
 })
 
 describe('agenda day view rows', () => {
@@ -41,7 +69,14 @@ describe('agenda day view rows', () => {
   it('a version-2 cache opens with its rows kept and an empty views table', async () => {
     const old = new Dexie('view-2')
     names.push('view-2')
-    old.version(2).stores({ chairs: 'id', colors: 'id', operators: 'id', appointments: 'id, day, chairId, [day+chairId]', patients: 'id, sLast, *sPhones, sFiscal, sBirth', meta: 'key' })
+    old.version(2).stores({
+      chairs: 'id',
+      colors: 'id',
+      operators: 'id',
+      appointments: 'id, day, chairId, [day+chairId]',
+      patients: 'id, sLast, *sPhones, sFiscal, sBirth',
+      meta: 'key',
+    })
     await old.table('chairs').put({ id: 7, name: 'Poltrona 7', deleted: false, syncedAt: 1 })
     old.close()
     const db = new SportelloDb('view-2')

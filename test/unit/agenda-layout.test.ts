@@ -42,7 +42,12 @@ const full = { startMin: 0, endMin: 1440, pxPer15: 10 }
 describe('layout: columns', () => {
   it('shows live chairs, hides deleted chairs unless they hold appointments, adds a no-chair column', () => {
     const day = '2026-03-11'
-    const list = [appt(`${day} 09:00:00`, 30, 1), appt(`${day} 10:00:00`, 30, 3), appt(`${day} 11:00:00`, 30, null), appt(`${day} 12:00:00`, 30, 99)]
+    const list = [
+      appt(`${day} 09:00:00`, 30, 1),
+      appt(`${day} 10:00:00`, 30, 3),
+      appt(`${day} 11:00:00`, 30, null),
+      appt(`${day} 12:00:00`, 30, 99),
+    ]
     const l = layoutDay(chairs, list, { day, ...full }, 'Senza poltrona')
     expect(l.columns.map((c) => c.key)).toEqual(['chair-1', 'chair-2', 'chair-3', 'no-chair'])
     expect(l.columns[2]!.deleted).toBe(true)
@@ -102,7 +107,7 @@ describe('layout: positions and overlaps', () => {
 
   it('never gives two overlapping blocks of one column the same lane (random days)', () => {
     let seed = 7
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
     for (let round = 0; round < 50; round++) {
       const spans = Array.from({ length: 30 }, (_, i) => {
         const start = 480 + Math.floor(rnd() * 600)
@@ -212,7 +217,12 @@ describe('clashes and differences', () => {
     const cancelled = appt(`${day} 10:00:00`, 30, 2, { state: 'cancelled' })
     const later = appt(`${day} 10:30:00`, 30, 2)
     const clashes = findClashes([moved, sameChair, sameOp, cancelled, later], {
-      id: moved.id, day, start: 600, end: 630, chairId: 2, operatorId: 10,
+      id: moved.id,
+      day,
+      start: 600,
+      end: 630,
+      chairId: 2,
+      operatorId: 10,
     })
     expect(clashes).toEqual([
       { appointmentId: sameChair.id, reason: 'chair' },

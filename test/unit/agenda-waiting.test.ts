@@ -6,7 +6,7 @@ import { WaitingStore } from '../../electron/main/services/agenda/waiting-store'
 
 describe('waiting-since store (main, JSON in the data folder)', () => {
   let dir: string
-  let now = 1_000_000_000_000
+  const now = 1_000_000_000_000
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'sportello-waiting-'))
   })

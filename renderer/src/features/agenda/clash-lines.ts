@@ -22,6 +22,10 @@ export function clashLines(clashes: Clash[], store: Store): string[] {
     const time = hhmm(parseWall(a.date)?.minutes ?? 0)
     return c.reason === 'chair'
       ? t('agenda.move.clashChair', { chair: store.chairs.find((x) => x.id === a.chairId)?.name ?? '', who: whoOf(a, store), time })
-      : t('agenda.move.clashOperator', { operator: a.operatorId != null ? (store.operators.get(a.operatorId)?.name ?? '') : '', who: whoOf(a, store), time })
+      : t('agenda.move.clashOperator', {
+          operator: a.operatorId != null ? (store.operators.get(a.operatorId)?.name ?? '') : '',
+          who: whoOf(a, store),
+          time,
+        })
   })
 }

@@ -102,7 +102,10 @@ export function blockItems(d: GridData): BlockItem[] {
 
 /** All-day appointments (in their column) and those outside the shown hours (spanning, with their time). */
 export function chipItems(d: GridData): ChipItem[] {
-  const rows = [...d.layout.allDay.map((x) => ({ id: x.id, column: x.column as number | null, outside: false })), ...d.layout.outside.map((id) => ({ id, column: null, outside: true }))]
+  const rows = [
+    ...d.layout.allDay.map((x) => ({ id: x.id, column: x.column as number | null, outside: false })),
+    ...d.layout.outside.map((id) => ({ id, column: null, outside: true })),
+  ]
   return rows.flatMap((x) => {
     const a = d.appointments.get(x.id)
     if (!a) return []
@@ -112,3 +115,8 @@ export function chipItems(d: GridData): ChipItem[] {
     return [{ id: a.id, column: x.column, label, state: a.state, style: c ? `background:#${c.backgroundColor};color:#${c.textColor}` : '' }]
   })
 }
+
+/** Hour lines and quarter-hour lines behind the columns, as one background (no element per line). */
+export const gridBackground = (q: number) =>
+  `repeating-linear-gradient(to bottom, #c9d2db 0, #c9d2db 1px, transparent 1px, transparent ${q * 4}px), ` +
+  `repeating-linear-gradient(to bottom, #eef1f4 0, #eef1f4 1px, transparent 1px, transparent ${q}px)`

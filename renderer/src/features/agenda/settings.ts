@@ -17,13 +17,22 @@ export interface AgendaSettings {
 const KEY = 'sportello.agenda.settings'
 export const ROW_PX = 22
 
-const defaults: AgendaSettings = { startMin: 8 * 60, endMin: 20 * 60, zoom: 2, chairIds: [], operatorId: null, privacy: false, waitWarnMinutes: 15 }
+const defaults: AgendaSettings = {
+  startMin: 8 * 60,
+  endMin: 20 * 60,
+  zoom: 2,
+  chairIds: [],
+  operatorId: null,
+  privacy: false,
+  waitWarnMinutes: 15,
+}
 
 function read(): AgendaSettings {
   try {
     const raw = JSON.parse(localStorage.getItem(KEY) ?? '{}') as Partial<AgendaSettings>
     const s = { ...defaults, ...raw }
-    if (!(s.startMin >= 0 && s.endMin <= 1440 && s.startMin < s.endMin)) Object.assign(s, { startMin: defaults.startMin, endMin: defaults.endMin })
+    if (!(s.startMin >= 0 && s.endMin <= 1440 && s.startMin < s.endMin))
+      Object.assign(s, { startMin: defaults.startMin, endMin: defaults.endMin })
     s.zoom = Math.min(3, Math.max(1, Math.round(s.zoom) || 2))
     if (!Array.isArray(s.chairIds)) s.chairIds = []
     return s

@@ -1,6 +1,16 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { Appointment, AppointmentState, BookingReason, Chair, Color, FreeSlot, Operator, Patient, Specialty } from '../../../../shared/alfadocs/schemas'
+import type {
+  Appointment,
+  AppointmentState,
+  BookingReason,
+  Chair,
+  Color,
+  FreeSlot,
+  Operator,
+  Patient,
+  Specialty,
+} from '../../../../shared/alfadocs/schemas'
 import type { ChannelInput } from '../../../../shared/contract'
 import { seenOf, type AppointmentChanges, type AppointmentCreate, type UpdateResult } from '../../../../shared/contract/agenda'
 import { addDaysIso, isIsoDate, parseWall, todayIn, type IsoDate } from '../../../../shared/dates'
@@ -171,7 +181,8 @@ export const useAgendaStore = defineStore('agenda', () => {
       const answered = new Set(fresh.map((a) => a.id))
       const merged = fresh
         .filter((a) => !written(a.id) || local.has(a.id))
-        .map((a) => local.get(a.id) ?? a).concat([...local.values()].filter((a) => a.id > 0 && !answered.has(a.id)))
+        .map((a) => local.get(a.id) ?? a)
+        .concat([...local.values()].filter((a) => a.id > 0 && !answered.has(a.id)))
       const shown = merged.filter((a) => {
         const d = parseWall(a.date)?.date
         return d != null && d >= start && d <= end
@@ -265,7 +276,9 @@ export const useAgendaStore = defineStore('agenda', () => {
 
   /** A new patient from the booking dialog: a name and an optional mobile number (Italian by default). */
   async function createPatient(p: NewPatient): Promise<Patient> {
-    const created = await call('patientCreate', { draft: { firstName: p.firstName, lastName: p.lastName, phoneNumbers: mobileOf(p.phone) } })
+    const created = await call('patientCreate', {
+      draft: { firstName: p.firstName, lastName: p.lastName, phoneNumbers: mobileOf(p.phone) },
+    })
     addPatients([created])
     return created
   }
@@ -289,7 +302,13 @@ export const useAgendaStore = defineStore('agenda', () => {
     if (a.id > 0) {
       void db.appointments.put({ ...a, day: parseWall(a.date)?.date ?? '', syncedAt: now() }).catch(() => undefined)
       // The shown days as they now are, so the next warm open paints this change too.
-      if (from.value && to.value && syncedAt.value != null) void storeViews(from.value, to.value, appointments.value.filter((x) => x.id > 0), syncedAt.value)
+      if (from.value && to.value && syncedAt.value != null)
+        void storeViews(
+          from.value,
+          to.value,
+          appointments.value.filter((x) => x.id > 0),
+          syncedAt.value,
+        )
     }
   }
 
@@ -324,7 +343,11 @@ export const useAgendaStore = defineStore('agenda', () => {
    * Move/resize/edit. Shows the change at once; on 'conflict' puts back what the server holds and returns the
    * differences; on refusal rolls back and throws.
    */
-  async function update(id: number, changes: AppointmentChanges, opts: { force?: boolean; undoable?: boolean; seen?: Appointment } = {}): Promise<UpdateResult> {
+  async function update(
+    id: number,
+    changes: AppointmentChanges,
+    opts: { force?: boolean; undoable?: boolean; seen?: Appointment } = {},
+  ): Promise<UpdateResult> {
     const before = byId.value.get(id)
     const seen = opts.seen ?? before
     if (!before || !seen) throw new ApiError({ kind: 'not-found', message: `appointment ${id} not shown` })
@@ -337,7 +360,8 @@ export const useAgendaStore = defineStore('agenda', () => {
         replace(r.appointment)
         if (opts.undoable) {
           const back: AppointmentChanges = {}
-          for (const k of Object.keys(changes) as Array<keyof AppointmentChanges>) (back as Record<string, unknown>)[k] = before[k as keyof Appointment]
+          for (const k of Object.keys(changes) as Array<keyof AppointmentChanges>)
+            (back as Record<string, unknown>)[k] = before[k as keyof Appointment]
           undoStack.value = [...undoStack.value.slice(-19), { id, before: back }]
         }
       } else replace(r.current)
@@ -427,10 +451,40 @@ export const useAgendaStore = defineStore('agenda', () => {
   }
 
   return {
-    from, to, chairs, colors, operators, colorsList, operatorsList, bookingReasons, specialties, appointments, byId, patients,
-    waiting, syncedAt, refreshing, offline, error, undoStack,
-    open, preload, refresh, startAutoRefresh, stopAutoRefresh, ensureBookingData, searchPatients, ensurePatient, createPatient, freeSlots,
-    setState, update, undo, create, addPatients, reset,
+    from,
+    to,
+    chairs,
+    colors,
+    operators,
+    colorsList,
+    operatorsList,
+    bookingReasons,
+    specialties,
+    appointments,
+    byId,
+    patients,
+    waiting,
+    syncedAt,
+    refreshing,
+    offline,
+    error,
+    undoStack,
+    open,
+    preload,
+    refresh,
+    startAutoRefresh,
+    stopAutoRefresh,
+    ensureBookingData,
+    searchPatients,
+    ensurePatient,
+    createPatient,
+    freeSlots,
+    setState,
+    update,
+    undo,
+    create,
+    addPatients,
+    reset,
   }
 })
 

@@ -21,7 +21,10 @@ type Edits = Pick<ReturnType<typeof useEdits>, 'sendUpdate' | 'setState' | 'conf
  * The booking dialog's flow: a new appointment (from an empty cell, a free slot, the patient page's "book"
  * link or the next quarter hour) or an edit of a shown one; saving creates the patient first when new.
  */
-export function useBooking(view: { layout: Ref<DayLayout>; date: Ref<IsoDate>; days: Ref<IsoDate[]>; week: Ref<WeekTarget | null>; nowMin: Ref<number | null> }, edits: Edits) {
+export function useBooking(
+  view: { layout: Ref<DayLayout>; date: Ref<IsoDate>; days: Ref<IsoDate[]>; week: Ref<WeekTarget | null>; nowMin: Ref<number | null> },
+  edits: Edits,
+) {
   const { t } = useI18n()
   const message = useMessage()
   const route = useRoute()
@@ -36,9 +39,19 @@ export function useBooking(view: { layout: Ref<DayLayout>; date: Ref<IsoDate>; d
 
   function newDraft(over: Partial<BookingDraft>): BookingDraft {
     return {
-      id: null, date: view.date.value, time: '09:00', duration: 30, chairId: store.chairs.find((c) => !c.deleted)?.id ?? null,
-      operatorId: settings.operatorId, colorId: lastColor.value ?? store.colorsList[0]?.id ?? null, patientId: null, description: '',
-      type: 'inPractice', emailReminder: false, smsReminder: true, ...over,
+      id: null,
+      date: view.date.value,
+      time: '09:00',
+      duration: 30,
+      chairId: store.chairs.find((c) => !c.deleted)?.id ?? null,
+      operatorId: settings.operatorId,
+      colorId: lastColor.value ?? store.colorsList[0]?.id ?? null,
+      patientId: null,
+      description: '',
+      type: 'inPractice',
+      emailReminder: false,
+      smsReminder: true,
+      ...over,
     }
   }
   function open(d: BookingDraft) {
@@ -85,14 +98,31 @@ export function useBooking(view: { layout: Ref<DayLayout>; date: Ref<IsoDate>; d
     const w = a ? parseWall(a.date) : null
     if (!a || !w || id < 0) return
     open({
-      id: a.id, date: w.date, time: hhmm(w.minutes), duration: a.duration, chairId: a.chairId, operatorId: a.operatorId, colorId: a.colorId,
-      patientId: a.patientId, description: a.description, type: a.type === 'telehealth' ? 'telehealth' : 'inPractice',
-      emailReminder: a.emailReminder, smsReminder: a.smsReminder,
+      id: a.id,
+      date: w.date,
+      time: hhmm(w.minutes),
+      duration: a.duration,
+      chairId: a.chairId,
+      operatorId: a.operatorId,
+      colorId: a.colorId,
+      patientId: a.patientId,
+      description: a.description,
+      type: a.type === 'telehealth' ? 'telehealth' : 'inPractice',
+      emailReminder: a.emailReminder,
+      smsReminder: a.smsReminder,
     })
   }
   function onSlot(slot: FreeSlot, duration: number) {
     const m = /^(\d{2}):(\d{2})/.exec(slot.time)
-    open(newDraft({ date: slot.date, time: m ? `${m[1]}:${m[2]}` : '09:00', duration, chairId: slot.chairId ?? null, operatorId: slot.operatorId ?? null }))
+    open(
+      newDraft({
+        date: slot.date,
+        time: m ? `${m[1]}:${m[2]}` : '09:00',
+        duration,
+        chairId: slot.chairId ?? null,
+        operatorId: slot.operatorId ?? null,
+      }),
+    )
   }
 
   async function submit(s: BookingSubmit) {
@@ -102,8 +132,16 @@ export function useBooking(view: { layout: Ref<DayLayout>; date: Ref<IsoDate>; d
       const d = s.draft
       const patientId = s.newPatient ? (await store.createPatient(s.newPatient)).id : d.patientId
       const fields = {
-        date: `${d.date} ${d.time}:00`, duration: d.duration, chairId: d.chairId, operatorId: d.operatorId, colorId: d.colorId!, patientId,
-        description: d.description, type: d.type, emailReminder: d.emailReminder, smsReminder: d.smsReminder,
+        date: `${d.date} ${d.time}:00`,
+        duration: d.duration,
+        chairId: d.chairId,
+        operatorId: d.operatorId,
+        colorId: d.colorId!,
+        patientId,
+        description: d.description,
+        type: d.type,
+        emailReminder: d.emailReminder,
+        smsReminder: d.smsReminder,
       }
       lastColor.value = d.colorId
       if (d.id == null) {
@@ -132,7 +170,11 @@ export function useBooking(view: { layout: Ref<DayLayout>; date: Ref<IsoDate>; d
 
   async function cancelAppointment(id: number) {
     const ok = await edits.confirm({
-      title: t('agenda.booking.cancelAppointment'), lines: [t('agenda.booking.cancelConfirm')], yes: t('agenda.booking.cancelAppointment'), no: t('agenda.booking.close'), test: 'cancel',
+      title: t('agenda.booking.cancelAppointment'),
+      lines: [t('agenda.booking.cancelConfirm')],
+      yes: t('agenda.booking.cancelAppointment'),
+      no: t('agenda.booking.close'),
+      test: 'cancel',
     })
     if (!ok) return
     show.value = false

@@ -15,18 +15,28 @@ export function useDayLayout(range: { date: Ref<IsoDate>; days: Ref<IsoDate[]>; 
   const store = useAgendaStore()
   const { date, days, week } = range
 
-  const shown = computed(() => (settings.operatorId == null ? store.appointments : store.appointments.filter((a) => a.operatorId === settings.operatorId)))
+  const shown = computed(() =>
+    settings.operatorId == null ? store.appointments : store.appointments.filter((a) => a.operatorId === settings.operatorId),
+  )
   const layout = computed(() => {
     const opts = { startMin: settings.startMin, endMin: settings.endMin, pxPer15: pxPer15() }
     const w = week.value
-    if (w) return layoutWeek(days.value, store.appointments.filter((a) => (w.kind === 'chair' ? a.chairId === w.id : a.operatorId === w.id)), opts)
+    if (w)
+      return layoutWeek(
+        days.value,
+        store.appointments.filter((a) => (w.kind === 'chair' ? a.chairId === w.id : a.operatorId === w.id)),
+        opts,
+      )
     return layoutDay(store.chairs, shown.value, { day: date.value, ...opts, chairIds: settings.chairIds }, t('agenda.noChair'))
   })
 
   const shortDate = (d: IsoDate) => {
-    const s = new Intl.DateTimeFormat(locale.value === 'en' ? 'en-GB' : 'it-IT', { weekday: 'short', day: 'numeric', month: 'numeric', timeZone: 'UTC' }).format(
-      new Date(`${d}T12:00:00Z`),
-    )
+    const s = new Intl.DateTimeFormat(locale.value === 'en' ? 'en-GB' : 'it-IT', {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(`${d}T12:00:00Z`))
     return s.charAt(0).toUpperCase() + s.slice(1)
   }
   const headers = computed<GridHeader[]>(() =>
@@ -57,7 +67,9 @@ export function useDayLayout(range: { date: Ref<IsoDate>; days: Ref<IsoDate[]>; 
     return `${t('agenda.view.weekOf', { name })} · ${longDate(days.value[0]!, locale.value)}`
   })
 
-  const chairOptions = computed(() => store.chairs.map((c) => ({ label: c.deleted ? t('agenda.deletedChair', { name: c.name }) : c.name, value: c.id })))
+  const chairOptions = computed(() =>
+    store.chairs.map((c) => ({ label: c.deleted ? t('agenda.deletedChair', { name: c.name }) : c.name, value: c.id })),
+  )
   const operatorOptions = computed(() => store.operatorsList.filter((o) => !o.deleted).map((o) => ({ label: o.name, value: o.id })))
 
   return { layout, headers, labels, heading, chairOptions, operatorOptions }

@@ -28,7 +28,6 @@ export function useEdits(view: { layout: Ref<DayLayout>; date: Ref<IsoDate>; day
   const store = useAgendaStore()
   const reason = (e: unknown) => describeError(toApiError(e))
 
-
   const fieldValue = (field: string, v: unknown) => {
     if (v == null) return '—'
     if (field === 'chairId') return store.chairs.find((c) => c.id === v)?.name ?? String(v)
@@ -52,8 +51,17 @@ export function useEdits(view: { layout: Ref<DayLayout>; date: Ref<IsoDate>; day
       return false
     }
     if (r.status === 'saved') return true
-    const lines = [t('agenda.move.conflictText'), ...r.changes.map((c) => `• ${t(`agenda.move.field.${c.field}`)}: ${fieldValue(c.field, c.seen)} → ${fieldValue(c.field, c.current)}`)]
-    const apply = await confirm({ title: t('agenda.move.conflictTitle'), lines, yes: t('agenda.move.conflictApply'), no: t('agenda.move.conflictKeep'), test: 'conflict' })
+    const lines = [
+      t('agenda.move.conflictText'),
+      ...r.changes.map((c) => `• ${t(`agenda.move.field.${c.field}`)}: ${fieldValue(c.field, c.seen)} → ${fieldValue(c.field, c.current)}`),
+    ]
+    const apply = await confirm({
+      title: t('agenda.move.conflictTitle'),
+      lines,
+      yes: t('agenda.move.conflictApply'),
+      no: t('agenda.move.conflictKeep'),
+      test: 'conflict',
+    })
     if (!apply) return false
     try {
       return (await store.update(id, changes, { force: true, undoable, seen: r.current })).status === 'saved'
@@ -67,9 +75,22 @@ export function useEdits(view: { layout: Ref<DayLayout>; date: Ref<IsoDate>; day
     const w = parseWall(changes.date ?? a.date)!
     const duration = changes.duration ?? a.duration
     const chairId = changes.chairId !== undefined ? changes.chairId : a.chairId
-    const clashes = findClashes(store.appointments, { id: a.id, day: w.date, start: w.minutes, end: w.minutes + duration, chairId, operatorId: a.operatorId })
+    const clashes = findClashes(store.appointments, {
+      id: a.id,
+      day: w.date,
+      start: w.minutes,
+      end: w.minutes + duration,
+      chairId,
+      operatorId: a.operatorId,
+    })
     if (clashes.length > 0) {
-      const ok = await confirm({ title: t('agenda.move.clashTitle'), lines: clashLines(clashes, store), yes: t('agenda.move.clashConfirm'), no: t('day.cancel'), test: 'clash' })
+      const ok = await confirm({
+        title: t('agenda.move.clashTitle'),
+        lines: clashLines(clashes, store),
+        yes: t('agenda.move.clashConfirm'),
+        no: t('day.cancel'),
+        test: 'clash',
+      })
       if (!ok) return
     }
     if (await sendUpdate(a.id, changes, true)) message.success(t('agenda.move.saved'))

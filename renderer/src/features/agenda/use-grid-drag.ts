@@ -33,7 +33,19 @@ export interface BlockHit {
 }
 
 export type Drag =
-  | { kind: 'move'; id: number; pointerId: number; x0: number; y0: number; start0: number; dur: number; col0: number; column: number; start: number; moved: boolean }
+  | {
+      kind: 'move'
+      id: number
+      pointerId: number
+      x0: number
+      y0: number
+      start0: number
+      dur: number
+      col0: number
+      column: number
+      start: number
+      moved: boolean
+    }
   | { kind: 'resize'; id: number; pointerId: number; y0: number; start0: number; dur0: number; dur: number; column: number; top: number }
   | { kind: 'create'; pointerId: number; column: number; anchor: number; start: number; end: number }
 
@@ -56,7 +68,10 @@ const MIN_DURATION = 5
 /** The column and the (unsnapped) wall minute under a point. */
 export function cellAt(g: GridGeometry, x: number, y: number): { column: number; minutes: number } {
   const colW = g.width / Math.max(1, g.columns)
-  return { column: clamp(Math.floor((x - g.left) / colW), 0, Math.max(1, g.columns) - 1), minutes: g.startMin + pxToMinutes(y - g.top, g.pxPer15) }
+  return {
+    column: clamp(Math.floor((x - g.left) / colW), 0, Math.max(1, g.columns) - 1),
+    minutes: g.startMin + pxToMinutes(y - g.top, g.pxPer15),
+  }
 }
 
 /** Whether a point at `y` is on the resize handle of a block whose bottom edge is at `bottom`. */
@@ -65,8 +80,31 @@ export const onResizeEdge = (y: number, bottom: number) => y >= bottom - RESIZE_
 export function startDrag(g: GridGeometry, hit: BlockHit | null, p: PointerAt): Drag {
   if (hit) {
     const dur = hit.end - hit.start
-    if (hit.edge) return { kind: 'resize', id: hit.id, pointerId: p.pointerId, y0: p.y, start0: hit.start, dur0: dur, dur, column: hit.column, top: hit.top }
-    return { kind: 'move', id: hit.id, pointerId: p.pointerId, x0: p.x, y0: p.y, start0: hit.start, dur, col0: hit.column, column: hit.column, start: hit.start, moved: false }
+    if (hit.edge)
+      return {
+        kind: 'resize',
+        id: hit.id,
+        pointerId: p.pointerId,
+        y0: p.y,
+        start0: hit.start,
+        dur0: dur,
+        dur,
+        column: hit.column,
+        top: hit.top,
+      }
+    return {
+      kind: 'move',
+      id: hit.id,
+      pointerId: p.pointerId,
+      x0: p.x,
+      y0: p.y,
+      start0: hit.start,
+      dur,
+      col0: hit.column,
+      column: hit.column,
+      start: hit.start,
+      moved: false,
+    }
   }
   const cell = cellAt(g, p.x, p.y)
   const s = clamp(Math.floor(cell.minutes / 15) * 15, g.startMin, g.endMin - 15)
@@ -114,13 +152,27 @@ export interface Ghost {
 export function ghostOf(d: Drag, g: Pick<GridGeometry, 'startMin' | 'pxPer15'>): Ghost | null {
   if (d.kind === 'move') {
     if (!d.moved) return null
-    return { id: d.id, column: d.column, top: minutesToPx(d.start - g.startMin, g.pxPer15), height: minutesToPx(d.dur, g.pxPer15), start: d.start, end: d.start + d.dur }
+    return {
+      id: d.id,
+      column: d.column,
+      top: minutesToPx(d.start - g.startMin, g.pxPer15),
+      height: minutesToPx(d.dur, g.pxPer15),
+      start: d.start,
+      end: d.start + d.dur,
+    }
   }
   if (d.kind === 'resize') {
     const height = minutesToPx(d.start0 + d.dur - Math.max(d.start0, g.startMin), g.pxPer15)
     return { id: d.id, column: d.column, top: d.top, height, start: d.start0, end: d.start0 + d.dur }
   }
-  return { id: 0, column: d.column, top: minutesToPx(d.start - g.startMin, g.pxPer15), height: minutesToPx(d.end - d.start, g.pxPer15), start: d.start, end: d.end }
+  return {
+    id: 0,
+    column: d.column,
+    top: minutesToPx(d.start - g.startMin, g.pxPer15),
+    height: minutesToPx(d.end - d.start, g.pxPer15),
+    start: d.start,
+    end: d.end,
+  }
 }
 
 export interface GridDrag {

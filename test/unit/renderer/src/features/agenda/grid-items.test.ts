@@ -16,15 +16,38 @@ const labels: GridLabels = {
 }
 const appt = (over: Partial<Appointment>): Appointment =>
   ({
-    id: 1, date: '2026-03-11 09:00:00', duration: 30, patientId: 10, chairId: 1, operatorId: 5, colorId: 3, state: 'confirmed', description: 'Igiene',
-    allDay: false, type: 'inPractice', emailReminder: false, smsReminder: false, createdThroughBooking: false, createdThroughApi: false, firstVisit: false, carePlanId: null,
+    id: 1,
+    date: '2026-03-11 09:00:00',
+    duration: 30,
+    patientId: 10,
+    chairId: 1,
+    operatorId: 5,
+    colorId: 3,
+    state: 'confirmed',
+    description: 'Igiene',
+    allDay: false,
+    type: 'inPractice',
+    emailReminder: false,
+    smsReminder: false,
+    createdThroughBooking: false,
+    createdThroughApi: false,
+    firstVisit: false,
+    carePlanId: null,
     ...over,
   }) as Appointment
 const patient = { id: 10, firstName: 'Mario', lastName: 'Rossi' } as Patient
 
 function data(list: Appointment[], patients: Patient[] = [patient]): GridData {
   return {
-    layout: layoutDay([{ id: 1, name: 'Poltrona 1', deleted: false }, { id: 2, name: 'Poltrona 2', deleted: false }], list, { day: '2026-03-11', startMin: 480, endMin: 1200, pxPer15: 44 }, 'Senza poltrona'),
+    layout: layoutDay(
+      [
+        { id: 1, name: 'Poltrona 1', deleted: false },
+        { id: 2, name: 'Poltrona 2', deleted: false },
+      ],
+      list,
+      { day: '2026-03-11', startMin: 480, endMin: 1200, pxPer15: 44 },
+      'Senza poltrona',
+    ),
     appointments: new Map(list.map((a) => [a.id, a])),
     colors: new Map([[3, { id: 3, backgroundColor: '112233', textColor: 'ffffff' } as Color]]),
     operators: new Map([[5, { id: 5, name: 'Dr. Bianchi' } as Operator]]),
@@ -36,7 +59,15 @@ function data(list: Appointment[], patients: Patient[] = [patient]): GridData {
 describe('grid items', () => {
   it('a block carries its place, colours, time, name, description with operator, and what a click does', () => {
     const [b] = blockItems(data([appt({})]))
-    expect(b).toMatchObject({ id: 1, time: '09:00–09:30', name: 'Rossi Mario', desc: 'Igiene · Dr. Bianchi', state: 'confirmed', mark: STATE_MARK.confirmed, canNext: true })
+    expect(b).toMatchObject({
+      id: 1,
+      time: '09:00–09:30',
+      name: 'Rossi Mario',
+      desc: 'Igiene · Dr. Bianchi',
+      state: 'confirmed',
+      mark: STATE_MARK.confirmed,
+      canNext: true,
+    })
     expect(b!.style).toContain('background:#112233;color:#ffffff')
     expect(b!.style).toContain('left:calc(0% + 2px);width:calc(50% - 4px)')
     expect(b!.title).toBe('<confirmed> — Segna come waiting')

@@ -61,7 +61,9 @@ describe('agenda store', () => {
 
   it("refresh shows another desk's change", async () => {
     const store = useAgendaStore()
-    await (await store.open(STORE_TODAY, STORE_TODAY)).refreshed
+    await (
+      await store.open(STORE_TODAY, STORE_TODAY)
+    ).refreshed
     const a = await confirmed(0)
     await h.invoke('agendaSetState', { id: a.id, state: 'absent', at: Date.now() })
     expect(store.byId.get(a.id)?.state).toBe('confirmed')
@@ -71,7 +73,9 @@ describe('agenda store', () => {
 
   it('a state change shows at once and reaches the sandbox', async () => {
     const store = useAgendaStore()
-    await (await store.open(STORE_TODAY, STORE_TODAY)).refreshed
+    await (
+      await store.open(STORE_TODAY, STORE_TODAY)
+    ).refreshed
     const a = await confirmed(1)
     const done = store.setState(a.id, 'waiting')
     expect(store.byId.get(a.id)?.state).toBe('waiting')
@@ -82,7 +86,9 @@ describe('agenda store', () => {
 
   it('a refused state change is rolled back and thrown as error data with its detail', async () => {
     const store = useAgendaStore()
-    await (await store.open(STORE_TODAY, STORE_TODAY)).refreshed
+    await (
+      await store.open(STORE_TODAY, STORE_TODAY)
+    ).refreshed
     const a = await confirmed(2)
     h.sandbox().faults.failNext('appointmentUpdate', 1, { status: 422, body: { message: 'state not allowed' } })
     const err = await store.setState(a.id, 'done').catch((e: unknown) => e)
@@ -94,7 +100,9 @@ describe('agenda store', () => {
 
   it('a refresh asked for before a state change landed does not undo it on screen', async () => {
     const store = useAgendaStore()
-    await (await store.open(STORE_TODAY, STORE_TODAY)).refreshed
+    await (
+      await store.open(STORE_TODAY, STORE_TODAY)
+    ).refreshed
     const a = await confirmed(3)
     const held = holdAnswers('appointmentsRange')
     try {
@@ -111,12 +119,16 @@ describe('agenda store', () => {
     expect(store.byId.get(a.id)?.state).toBe('absent')
     // The cache the next open paints from holds the write too.
     store.reset()
-    await store.open(STORE_TODAY, STORE_TODAY).then((r) => (store.byId.get(a.id)?.state === 'absent' ? r.refreshed : Promise.reject(new Error('stale cache'))))
+    await store
+      .open(STORE_TODAY, STORE_TODAY)
+      .then((r) => (store.byId.get(a.id)?.state === 'absent' ? r.refreshed : Promise.reject(new Error('stale cache'))))
   })
 
   it('an older refresh landing after a newer one does not bring back older data', async () => {
     const store = useAgendaStore()
-    await (await store.open(STORE_TODAY, STORE_TODAY)).refreshed
+    await (
+      await store.open(STORE_TODAY, STORE_TODAY)
+    ).refreshed
     const a = await confirmed(4)
     const held = holdAnswers('appointmentsRange')
     const older = store.refresh()
@@ -133,7 +145,9 @@ describe('agenda store', () => {
 
   it('refreshes every minute until reset, which forgets the day, the timer and the freshness', async () => {
     const store = useAgendaStore()
-    await (await store.open(STORE_TODAY, STORE_TODAY)).refreshed
+    await (
+      await store.open(STORE_TODAY, STORE_TODAY)
+    ).refreshed
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
     store.startAutoRefresh()
     const before = h.calls.filter((c) => c === 'appointmentsRange').length

@@ -104,7 +104,13 @@ describe('drawing a new appointment', () => {
 describe('useGridDrag', () => {
   const setup = () => {
     const ends: DragResult[] = []
-    return { ends, d: useGridDrag(() => g, (r) => ends.push(r)) }
+    return {
+      ends,
+      d: useGridDrag(
+        () => g,
+        (r) => ends.push(r),
+      ),
+    }
   }
   it('reports what the drag amounted to on release, and is idle again', () => {
     const { ends, d } = setup()
