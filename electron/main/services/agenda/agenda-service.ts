@@ -27,10 +27,14 @@ export class AgendaService {
     return { bookingReasons, specialties }
   }
 
-  /** The range is already capped at the door; with a patient, AlfaDocs filters each window. */
+  /**
+   * The range is already capped at the door; with a patient, AlfaDocs filters each window. A patient's
+   * history (up to a year, a dozen windows) queues behind what a desk is waiting for ('bulk').
+   */
   async appointments(q: { from: IsoDate; to: IsoDate; patientId?: number | undefined }): Promise<Appointment[]> {
     const c = await this.client()
-    return c.listWindowed('appointmentsList', q.from, q.to, q.patientId === undefined ? {} : { patientId: q.patientId })
+    if (q.patientId === undefined) return c.listWindowed('appointmentsList', q.from, q.to)
+    return c.listWindowed('appointmentsList', q.from, q.to, { patientId: q.patientId }, { priority: 'bulk' })
   }
 
   async setState(id: number, state: AppointmentState, at?: number) {

@@ -50,7 +50,8 @@ export async function listBills(client: Client, f: BillsFilter) {
   if (f.carePlanId) query.carePlanId = f.carePlanId
   const patientId = f.patientId
   const [all, plans] = await Promise.all([
-    client.listWindowed('billsList', f.from, f.to, query),
+    // A patient's year of bills (a dozen windows) queues behind what a desk is waiting for.
+    client.listWindowed('billsList', f.from, f.to, query, patientId === undefined ? {} : { priority: 'bulk' }),
     patientId === undefined ? Promise.resolve([]) : client.request('patientCarePlansList', { params: { patientId } }),
   ])
   const planIds = new Set(plans.map((p) => p.id))
