@@ -273,14 +273,6 @@ const itErrors = {
     'amount-over-instalment': "L'importo supera la scadenza: riducilo o scegli di coprire le scadenze successive.",
     'amount-over-bill': "L'importo supera tutto ciò che resta da pagare sulla fattura.",
     'payment-has-transaction': 'Non si può annullare: AlfaDocs ha già registrato il pagamento. Usa Riprova per completarlo.',
-    'journal-write-failed':
-      'Sportello non è riuscito a scrivere il registro dei pagamenti su questo computer: il pagamento non è stato registrato né inviato ad AlfaDocs.',
-    'journal-write-failed-unfinished':
-      'Sportello non è riuscito a scrivere il registro dei pagamenti su questo computer: il pagamento resta non concluso com’era. Libera spazio su disco e usa Riprova.',
-    'journal-read-failed':
-      'Sportello non riesce a leggere il registro dei pagamenti su questo computer. Riprova tra poco; se continua, controlla il disco.',
-    'journal-damaged':
-      'Il registro dei pagamenti era danneggiato: è stato messo da parte, i pagamenti leggibili sono stati tenuti e si può continuare a incassare.',
   },
 }
 const enErrors: typeof itErrors = {
@@ -300,12 +292,6 @@ const enErrors: typeof itErrors = {
     'amount-over-instalment': 'The amount is more than the instalment: lower it or choose to cover the next instalments.',
     'amount-over-bill': 'The amount is more than everything still open on the bill.',
     'payment-has-transaction': 'Cannot cancel: AlfaDocs already recorded the payment. Use Retry to complete it.',
-    'journal-write-failed':
-      'Sportello could not write the payment journal on this computer: the payment was neither recorded nor sent to AlfaDocs.',
-    'journal-write-failed-unfinished':
-      'Sportello could not write the payment journal on this computer: the payment stays unfinished as it was. Free some disk space and use Retry.',
-    'journal-read-failed': 'Sportello cannot read the payment journal on this computer. Try again shortly; if it goes on, check the disk.',
-    'journal-damaged': 'The payment journal was damaged: it was set aside, the readable payments were kept and payments can go on.',
   },
 }
 
