@@ -25,10 +25,31 @@ describe('payment plan', () => {
   })
 
   it('refuses more than the liability unless spread, and more than the whole bill always', () => {
-    expect(() => planSteps({ liabilityId: 1, amountCents: 10011, sistemaTsExpenseType: 'sp', spread: false }, bill)).toThrow(/more than this instalment/)
-    expect(() => planSteps({ liabilityId: 1, amountCents: 30011, sistemaTsExpenseType: 'sp', spread: true }, bill)).toThrow(/everything still open/)
-    expect(() => planSteps({ liabilityId: 1, amountCents: 0, sistemaTsExpenseType: 'sp', spread: false }, bill)).toThrow(/greater than zero/)
+    expect(() => planSteps({ liabilityId: 1, amountCents: 10011, sistemaTsExpenseType: 'sp', spread: false }, bill)).toThrow(
+      /more than this instalment/,
+    )
+    expect(() => planSteps({ liabilityId: 1, amountCents: 30011, sistemaTsExpenseType: 'sp', spread: true }, bill)).toThrow(
+      /everything still open/,
+    )
+    expect(() => planSteps({ liabilityId: 1, amountCents: 0, sistemaTsExpenseType: 'sp', spread: false }, bill)).toThrow(
+      /greater than zero/,
+    )
     expect(() => planSteps({ liabilityId: 9, amountCents: 100, sistemaTsExpenseType: 'sp', spread: false }, bill)).toThrow(/no longer open/)
+  })
+
+  it('names each refusal with a code the desk words on its own', () => {
+    const codeOf = (amountCents: number, liabilityId = 1, spread = false) => {
+      try {
+        planSteps({ liabilityId, amountCents, sistemaTsExpenseType: 'sp', spread }, bill)
+        return null
+      } catch (e) {
+        return (e as { code?: string }).code
+      }
+    }
+    expect(codeOf(10011)).toBe('amount-over-instalment')
+    expect(codeOf(30011, 1, true)).toBe('amount-over-bill')
+    expect(codeOf(0)).toBe('amount-not-positive')
+    expect(codeOf(100, 9)).toBe('instalment-closed')
   })
 
   it('spreads over the next liabilities oldest due first, each with its own Sistema TS type', () => {

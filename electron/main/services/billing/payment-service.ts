@@ -154,7 +154,9 @@ export class PaymentService {
           }
         }
         if (step.state === 'tx-created') {
-          throw new AppError('conflict', 'A transaction for this payment already exists in AlfaDocs: use Retry to finish it.')
+          throw new AppError('conflict', 'A transaction for this payment already exists in AlfaDocs: use Retry to finish it.', {
+            code: 'payment-has-transaction',
+          })
         }
       }
       entry.state = 'discarded'
@@ -197,10 +199,10 @@ export class PaymentService {
       client.request('accountsList'),
     ])
     if (!paymentTypes.some((p) => p.id === req.paymentTypeId && !p.deleted)) {
-      throw new AppError('invalid', 'Choose a payment type that is in use in AlfaDocs.')
+      throw new AppError('invalid', 'Choose a payment type that is in use in AlfaDocs.', { code: 'payment-type-unused' })
     }
     if (!accounts.some((a) => a.id === req.accountId && !a.deleted)) {
-      throw new AppError('invalid', 'Choose an account that is in use in AlfaDocs.')
+      throw new AppError('invalid', 'Choose an account that is in use in AlfaDocs.', { code: 'account-unused' })
     }
     const steps = planSteps(req, liabilities)
     for (const s of steps) this.lock(s.liabilityId, req.key)
@@ -233,7 +235,7 @@ export class PaymentService {
   private lock(liabilityId: number, key: string): void {
     const holder = this.locks.get(liabilityId)
     if (holder !== undefined && holder !== key) {
-      throw new AppError('conflict', 'A payment on this instalment is already in progress.')
+      throw new AppError('conflict', 'A payment on this instalment is already in progress.', { code: 'payment-in-progress' })
     }
     this.locks.set(liabilityId, key)
   }
@@ -247,14 +249,17 @@ export class PaymentService {
     for (const e of await this.ofPractice()) {
       if (e.key === key || isFinished(e)) continue
       if (e.steps.some((s) => s.state !== 'settled' && ids.has(s.liabilityId))) {
-        throw new AppError('conflict', 'A payment on this instalment is not finished yet: finish it (Retry) or discard it first.')
+        throw new AppError('conflict', 'A payment on this instalment is not finished yet: finish it (Retry) or discard it first.', {
+          code: 'instalment-locked',
+        })
       }
     }
   }
 
   private async mustGet(key: string): Promise<PaymentEntry> {
     const e = await this.journal.get(key)
-    if (!e || !samePractice(e, await this.practice())) throw new AppError('not-found', 'No payment with this key.')
+    if (!e || !samePractice(e, await this.practice()))
+      throw new AppError('not-found', 'No payment with this key.', { code: 'payment-not-found' })
     return e
   }
 
@@ -319,7 +324,9 @@ export class PaymentService {
     const me = await client.me()
     if (!samePractice(entry, me)) {
       // The desk changed practice under a running payment: it waits, pending, for its own practice.
-      throw new AppError('not-connected', 'This payment belongs to another practice: connect to it to finish the payment.')
+      throw new AppError('not-connected', 'This payment belongs to another practice: connect to it to finish the payment.', {
+        code: 'payment-other-practice',
+      })
     }
     for (const step of entry.steps) {
       if (step.state === 'intent' || step.state === 'posting') await this.createTransaction(client, entry, step)

@@ -23,10 +23,12 @@ const asTsType = (v: string | null | undefined, fallback: SistemaTsType): Sistem
 export function planSteps(input: PlanInput, liabilities: Liability[]): PaymentStep[] {
   const chosen = liabilities.find((l) => l.id === input.liabilityId)
   if (!chosen) {
-    throw new AppError('conflict', 'This instalment is no longer open (already paid or removed). Reload the bill.')
+    throw new AppError('conflict', 'This instalment is no longer open (already paid or removed). Reload the bill.', {
+      code: 'instalment-closed',
+    })
   }
   if (!Number.isInteger(input.amountCents) || input.amountCents <= 0) {
-    throw new AppError('invalid', 'The amount must be greater than zero.')
+    throw new AppError('invalid', 'The amount must be greater than zero.', { code: 'amount-not-positive' })
   }
   const step = (l: Liability, amountCents: number, ts: SistemaTsType): PaymentStep => ({
     liabilityId: l.id,
@@ -39,14 +41,14 @@ export function planSteps(input: PlanInput, liabilities: Liability[]): PaymentSt
   const chosenCents = toCents(chosen.amount)
   if (input.amountCents <= chosenCents) return [step(chosen, input.amountCents, input.sistemaTsExpenseType)]
   if (!input.spread) {
-    throw new AppError('invalid', 'The amount is more than this instalment. Lower it, or choose to cover the next instalments.')
+    throw new AppError('invalid', 'The amount is more than this instalment. Lower it, or choose to cover the next instalments.', {
+      code: 'amount-over-instalment',
+    })
   }
-  const next = liabilities
-    .filter((l) => l.id !== chosen.id)
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id))
+  const next = liabilities.filter((l) => l.id !== chosen.id).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id))
   const open = [chosen, ...next].reduce((s, l) => s + toCents(l.amount), 0)
   if (input.amountCents > open) {
-    throw new AppError('invalid', "The amount is more than everything still open on this bill.")
+    throw new AppError('invalid', 'The amount is more than everything still open on this bill.', { code: 'amount-over-bill' })
   }
   const steps = [step(chosen, chosenCents, input.sistemaTsExpenseType)]
   let rest = input.amountCents - chosenCents

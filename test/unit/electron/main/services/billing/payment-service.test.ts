@@ -90,7 +90,7 @@ describe('payments when the journal cannot be written', { timeout: 30_000 }, () 
     const [left] = (await svc.unfinished()).payments
     expect(left).toMatchObject({ key: req.key, state: 'pending', steps: [{ state: 'posting' }] })
     // Still locks its instalment.
-    await expect(svc.record(request(billId, liabilityIds[0]!, 8000))).rejects.toMatchObject({ kind: 'conflict' })
+    await expect(svc.record(request(billId, liabilityIds[0]!, 8000))).rejects.toMatchObject({ kind: 'conflict', code: 'instalment-locked' })
     fs.heal()
     expect((await svc.retry(req.key)).state).toBe('done')
     expect(outcome(sb.state, billId, liabilityIds)).toMatchObject({ txCents: [8000] })
