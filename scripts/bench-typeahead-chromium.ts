@@ -25,7 +25,16 @@ import { serveRenderer } from '../test/e2e/harness'
 
 const ROOT = resolve(__dirname, '..')
 const RENDERER_DIR = join(ROOT, 'out/renderer')
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
 const TYPE_DELAY_MS = 90
 const MISS_MS = 3000
 
@@ -59,9 +68,15 @@ function ensureBuilt(): void {
   if (r.status !== 0 || !existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('electron-vite build failed')
 }
 
-
-interface Expect { total: number; firstId: number }
-interface Query { kind: string; text: string; expect: Expect }
+interface Expect {
+  total: number
+  firstId: number
+}
+interface Query {
+  kind: string
+  text: string
+  expect: Expect
+}
 
 /** What the cache lookup gives for a text: the total and the first row (last name, first name, id order). */
 function expected(keyed: Array<[number, PatientSearchKeys]>, text: string): Expect {
@@ -100,13 +115,20 @@ function pickQueries(all: Patient[]): Query[] {
   for (let i = 0, n = 0; n < live.length * 4 && out.length < want * 4; i = (i + 97) % live.length, n++) {
     const p = live[i]!
     const k = n % 4
-    if (k === 0) tryAdd('name', nth('name') % 2 === 0 ? `${p.lastName.toLowerCase()} ${p.firstName.slice(0, 2).toLowerCase()}` : p.lastName.toLowerCase().slice(0, 3 + (n % 3)))
+    if (k === 0)
+      tryAdd(
+        'name',
+        nth('name') % 2 === 0
+          ? `${p.lastName.toLowerCase()} ${p.firstName.slice(0, 2).toLowerCase()}`
+          : p.lastName.toLowerCase().slice(0, 3 + (n % 3)),
+      )
     else if (k === 1 && p.phoneNumbers[0]) {
       // Typed the way people say them (+39 and spaces) or bare, as far as the list still narrows (a whole
       // number is usually one patient already a digit earlier: its last key would change nothing).
       const num = p.phoneNumbers[0].number
       tryAdd('phone', nth('phone') % 2 === 0 ? `+39 ${num.slice(0, 3)} ${num.slice(3, 4 + (n % 3))}` : num.slice(0, 4 + (n % 3)))
-    } else if (k === 2 && p.italianFiscalCode && /^[A-Z0-9]{16}$/i.test(p.italianFiscalCode)) tryAdd('fiscalCode', nth('fiscalCode') % 2 ? p.italianFiscalCode.toLowerCase() : p.italianFiscalCode)
+    } else if (k === 2 && p.italianFiscalCode && /^[A-Z0-9]{16}$/i.test(p.italianFiscalCode))
+      tryAdd('fiscalCode', nth('fiscalCode') % 2 ? p.italianFiscalCode.toLowerCase() : p.italianFiscalCode)
     else if (k === 3 && p.dateOfBirth && p.dateOfBirth > '1900') tryAdd('birthDate', p.dateOfBirth.split('-').reverse().join('/'))
   }
   return out
@@ -248,7 +270,10 @@ export async function benchTypeaheadChromium(extraPatients: SandboxPatient[]): P
     const frames = samples.map((s) => s.frameMs).sort((a, b) => a - b)
     const byKind: ChromiumTypeahead['byKind'] = {}
     for (const kind of new Set(samples.map((s) => s.kind))) {
-      const k = samples.filter((s) => s.kind === kind).map((s) => s.ms).sort((a, b) => a - b)
+      const k = samples
+        .filter((s) => s.kind === kind)
+        .map((s) => s.ms)
+        .sort((a, b) => a - b)
       byKind[kind] = { n: k.length, p95: pct(k, 0.95) }
     }
     return {

@@ -82,7 +82,14 @@ async function benchUpload() {
       peak = Math.max(peak, process.memoryUsage().rss)
     }, 10)
     const t0 = performance.now()
-    const out = await docs.uploadPath({ uploadId: 'bench-upload-1', patientId, path, name: 'cbct-50mb.dcm', type: 'xray', folderName: 'Radiografie' })
+    const out = await docs.uploadPath({
+      uploadId: 'bench-upload-1',
+      patientId,
+      path,
+      name: 'cbct-50mb.dcm',
+      type: 'xray',
+      folderName: 'Radiografie',
+    })
     const seconds = (performance.now() - t0) / 1000
     clearInterval(sampler)
     if (out.state !== 'done') throw new Error('upload did not finish')
@@ -91,11 +98,16 @@ async function benchUpload() {
     const backSha = createHash('sha256').update(Buffer.from(back.base64, 'base64')).digest('hex')
     const fileSha = await new Promise<string>((ok, ko) => {
       const h = createHash('sha256')
-      createReadStream(path).on('data', (c) => h.update(c)).on('end', () => ok(h.digest('hex'))).on('error', ko)
+      createReadStream(path)
+        .on('data', (c) => h.update(c))
+        .on('end', () => ok(h.digest('hex')))
+        .on('error', ko)
     })
     if (backSha !== sha || fileSha !== sha) throw new Error('the downloaded file differs from the uploaded one')
     const memX = (peak - baseline) / size
-    console.log(`upload: ${FILE_MB} MB in ${seconds.toFixed(2)} s; main RSS baseline ${(baseline / 2 ** 20).toFixed(0)} MB, peak +${((peak - baseline) / 2 ** 20).toFixed(1)} MB (${memX.toFixed(2)}× the file); event-loop lag max ${maxLag.toFixed(0)} ms; round trip byte-identical (sha256 ${sha.slice(0, 12)}…)`)
+    console.log(
+      `upload: ${FILE_MB} MB in ${seconds.toFixed(2)} s; main RSS baseline ${(baseline / 2 ** 20).toFixed(0)} MB, peak +${((peak - baseline) / 2 ** 20).toFixed(1)} MB (${memX.toFixed(2)}× the file); event-loop lag max ${maxLag.toFixed(0)} ms; round trip byte-identical (sha256 ${sha.slice(0, 12)}…)`,
+    )
     return { seconds, memX }
   } finally {
     sb.stop()
@@ -106,15 +118,57 @@ async function benchUpload() {
 /** 10 000 patients as AlfaDocs sends them (ids clear of the demo practice's own). */
 async function rawPatients() {
   const { fiscalCode } = await import('../electron/sandbox/seed/fiscalCode')
-  const last = ['Rossi', 'Russo', 'Ferrari', 'Esposito', 'Bianchi', 'Romano', 'Colombo', 'Ricci', 'Marino', 'Greco', 'Bruno', 'Gallo', 'Conti', 'De Luca', 'Mancini', 'Costa', 'Giordano', 'Rizzo', 'Lombardi', 'Moretti']
-  const first = ['Mario', 'Marta', 'Luca', 'Giulia', 'Paolo', 'Chiara', 'Marco', 'Anna', 'Matteo', 'Sara', 'Andrea', 'Elena', 'Davide', 'Laura']
+  const last = [
+    'Rossi',
+    'Russo',
+    'Ferrari',
+    'Esposito',
+    'Bianchi',
+    'Romano',
+    'Colombo',
+    'Ricci',
+    'Marino',
+    'Greco',
+    'Bruno',
+    'Gallo',
+    'Conti',
+    'De Luca',
+    'Mancini',
+    'Costa',
+    'Giordano',
+    'Rizzo',
+    'Lombardi',
+    'Moretti',
+  ]
+  const first = [
+    'Mario',
+    'Marta',
+    'Luca',
+    'Giulia',
+    'Paolo',
+    'Chiara',
+    'Marco',
+    'Anna',
+    'Matteo',
+    'Sara',
+    'Andrea',
+    'Elena',
+    'Davide',
+    'Laura',
+  ]
   return Array.from({ length: PATIENTS }, (_, i) => {
     const ln = `${last[i % last.length]!}${i >= 2000 ? ['', 'ni', 'lli', 'tti', 'ndi'][i % 5]! : ''}`
     const fn = first[(i * 7) % first.length]!
     const birth = `${1940 + (i % 70)}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`
     return {
-      id: 100000 + i, firstName: fn, lastName: ln, dateBirth: birth, italianFiscalCode: fiscalCode(fn, ln, i % 2 ? 'm' : 'f', birth, 'A944'),
-      phoneNumbers: [{ id: String(i), prefix: '+39', number: `3${String(300000000 + i * 7919).slice(0, 9)}`, label: 'Cellulare', smsEnabled: true }],
+      id: 100000 + i,
+      firstName: fn,
+      lastName: ln,
+      dateBirth: birth,
+      italianFiscalCode: fiscalCode(fn, ln, i % 2 ? 'm' : 'f', birth, 'A944'),
+      phoneNumbers: [
+        { id: String(i), prefix: '+39', number: `3${String(300000000 + i * 7919).slice(0, 9)}`, label: 'Cellulare', smsEnabled: true },
+      ],
       deleted: false,
     }
   })
@@ -131,9 +185,19 @@ async function benchTypeahead(raw: Awaited<ReturnType<typeof rawPatients>>) {
   const sample = patients[4321]!
   const nameOf = (p: (typeof patients)[number], n: number) => `${p.lastName.toLowerCase()} ${p.firstName.slice(0, n).toLowerCase()}`
   const queries = [
-    nameOf(patients[0]!, 2), 'ro', 'de luca', 'ferr', nameOf(patients[777]!, 3), 'c', 'mar', 'esposito', nameOf(patients[9999]!, 1),
-    `+39 ${sample.phoneNumbers[0]!.number.slice(0, 3)} ${sample.phoneNumbers[0]!.number.slice(3)}`, '333',
-    sample.italianFiscalCode!.toLowerCase(), sample.dateOfBirth!.split('-').reverse().join('/'),
+    nameOf(patients[0]!, 2),
+    'ro',
+    'de luca',
+    'ferr',
+    nameOf(patients[777]!, 3),
+    'c',
+    'mar',
+    'esposito',
+    nameOf(patients[9999]!, 1),
+    `+39 ${sample.phoneNumbers[0]!.number.slice(0, 3)} ${sample.phoneNumbers[0]!.number.slice(3)}`,
+    '333',
+    sample.italianFiscalCode!.toLowerCase(),
+    sample.dateOfBirth!.split('-').reverse().join('/'),
   ]
   // Once per session, when the search screen opens: the in-memory key index.
   const w0 = performance.now()
@@ -154,7 +218,9 @@ async function benchTypeahead(raw: Awaited<ReturnType<typeof rawPatients>>) {
   const p50 = times[Math.floor(times.length * 0.5)]!
   const p95 = times[Math.floor(times.length * 0.95)]!
   const worst = times[times.length - 1]!
-  console.log(`typeahead: ${PATIENTS} cached patients, ${times.length} lookups (name, phone, fiscal code, birth date): p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${worst.toFixed(1)} ms; index built once in ${warmMs.toFixed(0)} ms (fake-indexeddb in Node)`)
+  console.log(
+    `typeahead: ${PATIENTS} cached patients, ${times.length} lookups (name, phone, fiscal code, birth date): p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${worst.toFixed(1)} ms; index built once in ${warmMs.toFixed(0)} ms (fake-indexeddb in Node)`,
+  )
   db.close()
   await db.delete()
   return Math.ceil(p95)
@@ -167,8 +233,12 @@ async function main() {
   await benchTypeahead(raw)
   const { benchTypeaheadChromium } = await import('./bench-typeahead-chromium')
   const c = await benchTypeaheadChromium(raw)
-  const kinds = Object.entries(c.byKind).map(([k, v]) => `${k} p95 ${v.p95.toFixed(1)} (${v.n})`).join(', ')
-  console.log(`typeahead (Chromium): ${c.cachedPatients} patients in IndexedDB (filled by the app in ${c.fillSeconds.toFixed(1)} s), ${c.n} queries typed with real keys, keystroke → results in the DOM: p50 ${c.p50.toFixed(1)} ms, p95 ${c.p95.toFixed(1)} ms, max ${c.max.toFixed(1)} ms; → next frame: p50 ${c.frameP50.toFixed(1)} ms, p95 ${c.frameP95.toFixed(1)} ms; ${kinds}; answered by the server instead of the cache: ${c.fromServer}${c.misses.length ? `; never shown (counted as 3000 ms): ${c.misses.join(', ')}` : ''}`)
+  const kinds = Object.entries(c.byKind)
+    .map(([k, v]) => `${k} p95 ${v.p95.toFixed(1)} (${v.n})`)
+    .join(', ')
+  console.log(
+    `typeahead (Chromium): ${c.cachedPatients} patients in IndexedDB (filled by the app in ${c.fillSeconds.toFixed(1)} s), ${c.n} queries typed with real keys, keystroke → results in the DOM: p50 ${c.p50.toFixed(1)} ms, p95 ${c.p95.toFixed(1)} ms, max ${c.max.toFixed(1)} ms; → next frame: p50 ${c.frameP50.toFixed(1)} ms, p95 ${c.frameP95.toFixed(1)} ms; ${kinds}; answered by the server instead of the cache: ${c.fromServer}${c.misses.length ? `; never shown (counted as 3000 ms): ${c.misses.join(', ')}` : ''}`,
+  )
   console.log(`upload_50mb_s=${up.seconds.toFixed(2)} peak_main_mem_x=${up.memX.toFixed(2)} typeahead_ms=${Math.ceil(c.p95)}`)
 }
 

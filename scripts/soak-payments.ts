@@ -93,7 +93,14 @@ async function main(): Promise<void> {
   console.log(`soak:payments seed=${SEED} runs=${RUNS} (repeat with --seed ${SEED})`)
   const sb = await startSandboxProcess()
   const dataDir = await mkdtemp(join(tmpdir(), 'soak-payments-'))
-  const client = new AlfaDocsClient({ baseUrl: sb.baseUrl, auth: { apiKey: sb.apiKey }, requestsPerSecond: 10_000, timeoutMs: TIMEOUT_MS, retryBaseMs: 5, maxRetries: 3 })
+  const client = new AlfaDocsClient({
+    baseUrl: sb.baseUrl,
+    auth: { apiKey: sb.apiKey },
+    requestsPerSecond: 10_000,
+    timeoutMs: TIMEOUT_MS,
+    retryBaseMs: 5,
+    maxRetries: 3,
+  })
   const checker = new AlfaDocsClient({ baseUrl: sb.baseUrl, auth: { apiKey: sb.apiKey }, requestsPerSecond: 10_000, timeoutMs: 10_000 })
   const service = new PaymentService({ dataDir, client: async () => client, attempts: 3, retryDelayMs: 5, reconcileDelayMs: 0 })
 
@@ -110,7 +117,8 @@ async function main(): Promise<void> {
     const incoming = new Set(initial.bills.filter((b) => b.direction === 'incoming').map((b) => b.id))
     const initialTx = new Set(initial.transactions.map((t) => t.id))
     const pool = new Map<number, { id: number; billId: number; cents: number; date: string }>()
-    for (const l of initial.liabilities) if (incoming.has(l.billId)) pool.set(l.id, { id: l.id, billId: l.billId, cents: cents(l.amount), date: l.date })
+    for (const l of initial.liabilities)
+      if (incoming.has(l.billId)) pool.set(l.id, { id: l.id, billId: l.billId, cents: cents(l.amount), date: l.date })
 
     const faultMenu: Array<[string, Fault, boolean]> = [
       ['transactionCreate', { status: 503 }, false],
@@ -141,19 +149,37 @@ async function main(): Promise<void> {
       }
       const l = rng.pick(open)
       const siblings = open.filter((x) => x.billId === l.billId && x.id !== l.id)
-      const mode = siblings.length > 0 && rng.chance(0.1) ? 'spread' : l.cents > 1 && (open.length < 30 || rng.chance(0.6)) ? 'partial' : 'full'
+      const mode =
+        siblings.length > 0 && rng.chance(0.1) ? 'spread' : l.cents > 1 && (open.length < 30 || rng.chance(0.6)) ? 'partial' : 'full'
       const amountCents =
-        mode === 'full' ? l.cents : mode === 'partial' ? rng.int(1, l.cents - 1) : l.cents + rng.int(1, siblings.reduce((s, x) => s + x.cents, 0))
+        mode === 'full'
+          ? l.cents
+          : mode === 'partial'
+            ? rng.int(1, l.cents - 1)
+            : l.cents +
+              rng.int(
+                1,
+                siblings.reduce((s, x) => s + x.cents, 0),
+              )
       const req: PaymentRequest = {
-        key: randomUUID(), billId: l.billId, liabilityId: l.id, amountCents, date: TODAY,
-        paymentTypeId: rng.pick([31001, 31002, 31003, 31004]), accountId: rng.pick([33961, 33962]),
-        sistemaTsExpenseType: rng.pick(['sp', 'ad', 'tk', 'as'] as const), relatedToInsurance: rng.chance(0.1), spread: mode === 'spread',
+        key: randomUUID(),
+        billId: l.billId,
+        liabilityId: l.id,
+        amountCents,
+        date: TODAY,
+        paymentTypeId: rng.pick([31001, 31002, 31003, 31004]),
+        accountId: rng.pick([33961, 33962]),
+        sistemaTsExpenseType: rng.pick(['sp', 'ad', 'tk', 'as'] as const),
+        relatedToInsurance: rng.chance(0.1),
+        spread: mode === 'spread',
       }
 
       // What AlfaDocs holds before (fault-free reads).
       const window = { billId: l.billId, dateStart: addDaysIso(TODAY, -1), dateEnd: addDaysIso(TODAY, 1) }
       const txBefore = new Set((await checker.request('transactionsList', { query: window })).map((t) => t.id))
-      const liabBefore = new Map((await checker.request('liabilitiesList', { params: { billId: l.billId } })).map((x) => [x.id, cents(x.amount)]))
+      const liabBefore = new Map(
+        (await checker.request('liabilitiesList', { params: { billId: l.billId } })).map((x) => [x.id, cents(x.amount)]),
+      )
 
       // Faults for this run: none to four, drawn from the menu.
       const nFaults = rng.int(0, 4)
@@ -184,8 +210,12 @@ async function main(): Promise<void> {
       runs++
 
       // Check AlfaDocs: new transactions are exactly the planned steps; each liability reduced by what was paid.
-      const txAfter = (await checker.request('transactionsList', { query: window })).filter((t) => !txBefore.has(t.id) && t.billId === l.billId)
-      const liabAfter = new Map((await checker.request('liabilitiesList', { params: { billId: l.billId } })).map((x) => [x.id, cents(x.amount)]))
+      const txAfter = (await checker.request('transactionsList', { query: window })).filter(
+        (t) => !txBefore.has(t.id) && t.billId === l.billId,
+      )
+      const liabAfter = new Map(
+        (await checker.request('liabilitiesList', { params: { billId: l.billId } })).map((x) => [x.id, cents(x.amount)]),
+      )
       const planned = view ? view.steps : []
       let runDoubled = 0
       let runLost = 0

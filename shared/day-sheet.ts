@@ -32,7 +32,10 @@ export interface DaySheetInput {
 }
 
 export const patientDisplayName = (p: Pick<Patient, 'firstName' | 'lastName'>): string =>
-  [p.lastName, p.firstName].filter((s) => s && s.trim()).join(' ').trim()
+  [p.lastName, p.firstName]
+    .filter((s) => s && s.trim())
+    .join(' ')
+    .trim()
 
 export function buildDaySheet(input: DaySheetInput): DaySheet {
   const operatorName = new Map(input.operators.map((o) => [o.id, o.name]))

@@ -17,23 +17,38 @@ async function main(): Promise<number> {
   console.log(`Sportello doctor — ${conn.source}`)
   const today = todayIn()
   const checks: Array<[string, () => Promise<string>]> = [
-    ['/me', async () => {
-      const me = await client.me()
-      return `practice ${me.practiceName ?? '(no name)'} — practiceId ${me.practiceId}, archiveId ${me.archiveId}`
-    }],
-    ['chairs', async () => {
-      const chairs = await client.request('chairsList')
-      return `${chairs.filter((c) => !c.deleted).length} in use, ${chairs.filter((c) => c.deleted).length} deleted`
-    }],
+    [
+      '/me',
+      async () => {
+        const me = await client.me()
+        return `practice ${me.practiceName ?? '(no name)'} — practiceId ${me.practiceId}, archiveId ${me.archiveId}`
+      },
+    ],
+    [
+      'chairs',
+      async () => {
+        const chairs = await client.request('chairsList')
+        return `${chairs.filter((c) => !c.deleted).length} in use, ${chairs.filter((c) => c.deleted).length} deleted`
+      },
+    ],
     ['colors', async () => `${(await client.request('colorsList')).length}`],
-    ['operators', async () => {
-      const ops = await client.request('operatorsList')
-      return `${ops.filter((o) => !o.deleted).length} active: ${ops.filter((o) => !o.deleted).map((o) => o.name).join(', ')}`
-    }],
-    [`appointments ${today}`, async () => {
-      const list = await client.listWindowed('appointmentsList', today, today)
-      return `${list.length}`
-    }],
+    [
+      'operators',
+      async () => {
+        const ops = await client.request('operatorsList')
+        return `${ops.filter((o) => !o.deleted).length} active: ${ops
+          .filter((o) => !o.deleted)
+          .map((o) => o.name)
+          .join(', ')}`
+      },
+    ],
+    [
+      `appointments ${today}`,
+      async () => {
+        const list = await client.listWindowed('appointmentsList', today, today)
+        return `${list.length}`
+      },
+    ],
   ]
   try {
     for (const [name, run] of checks) {

@@ -9,7 +9,10 @@ export function explain(e: unknown): { code: number; reason: string } {
   if (e instanceof AlfaDocsError) {
     switch (e.kind) {
       case 'auth':
-        return { code: 3, reason: `The API key was refused (HTTP ${e.status ?? '?'}): check it in AlfaDocs, Impostazioni → Studio → Chiavi API. ${e.message}` }
+        return {
+          code: 3,
+          reason: `The API key was refused (HTTP ${e.status ?? '?'}): check it in AlfaDocs, Impostazioni → Studio → Chiavi API. ${e.message}`,
+        }
       case 'offline':
       case 'timeout':
         return { code: 4, reason: `AlfaDocs could not be reached: ${e.message}` }

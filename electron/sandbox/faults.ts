@@ -1,9 +1,6 @@
 import { routes, type RouteName } from '../../shared/alfadocs/routes'
 
-export type Fault =
-  | { status: number; body?: unknown; retryAfterSec?: number }
-  | { kind: 'timeout' }
-  | { kind: 'drop' }
+export type Fault = { status: number; body?: unknown; retryAfterSec?: number } | { kind: 'timeout' } | { kind: 'drop' }
 
 export interface FaultControl {
   /**
@@ -16,14 +13,24 @@ export interface FaultControl {
   clear(): void
 }
 
-interface Queued { route: RouteName; remaining: number; fault: Fault; afterApply: boolean }
+interface Queued {
+  route: RouteName
+  remaining: number
+  fault: Fault
+  afterApply: boolean
+}
 
 export function isFault(v: unknown): v is Fault {
   if (!v || typeof v !== 'object') return false
   const f = v as Record<string, unknown>
   if (f.kind === 'timeout' || f.kind === 'drop') return true
-  return typeof f.status === 'number' && Number.isInteger(f.status) && f.status >= 100 && f.status <= 599 &&
+  return (
+    typeof f.status === 'number' &&
+    Number.isInteger(f.status) &&
+    f.status >= 100 &&
+    f.status <= 599 &&
     (f.retryAfterSec === undefined || typeof f.retryAfterSec === 'number')
+  )
 }
 
 export class FaultStore implements FaultControl {

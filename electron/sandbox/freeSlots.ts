@@ -2,7 +2,12 @@ import { addDaysIso, daysBetween, hhmm } from '../../shared/dates'
 import { dayOfWeek } from './seed/appointments'
 import { asBool, asNum, type SandboxState } from './state'
 
-export interface FreeSlot { chairId: number; date: string; operatorId: number; time: string }
+export interface FreeSlot {
+  chairId: number
+  date: string
+  operatorId: number
+  time: string
+}
 export interface FreeSlotQuery {
   /** first day, and minutes after midnight from which slots may start on it */
   startDate: string
@@ -35,9 +40,7 @@ export function computeFreeSlots(state: SandboxState, q: FreeSlotQuery): FreeSlo
     if (a.state === 'cancelled') continue
     const day = a.date.slice(0, 10)
     if (day < q.startDate || day > q.endDate) continue
-    const iv: Interval = asBool(a.allDay)
-      ? [0, 1440]
-      : [Number(a.date.slice(11, 13)) * 60 + Number(a.date.slice(14, 16)), 0]
+    const iv: Interval = asBool(a.allDay) ? [0, 1440] : [Number(a.date.slice(11, 13)) * 60 + Number(a.date.slice(14, 16)), 0]
     if (!asBool(a.allDay)) iv[1] = iv[0] + Math.max(asNum(a.duration), 1)
     if (a.chairId != null) push(chairBusy, `${a.chairId}|${day}`, iv)
     if (a.operatorId != null) push(opBusy, `${a.operatorId}|${day}`, iv)

@@ -61,7 +61,12 @@ export function xrayPng(variant: number): Buffer {
 
 /** A one-page PDF with a few lines of text (Helvetica). */
 export function textPdf(lines: string[]): Buffer {
-  const esc = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]/g, '?').replace(/([()\\])/g, '\\$1')
+  const esc = (s: string) =>
+    s
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^\x20-\x7e]/g, '?')
+      .replace(/([()\\])/g, '\\$1')
   const content = ['BT', '/F1 12 Tf', '50 780 Td', '16 TL', ...lines.map((l) => `(${esc(l)}) '`), 'ET'].join('\n')
   const objs = [
     '<< /Type /Catalog /Pages 2 0 R >>',

@@ -217,10 +217,16 @@ export function layoutWeek(
       const vs = Math.max(s.start, opts.startMin)
       const ve = Math.min(s.end, opts.endMin)
       blocks.push({
-        id: s.id, column, start: s.start, end: s.end,
+        id: s.id,
+        column,
+        start: s.start,
+        end: s.end,
         top: minutesToPx(vs - opts.startMin, opts.pxPer15),
         height: Math.max(minutesToPx(ve - vs, opts.pxPer15), 6),
-        lane: l.lane, lanes: l.lanes, clippedStart: s.start < opts.startMin, clippedEnd: s.end > opts.endMin,
+        lane: l.lane,
+        lanes: l.lanes,
+        clippedStart: s.start < opts.startMin,
+        clippedEnd: s.end > opts.endMin,
       })
     }
   })

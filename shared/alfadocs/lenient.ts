@@ -44,7 +44,10 @@ export const optString = z
   .optional()
   .transform((v) => (v == null ? null : String(v)))
 
-export const optNum = z.union([num, z.null(), z.literal('')]).optional().transform((v) => (v == null || v === '' ? null : v))
+export const optNum = z
+  .union([num, z.null(), z.literal('')])
+  .optional()
+  .transform((v) => (v == null || v === '' ? null : v))
 export const optId = optNum
 
 export const optBool = bool.optional().transform((v) => v ?? false)

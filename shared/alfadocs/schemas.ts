@@ -111,7 +111,10 @@ export const patientSchema = z
     email: optString,
     emailEnabled: optBool,
     emailValid: optBool,
-    phoneNumbers: z.union([z.array(phoneNumberSchema), z.null()]).optional().transform((v) => v ?? []),
+    phoneNumbers: z
+      .union([z.array(phoneNumberSchema), z.null()])
+      .optional()
+      .transform((v) => v ?? []),
     gender: optString,
     street: optString,
     city: optString,
@@ -133,7 +136,10 @@ export const customFieldSchema = z.looseObject({
   label: z.string(),
   technicalName: z.string(),
   type: z.string(),
-  choices: z.union([z.array(z.string()), z.null()]).optional().transform((v) => v ?? []),
+  choices: z
+    .union([z.array(z.string()), z.null()])
+    .optional()
+    .transform((v) => v ?? []),
   sequenceNumber: optNum,
 })
 export type CustomField = z.infer<typeof customFieldSchema>

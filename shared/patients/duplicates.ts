@@ -8,7 +8,12 @@ export interface IdentityFields {
   dateOfBirth?: string | null
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '')
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '')
 
 /** Why `other` looks like the same person as `p`: same (real) fiscal code, or same name and birth date. */
 export function duplicateReason(p: IdentityFields, other: IdentityFields): 'fiscalCode' | 'nameAndBirth' | null {

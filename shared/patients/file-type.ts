@@ -89,13 +89,34 @@ export function defaultFolderFor(type: DocumentType): string {
 export function kindFromName(name: string): FileKind {
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? ''
   const map: Record<string, FileKind> = {
-    dcm: 'dicom', dicom: 'dicom', jpg: 'jpeg', jpeg: 'jpeg', png: 'png', tif: 'tiff', tiff: 'tiff', bmp: 'bmp', gif: 'gif',
-    webp: 'webp', pdf: 'pdf', txt: 'text', csv: 'text', md: 'text', rtf: 'text',
+    dcm: 'dicom',
+    dicom: 'dicom',
+    jpg: 'jpeg',
+    jpeg: 'jpeg',
+    png: 'png',
+    tif: 'tiff',
+    tiff: 'tiff',
+    bmp: 'bmp',
+    gif: 'gif',
+    webp: 'webp',
+    pdf: 'pdf',
+    txt: 'text',
+    csv: 'text',
+    md: 'text',
+    rtf: 'text',
   }
   return map[ext] ?? 'unknown'
 }
 
 export const MIME_OF_KIND: Record<FileKind, string> = {
-  dicom: 'application/dicom', jpeg: 'image/jpeg', png: 'image/png', tiff: 'image/tiff', bmp: 'image/bmp', gif: 'image/gif',
-  webp: 'image/webp', pdf: 'application/pdf', text: 'text/plain; charset=utf-8', unknown: 'application/octet-stream',
+  dicom: 'application/dicom',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  tiff: 'image/tiff',
+  bmp: 'image/bmp',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  pdf: 'application/pdf',
+  text: 'text/plain; charset=utf-8',
+  unknown: 'application/octet-stream',
 }

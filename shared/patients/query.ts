@@ -13,7 +13,9 @@ export type PatientQuery =
   | { kind: 'date'; dateBirth: string }
   | { kind: 'email'; email: string }
 
-export type PatientFilters = Partial<Record<'firstName' | 'lastName' | 'phoneNumber' | 'phoneNumberPrefix' | 'italianFiscalCode' | 'dateBirth' | 'email', string>>
+export type PatientFilters = Partial<
+  Record<'firstName' | 'lastName' | 'phoneNumber' | 'phoneNumberPrefix' | 'italianFiscalCode' | 'dateBirth' | 'email', string>
+>
 
 const pad = (n: number) => String(n).padStart(2, '0')
 
@@ -44,7 +46,11 @@ export function normalisePhone(s: string): { prefix: '0039' | null; number: stri
   return { prefix: null, number: t }
 }
 
-const foldName = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+const foldName = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
 
 export function parsePatientQuery(raw: string): PatientQuery {
   const text = raw.trim().replace(/\s+/g, ' ')

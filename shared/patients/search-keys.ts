@@ -2,7 +2,13 @@ import type { Patient } from '../alfadocs/schemas'
 import { filtersFor, type PatientQuery } from './query'
 
 /** Folded lower-case letters only: "D'Angelo" → "dangelo", "Niccolò" → "niccolo". */
-export const foldKey = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z ]/g, '').trim()
+export const foldKey = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z ]/g, '')
+    .trim()
 
 const digits = (s: string) => s.replace(/\D/g, '')
 
@@ -16,7 +22,9 @@ export interface PatientSearchKeys {
 }
 
 /** Index keys stored beside each cached patient (Dexie indexes them; see renderer/src/cache/db.ts). */
-export function patientSearchKeys(p: Pick<Patient, 'firstName' | 'lastName' | 'phoneNumbers' | 'italianFiscalCode' | 'dateOfBirth'>): PatientSearchKeys {
+export function patientSearchKeys(
+  p: Pick<Patient, 'firstName' | 'lastName' | 'phoneNumbers' | 'italianFiscalCode' | 'dateOfBirth'>,
+): PatientSearchKeys {
   const phones = new Set<string>()
   for (const n of p.phoneNumbers ?? []) {
     const num = digits(n.number)

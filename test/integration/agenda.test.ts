@@ -76,7 +76,8 @@ describe('agenda channels against the sandbox', () => {
     const draft = quickPatientDraft({ firstName: 'Ottavio', lastName: 'Zzagenda', phone: '+39 333 1234567' })
     const patient = await call<Patient>('patientCreate', { draft })
     expect(patient.phoneNumbers[0]).toMatchObject({ prefix: '+39', number: '3331234567', smsEnabled: true })
-    const search = async (text: string) => (await call<{ results: Patient[] }>('patientsSearch', { text, limit: 15 })).results.map((p) => p.id)
+    const search = async (text: string) =>
+      (await call<{ results: Patient[] }>('patientsSearch', { text, limit: 15 })).results.map((p) => p.id)
     expect(await search('zzag')).toEqual([patient.id])
     expect(await search('Zzagenda Ottavio')).toEqual([patient.id])
     expect(await search('Ottavio Zzagenda')).toEqual([patient.id])

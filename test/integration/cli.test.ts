@@ -41,7 +41,7 @@ describe('npm run doctor / day-sheet against the sandbox', () => {
       expect(row, `appointment ${a.id}`).toBeDefined()
       expect(row.chairId).toBe(a.chairId ?? 0)
       expect(row.state).toBe(a.state)
-      expect(row.start).toBe(Boolean(a.allDay === true || a.allDay === 'true') ? '00:00' : a.date.slice(11, 16))
+      expect(row.start).toBe(a.allDay === true || a.allDay === 'true' ? '00:00' : a.date.slice(11, 16))
       const p = sb.state.patients.find((x) => x.id === a.patientId)
       expect(row.patient).toBe(p ? `${p.lastName} ${p.firstName}` : null)
       expect(Object.keys(row)).toEqual(['id', 'start', 'end', 'patient', 'operator', 'state', 'description', 'chairId'])

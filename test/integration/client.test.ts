@@ -120,7 +120,16 @@ describe('client vs sandbox: date windows', () => {
 describe('client vs sandbox: lenient parsing of sandbox data', () => {
   it('parses every reference list and the seeded records', async () => {
     const { client } = makeClient()
-    for (const name of ['chairsList', 'colorsList', 'operatorsList', 'specialtiesList', 'bookingReasonsList', 'paymentTypesList', 'accountsList', 'customFieldsList'] as const) {
+    for (const name of [
+      'chairsList',
+      'colorsList',
+      'operatorsList',
+      'specialtiesList',
+      'bookingReasonsList',
+      'paymentTypesList',
+      'accountsList',
+      'customFieldsList',
+    ] as const) {
       const out = await client.request(name)
       expect(Array.isArray(out), name).toBe(true)
     }

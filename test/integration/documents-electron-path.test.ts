@@ -63,7 +63,14 @@ describe('uploads through dropped paths (the Electron flow)', () => {
     const patient = (await invoke<{ results: Patient[] }>('patientsSearch', { text: 'g', limit: 1 })).results[0]!
     const store = useUploadStore()
     await store.addFiles(patient.id, 'Paziente', [folderFile, bigFile])
-    const rows = () => store.rows.map((r: { name: string; state: string; type: string; folderName: string; refusal: string | null }) => [r.name, r.state, r.type, r.folderName, r.refusal])
+    const rows = () =>
+      store.rows.map((r: { name: string; state: string; type: string; folderName: string; refusal: string | null }) => [
+        r.name,
+        r.state,
+        r.type,
+        r.folderName,
+        r.refusal,
+      ])
     for (let i = 0; i < 200 && store.active > 0; i++) await new Promise((r) => setTimeout(r, 25))
     expect(rows()).toEqual([
       ['cbct.dcm', 'done', 'xray', 'Radiografie', null],
@@ -83,7 +90,10 @@ describe('uploads through dropped paths (the Electron flow)', () => {
     const patient = (await invoke<{ results: Patient[] }>('patientsSearch', { text: 'g', limit: 1 })).results[0]!
     for (const [channel, input] of [
       ['documentsInspectPaths', { paths: [secret] }],
-      ['documentsUploadPaths', { uploadId: 'u-not-granted', patientId: patient.id, path: secret, name: 'x.txt', type: 'text', folderName: 'Documenti' }],
+      [
+        'documentsUploadPaths',
+        { uploadId: 'u-not-granted', patientId: patient.id, path: secret, name: 'x.txt', type: 'text', folderName: 'Documenti' },
+      ],
     ] as const) {
       const r = await app.invoke(channel, input)
       expect(r.ok, channel).toBe(false)

@@ -62,11 +62,20 @@ describe('document uploads against the sandbox', () => {
 
   it('uploads bytes the page holds (the harness path) with the same result', async () => {
     const bytes = Buffer.from('%PDF-1.4\nConsenso informato\n%%EOF\n')
-    const out = await docs.uploadBytes({ uploadId: uploadId(), patientId, name: 'consenso.pdf', type: 'text', folderName: 'Documenti', base64: bytes.toString('base64') })
+    const out = await docs.uploadBytes({
+      uploadId: uploadId(),
+      patientId,
+      name: 'consenso.pdf',
+      type: 'text',
+      folderName: 'Documenti',
+      base64: bytes.toString('base64'),
+    })
     expect(out.state).toBe('done')
     if (out.state !== 'done') return
     expect(Buffer.from((await docs.download(patientId, out.document.id)).base64, 'base64').equals(bytes)).toBe(true)
-    await expect(docs.uploadBytes({ uploadId: uploadId(), patientId, name: 'x.bin', type: 'other', folderName: 'Documenti', base64: 'not base64!' })).rejects.toThrow(/base64/)
+    await expect(
+      docs.uploadBytes({ uploadId: uploadId(), patientId, name: 'x.bin', type: 'other', folderName: 'Documenti', base64: 'not base64!' }),
+    ).rejects.toThrow(/base64/)
   })
 
   it('expands folders, follows links to regular files, and refuses empty, unreadable and too-large files by name', async () => {
@@ -94,10 +103,14 @@ describe('document uploads against the sandbox', () => {
       const big = join(dir, 'big.jpg')
       await writeFile(big, Buffer.alloc(600 * 1024, 0xff))
       expect((await docs.inspect([big], false)).files[0]!.refusal).toBe('too-large')
-      const err = await docs.uploadPath({ uploadId: uploadId(), patientId, path: big, name: 'big.jpg', type: 'image', folderName: 'Immagini' }).catch((e: unknown) => e)
+      const err = await docs
+        .uploadPath({ uploadId: uploadId(), patientId, path: big, name: 'big.jpg', type: 'image', folderName: 'Immagini' })
+        .catch((e: unknown) => e)
       expect(err).toBeInstanceOf(AppError)
       expect((err as AppError).message).toMatch(/"big\.jpg" is larger than the 0\.5 MB limit/)
-      await expect(docs.uploadPath({ uploadId: uploadId(), patientId, path: root, name: 'drop', type: 'image', folderName: 'Immagini' })).rejects.toThrow(/folder/)
+      await expect(
+        docs.uploadPath({ uploadId: uploadId(), patientId, path: root, name: 'drop', type: 'image', folderName: 'Immagini' }),
+      ).rejects.toThrow(/folder/)
     } finally {
       await docs.settings.set({ maxUploadMb: 50 })
     }
@@ -109,7 +122,9 @@ describe('document uploads against the sandbox', () => {
     expect(docs.uploads.cancel(early)).toBe(true)
     const path = join(dir, 'large.tif')
     await writeFile(path, Buffer.concat([Buffer.from([0x49, 0x49, 0x2a, 0x00]), randomBytes(40 * 1024 * 1024)]))
-    expect(await docs.uploadPath({ uploadId: early, patientId, path, name: 'large.tif', type: 'image', folderName: 'Immagini' })).toEqual({ state: 'cancelled' })
+    expect(await docs.uploadPath({ uploadId: early, patientId, path, name: 'large.tif', type: 'image', folderName: 'Immagini' })).toEqual({
+      state: 'cancelled',
+    })
 
     const id = uploadId()
     const running = docs.uploadPath({ uploadId: id, patientId, path, name: 'large.tif', type: 'image', folderName: 'Immagini' })

@@ -56,7 +56,9 @@ describe.skipIf(!available.ok)('keytar SecretStore against the real Secret Servi
   it('refuses an unreachable server and a non-https URL without storing anything', async () => {
     const s = session()
     await expect(s.connect({ apiKey: 'right-key', baseUrl: 'http://127.0.0.1:9/api/v1' })).rejects.toMatchObject({ kind: 'offline' })
-    await expect(s.connect({ apiKey: 'right-key', baseUrl: 'http://alfadocs.example.com/api/v1' })).rejects.toMatchObject({ kind: 'invalid' })
+    await expect(s.connect({ apiKey: 'right-key', baseUrl: 'http://alfadocs.example.com/api/v1' })).rejects.toMatchObject({
+      kind: 'invalid',
+    })
     expect(await store.get(CREDENTIALS_ACCOUNT)).toBeNull()
   })
 })

@@ -35,7 +35,12 @@ describe('billing channels', () => {
     expect(all.bills.length).toBeGreaterThan(10)
     expect(all.totals.count).toBe(all.bills.length)
     expect(all.totals.netCents).toBe(all.bills.reduce((s, b) => s + Math.round(b.net * 100), 0))
-    const out = (await call('billsList', { from: '2025-12-01', to: TODAY, direction: 'outgoing', type: 'full' })) as ChannelOutput<'billsList'>
+    const out = (await call('billsList', {
+      from: '2025-12-01',
+      to: TODAY,
+      direction: 'outgoing',
+      type: 'full',
+    })) as ChannelOutput<'billsList'>
     expect(out.bills.length).toBeGreaterThan(0)
     expect(out.bills.every((b) => b.direction === 'outgoing' && b.type === 'full')).toBe(true)
     const bad = await app.invoke('billsList', { from: '2026-13-01', to: TODAY })
@@ -59,8 +64,15 @@ describe('billing channels', () => {
     const acc = ref.accounts.find((a) => !a.deleted)!
     const before = (await call('takingsDay', { date: TODAY })) as ChannelOutput<'takingsDay'>
     const input = {
-      key: randomUUID(), billId: detail!.bill.id, liabilityId: l.id, amountCents: 1000, date: TODAY, paymentTypeId: pt.id,
-      accountId: acc.id, sistemaTsExpenseType: 'sp', relatedToInsurance: false,
+      key: randomUUID(),
+      billId: detail!.bill.id,
+      liabilityId: l.id,
+      amountCents: 1000,
+      date: TODAY,
+      paymentTypeId: pt.id,
+      accountId: acc.id,
+      sistemaTsExpenseType: 'sp',
+      relatedToInsurance: false,
     }
     const [a, b] = await Promise.all([call('paymentRecord', input), call('paymentRecord', input)])
     expect(a).toMatchObject({ state: 'done', totalCents: 1000 })

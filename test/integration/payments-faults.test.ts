@@ -59,7 +59,7 @@ async function partialPaymentRun(inject: () => void): Promise<void> {
   expect(o.liabilityCents.get(liabilityIds[0]!)).toBe(12450)
 }
 
-const pick = <T,>(list: readonly T[], i: number): T => list[i % list.length]!
+const pick = <T>(list: readonly T[], i: number): T => list[i % list.length]!
 
 describe(`payments under faults (${LOOPS}× each)`, () => {
   it('the transaction POST fails before it is applied', async () => {
@@ -158,8 +158,18 @@ describe('payments: exactly once around the edges', () => {
     const { billId, liabilityIds } = openBill(sb, [50, 50])
     // Somebody already recorded 50 € cash today on this bill (another desk, without Sportello).
     sb.state.transactions.push({
-      id: 7_000_001, direction: 'incoming', amount: 50, date: TODAY, billId, accountId: CASSA, paymentTypeId: CASH,
-      createdAt: `${TODAY} 09:00:00`, deleted: false, verified: false, relatedToInsurance: false, sistemaTsExpenseType: 'sp',
+      id: 7_000_001,
+      direction: 'incoming',
+      amount: 50,
+      date: TODAY,
+      billId,
+      accountId: CASSA,
+      paymentTypeId: CASH,
+      createdAt: `${TODAY} 09:00:00`,
+      deleted: false,
+      verified: false,
+      relatedToInsurance: false,
+      sistemaTsExpenseType: 'sp',
     })
     const a = await payUntilDone(service, request(billId, liabilityIds[0]!, 5000))
     sb.faults.failNext('transactionCreate', 1, { status: 400, body: { error: 'Temporary validation glitch' } })

@@ -12,11 +12,25 @@ export const CASH = 31001
 export const CASSA = 33961
 
 export function fastClient(sb: { baseUrl: string; apiKey: string }, timeoutMs = 250): AlfaDocsClient {
-  return new AlfaDocsClient({ baseUrl: sb.baseUrl, auth: { apiKey: sb.apiKey }, requestsPerSecond: 10_000, timeoutMs, retryBaseMs: 2, maxRetries: 3 })
+  return new AlfaDocsClient({
+    baseUrl: sb.baseUrl,
+    auth: { apiKey: sb.apiKey },
+    requestsPerSecond: 10_000,
+    timeoutMs,
+    retryBaseMs: 2,
+    maxRetries: 3,
+  })
 }
 
 export function fastService(dataDir: string, client: AlfaDocsClient, hooks?: PaymentHooks): PaymentService {
-  return new PaymentService({ dataDir, client: async () => client, attempts: 3, retryDelayMs: 2, reconcileDelayMs: 0, ...(hooks ? { hooks } : {}) })
+  return new PaymentService({
+    dataDir,
+    client: async () => client,
+    attempts: 3,
+    retryDelayMs: 2,
+    reconcileDelayMs: 0,
+    ...(hooks ? { hooks } : {}),
+  })
 }
 
 let nextBill = 990_000
@@ -25,13 +39,29 @@ export function openBill(sb: Sandbox, amounts: number[]): { billId: number; liab
   const billId = ++nextBill
   const net = amounts.reduce((s, a) => s + a, 0)
   sb.state.bills.push({
-    id: billId, carePlanId: null, companyId: 1, operatorId: null, patientId: null, type: 'full', direction: 'incoming',
-    date: `${TODAY} 10:00:00`, net, stamp: 0, numberIncludingPrefix: `T/${billId}`, createdAt: `${TODAY} 10:00:00`,
+    id: billId,
+    carePlanId: null,
+    companyId: 1,
+    operatorId: null,
+    patientId: null,
+    type: 'full',
+    direction: 'incoming',
+    date: `${TODAY} 10:00:00`,
+    net,
+    stamp: 0,
+    numberIncludingPrefix: `T/${billId}`,
+    createdAt: `${TODAY} 10:00:00`,
   })
   const liabilityIds = amounts.map((a, i) => {
     const id = billId * 10 + i
     sb.state.liabilities.push({
-      id, billId, date: `2026-0${3 + i}-11`, amount: a.toFixed(2), createdAt: `${TODAY} 10:00:00`, relatedToInsurance: false, sistemaTsExpenseType: 'sp',
+      id,
+      billId,
+      date: `2026-0${3 + i}-11`,
+      amount: a.toFixed(2),
+      createdAt: `${TODAY} 10:00:00`,
+      relatedToInsurance: false,
+      sistemaTsExpenseType: 'sp',
     })
     return id
   })
@@ -40,8 +70,17 @@ export function openBill(sb: Sandbox, amounts: number[]): { billId: number; liab
 
 export function request(billId: number, liabilityId: number, amountCents: number, over: Partial<PaymentRequest> = {}): PaymentRequest {
   return {
-    key: randomUUID(), billId, liabilityId, amountCents, date: TODAY, paymentTypeId: CASH, accountId: CASSA,
-    sistemaTsExpenseType: 'sp', relatedToInsurance: false, spread: false, ...over,
+    key: randomUUID(),
+    billId,
+    liabilityId,
+    amountCents,
+    date: TODAY,
+    paymentTypeId: CASH,
+    accountId: CASSA,
+    sistemaTsExpenseType: 'sp',
+    relatedToInsurance: false,
+    spread: false,
+    ...over,
   }
 }
 

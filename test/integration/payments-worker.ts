@@ -15,7 +15,13 @@ const env = (k: string) => {
 }
 
 async function main(): Promise<void> {
-  const client = new AlfaDocsClient({ baseUrl: env('PAY_BASE_URL'), auth: { apiKey: env('PAY_API_KEY') }, requestsPerSecond: 10_000, timeoutMs: 2000, retryBaseMs: 2 })
+  const client = new AlfaDocsClient({
+    baseUrl: env('PAY_BASE_URL'),
+    auth: { apiKey: env('PAY_API_KEY') },
+    requestsPerSecond: 10_000,
+    timeoutMs: 2000,
+    retryBaseMs: 2,
+  })
   const pauseAt = process.env.PAY_PAUSE_AT
   const pause = async () => {
     process.stdout.write('PAUSED\n')
@@ -25,7 +31,13 @@ async function main(): Promise<void> {
     ...(pauseAt === 'after-tx-posted' ? { afterTxPosted: pause } : {}),
     ...(pauseAt === 'after-tx-recorded' ? { afterTxRecorded: pause } : {}),
   }
-  const service = new PaymentService({ dataDir: env('PAY_DATA_DIR'), client: async () => client, retryDelayMs: 2, reconcileDelayMs: 0, hooks })
+  const service = new PaymentService({
+    dataDir: env('PAY_DATA_DIR'),
+    client: async () => client,
+    retryDelayMs: 2,
+    reconcileDelayMs: 0,
+    hooks,
+  })
   const raw = process.env.PAY_REQUEST
   const result = raw ? [await service.record(JSON.parse(raw) as PaymentRequest)] : await service.resumeAll()
   process.stdout.write(`RESULT ${JSON.stringify(result)}\n`)

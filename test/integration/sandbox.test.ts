@@ -27,7 +27,11 @@ describe('envelopes', () => {
     const body = await json(r)
     expect(body).toEqual({
       status: 'success',
-      data: expect.objectContaining({ practiceId: sb.practiceId, archiveId: sb.archiveId, practiceName: 'Studio Dentistico Demo — Bologna' }),
+      data: expect.objectContaining({
+        practiceId: sb.practiceId,
+        archiveId: sb.archiveId,
+        practiceName: 'Studio Dentistico Demo — Bologna',
+      }),
     })
     expect(body.data.userId).toEqual(expect.any(Number))
     expect(body.data.userEmail).toContain('@')
@@ -65,7 +69,9 @@ describe('envelopes', () => {
     const file = await json(await get(`/patients/${doc.patientId}/documents/${doc.id}/download`))
     expect(file).toEqual({ status: 'success', file: doc.base64 })
     const patient = sb.state.patients.find((p) => !p.deleted)!
-    const cf = await send('PATCH', `/patients/${patient.id}/custom-fields`, { data: [{ technicalName: 'comeCiHaConosciuto', value: 'Internet' }] })
+    const cf = await send('PATCH', `/patients/${patient.id}/custom-fields`, {
+      data: [{ technicalName: 'comeCiHaConosciuto', value: 'Internet' }],
+    })
     expect(await json(cf)).toEqual({ status: 'success' })
     expect(patient._comeCiHaConosciuto).toBe('Internet')
     const l = sb.state.liabilities[0]!
@@ -80,8 +86,12 @@ describe('envelopes', () => {
     const bill = s.bills.find((b) => s.liabilities.some((l) => l.billId === b.id))!
     const patient = s.patients.find((p) => !p.deleted && p.phoneNumbers.length > 0 && s.documents.some((d) => d.patientId === p.id))!
     const ids: Record<string, string | number> = {
-      appointmentId: s.appointments[0]!.id, patientId: patient.id, documentId: s.documents.find((d) => d.patientId === patient.id)!.id,
-      billId: bill.id, carePlanId: s.carePlans[0]!.id, phoneNumberId: patient.phoneNumbers[0]!.id,
+      appointmentId: s.appointments[0]!.id,
+      patientId: patient.id,
+      documentId: s.documents.find((d) => d.patientId === patient.id)!.id,
+      billId: bill.id,
+      carePlanId: s.carePlans[0]!.id,
+      phoneNumberId: patient.phoneNumbers[0]!.id,
       liabilityId: s.liabilities.find((l) => l.billId === bill.id)!.id,
     }
     const extra: Partial<Record<RouteName, string>> = { freeSlotsList: `?startDate=${TODAY}&duration=30` }
@@ -145,7 +155,17 @@ describe('validation and lookups', () => {
     expect((await send('POST', '/appointments', { date: `${TODAY} 09:00:00`, colorId: 1 })).status).toBe(400)
     expect((await send('POST', '/appointments', { date: '16/03/2026 09:00', colorId: sb.state.colors[0]!.id })).status).toBe(400)
     expect((await send('POST', '/patients', { firstName: 'Solo' })).status).toBe(400)
-    expect((await send('POST', '/transactions', { amount: 10, date: TODAY, direction: 'incoming', paymentTypeId: 31001, sistemaTsExpenseType: 'sp' })).status).toBe(400)
+    expect(
+      (
+        await send('POST', '/transactions', {
+          amount: 10,
+          date: TODAY,
+          direction: 'incoming',
+          paymentTypeId: 31001,
+          sistemaTsExpenseType: 'sp',
+        })
+      ).status,
+    ).toBe(400)
   })
 
   it('404 for unknown ids, unknown paths and another practice', async () => {
@@ -172,8 +192,15 @@ describe('writes', () => {
     const patient = sb.state.patients.find((p) => !p.deleted)!
     const created = await json(
       await send('POST', '/appointments', {
-        date: `${TODAY} 18:30:00`, colorId: sb.state.colors[1]!.id, patientId: patient.id, duration: 30, chairId: 2285362,
-        operatorId: 965561, description: 'Controllo', type: 'inPractice', state: 'confirmed',
+        date: `${TODAY} 18:30:00`,
+        colorId: sb.state.colors[1]!.id,
+        patientId: patient.id,
+        duration: 30,
+        chairId: 2285362,
+        operatorId: 965561,
+        description: 'Controllo',
+        type: 'inPractice',
+        state: 'confirmed',
       }),
     )
     const id = created.data.id as number
@@ -186,9 +213,17 @@ describe('writes', () => {
   })
 
   it('creates a patient and a phone number, updates a liability', async () => {
-    const created = await json(await send('POST', '/patients', { firstName: 'Nicolò', lastName: "D'Amico", phoneNumbers: [{ prefix: '+39', number: '3471234567' }] }))
+    const created = await json(
+      await send('POST', '/patients', {
+        firstName: 'Nicolò',
+        lastName: "D'Amico",
+        phoneNumbers: [{ prefix: '+39', number: '3471234567' }],
+      }),
+    )
     expect(created.data.phoneNumbers[0].id).toEqual(expect.any(String))
-    const phone = await json(await send('POST', `/patients/${created.data.id}/phone-numbers`, { prefix: '+39', number: '051234567', label: 'Casa' }))
+    const phone = await json(
+      await send('POST', `/patients/${created.data.id}/phone-numbers`, { prefix: '+39', number: '051234567', label: 'Casa' }),
+    )
     expect((await json(await get(`/patients/${created.data.id}/phone-numbers`))).data).toHaveLength(2)
     expect(phone.data.label).toBe('Casa')
     const l = sb.state.liabilities[1]!
@@ -202,15 +237,22 @@ describe('writes', () => {
     for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 131 + (i >> 7)) & 0xff
     const patient = sb.state.patients.find((p) => !p.deleted)!
     const up = await send('POST', `/patients/${patient.id}/documents`, {
-      base64Data: bytes.toString('base64'), type: 'xray', name: 'opt.png', folderName: 'Radiografie',
+      base64Data: bytes.toString('base64'),
+      type: 'xray',
+      name: 'opt.png',
+      folderName: 'Radiografie',
     })
     expect(up.status).toBe(200)
     const meta = (await json(up)).data
     expect(meta).toMatchObject({ name: 'opt.png', folderName: 'Radiografie', type: 'xray' })
     const file = await json(await fetch(meta.downloadUrl, { headers: headers() }))
     expect(Buffer.from(file.file, 'base64').equals(bytes)).toBe(true)
-    expect((await send('POST', `/patients/${patient.id}/documents`, { base64Data: 'abc', type: 'xray', name: 'x', folderName: 'y' })).status).toBe(400)
-    expect((await send('POST', `/patients/${patient.id}/documents`, { base64Data: 'AAAA', type: 'pdf', name: 'x', folderName: 'y' })).status).toBe(400)
+    expect(
+      (await send('POST', `/patients/${patient.id}/documents`, { base64Data: 'abc', type: 'xray', name: 'x', folderName: 'y' })).status,
+    ).toBe(400)
+    expect(
+      (await send('POST', `/patients/${patient.id}/documents`, { base64Data: 'AAAA', type: 'pdf', name: 'x', folderName: 'y' })).status,
+    ).toBe(400)
   })
 })
 
@@ -223,7 +265,12 @@ describe('faults', () => {
     expect((await json(a)).error).toEqual(expect.any(String))
     expect((await get('/chairs')).status).toBe(503)
     expect((await get('/chairs')).status).toBe(200)
-    expect(sb.requestLog.filter((e) => e.route === 'chairsList').map((e) => e.status).slice(-3)).toEqual([503, 503, 200])
+    expect(
+      sb.requestLog
+        .filter((e) => e.route === 'chairsList')
+        .map((e) => e.status)
+        .slice(-3),
+    ).toEqual([503, 503, 200])
   })
 
   it('timeout: never answers, so the client gives up', async () => {
@@ -256,7 +303,9 @@ describe('faults', () => {
       })
     expect((await fetch(`${new URL(sb.baseUrl).origin}/__sandbox/state`)).status).toBe(401)
     expect((await ctl('faults', { route: 'nope', n: 1, fault: { status: 500 } })).status).toBe(400)
-    expect((await ctl('faults', { route: 'specialtiesList', n: 1, fault: { status: 502, body: { error: 'bad gateway' } } })).status).toBe(200)
+    expect((await ctl('faults', { route: 'specialtiesList', n: 1, fault: { status: 502, body: { error: 'bad gateway' } } })).status).toBe(
+      200,
+    )
     const failed = await get('/specialties')
     expect(failed.status).toBe(502)
     expect(await json(failed)).toEqual({ error: 'bad gateway' })

@@ -12,7 +12,7 @@ export async function secretServiceAvailable(): Promise<{ ok: true } | { ok: fal
     return { ok: true }
   } catch (e) {
     const reason = (e as Error).message
-    if (process.env['CI']) throw new Error(`CI is set but no Secret Service answers: ${reason}`)
+    if (process.env['CI']) throw new Error(`CI is set but no Secret Service answers: ${reason}`, { cause: e })
     console.warn(
       `\n!!! KEYCHAIN TESTS SKIPPED: no Secret Service here (${reason}).\n` +
         `!!! Run them with: dbus-run-session -- bash -c 'echo -n pass | gnome-keyring-daemon --unlock --components=secrets && npm test'\n`,

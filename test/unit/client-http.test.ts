@@ -34,7 +34,9 @@ describe('requests: URL, headers, /me scoping', () => {
   it('scopes data paths under the practice and archive from a memoised /me', async () => {
     const { client, server } = await setup(() => ({ body: chairs }))
     await Promise.all([client.request('chairsList'), client.request('chairsList'), client.me()])
-    await client.request('freeSlotsList', { query: { startDate: '2026-03-10 08:00:00', duration: 30, operatorIds: [1, 2, 3] } }).catch(() => {})
+    await client
+      .request('freeSlotsList', { query: { startDate: '2026-03-10 08:00:00', duration: 30, operatorIds: [1, 2, 3] } })
+      .catch(() => {})
     expect(server.hits('/me')).toHaveLength(1)
     expect(server.hits('/chairs').map((r) => r.path)).toEqual([`${SCOPE}/chairs`, `${SCOPE}/chairs`])
     const slots = server.hits('/free-slots')[0]!
@@ -71,7 +73,9 @@ describe('requests: URL, headers, /me scoping', () => {
   })
 
   it('refuses zero or two credentials', () => {
-    expect(() => new AlfaDocsClient({ baseUrl: 'https://x.test/api/v1', auth: { apiKey: 'a', bearerToken: 'b' } as never })).toThrow(AlfaDocsError)
+    expect(() => new AlfaDocsClient({ baseUrl: 'https://x.test/api/v1', auth: { apiKey: 'a', bearerToken: 'b' } as never })).toThrow(
+      AlfaDocsError,
+    )
     expect(() => new AlfaDocsClient({ baseUrl: 'https://x.test/api/v1', auth: { apiKey: ' ' } })).toThrow(/exactly one credential/)
   })
 
@@ -142,7 +146,10 @@ describe('error mapping', () => {
     const s = createServer((req, res) => {
       meCalls++
       if (meCalls === 1) res.writeHead(401).end('Access token scopes are empty')
-      else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'success', data: { practiceId: 1, archiveId: 2 } }))
+      else
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ status: 'success', data: { practiceId: 1, archiveId: 2 } }))
     })
     await new Promise<void>((r) => s.listen(0, '127.0.0.1', r))
     const port = (s.address() as { port: number }).port
@@ -186,7 +193,11 @@ describe('retries', () => {
   })
 
   it('sends a POST again only when it was refused with 429 (nothing was applied)', async () => {
-    const { client, server } = await setup((_r, i) => (i === 1 ? { status: 429, headers: { 'Retry-After': '0' } } : { body: { status: 'success', data: { id: 9, direction: 'incoming', amount: 1, date: '2026-01-01' } } }))
+    const { client, server } = await setup((_r, i) =>
+      i === 1
+        ? { status: 429, headers: { 'Retry-After': '0' } }
+        : { body: { status: 'success', data: { id: 9, direction: 'incoming', amount: 1, date: '2026-01-01' } } },
+    )
     expect(await client.request('transactionCreate', { body: { amount: 1 } })).toMatchObject({ id: 9 })
     expect(server.hits('/transactions')).toHaveLength(2)
   })
@@ -287,7 +298,12 @@ describe('listWindowed', () => {
   it('uses 31-day windows for bills', async () => {
     const { client, server } = await setup(() => ({ body: list([]) }))
     await client.listWindowed('billsList', '2026-01-01', '2026-02-01')
-    expect(server.hits('/bills').map((r) => r.query.get('dateEnd')).sort()).toEqual(['2026-01-31', '2026-02-01'])
+    expect(
+      server
+        .hits('/bills')
+        .map((r) => r.query.get('dateEnd'))
+        .sort(),
+    ).toEqual(['2026-01-31', '2026-02-01'])
   })
 
   it('fails as a whole when one window fails, and refuses bad dates', async () => {

@@ -66,7 +66,14 @@ describe('lenient envelope parsing', () => {
       results: [
         { id: 1, firstName: 'Giulia', lastName: 'Rossi', dateBirth: '1985-04-12', _allergie: 'penicillina' },
         { id: '2', firstName: 'Marco', lastName: 'Bianchi', dateOfBirth: '1979-01-02' },
-        { id: 3, firstName: 'Anna', lastName: 'Verdi', dateBirth: '-0001-11-30', italianFiscalCode: 'NON DISPONIBILE', emailValid: 'false' },
+        {
+          id: 3,
+          firstName: 'Anna',
+          lastName: 'Verdi',
+          dateBirth: '-0001-11-30',
+          italianFiscalCode: 'NON DISPONIBILE',
+          emailValid: 'false',
+        },
       ],
     }) as { total: number; offset: number; limit: number; next: string | null; results: Array<Patient & { _allergie?: string }> }
     expect(page.total).toBe(250)
@@ -106,7 +113,9 @@ describe('lenient envelope parsing', () => {
   it('accepts objects that omit optional fields, also nested ones (zod 4 optional-key workaround)', () => {
     const p = parse('patientGet', { status: 'success', data: { id: 9, phoneNumbers: [{ id: 'ph1', number: 3331234567 }] } }) as Patient
     expect(p).toMatchObject({ id: 9, firstName: '', email: null, dateOfBirth: null, deleted: false })
-    expect(p.phoneNumbers).toEqual([expect.objectContaining({ id: 'ph1', number: '3331234567', prefix: '', label: null, smsEnabled: false })])
+    expect(p.phoneNumbers).toEqual([
+      expect.objectContaining({ id: 'ph1', number: '3331234567', prefix: '', label: null, smsEnabled: false }),
+    ])
     expect(parse('appointmentGet', { status: 'success', data: { id: 1, date: '2026-03-10 09:00:00', state: 'waiting' } })).toMatchObject({
       patientId: null,
       duration: 0,

@@ -37,7 +37,15 @@ describe('buildDaySheet', () => {
   it('puts the day’s appointments in time order with names, operator and end time', () => {
     expect(sheet.chairs[0]!.appointments).toEqual([
       { id: 10, start: '09:15', end: '10:00', patient: "D'Angelo Nicolò", operator: null, state: 'waiting', description: 'Controllo' },
-      { id: 11, start: '11:00', end: '11:30', patient: 'Rossi Mario', operator: 'Dott.ssa Bianchi', state: 'confirmed', description: 'Controllo' },
+      {
+        id: 11,
+        start: '11:00',
+        end: '11:30',
+        patient: 'Rossi Mario',
+        operator: 'Dott.ssa Bianchi',
+        state: 'confirmed',
+        description: 'Controllo',
+      },
     ])
     expect(sheet.chairs[1]!.appointments).toEqual([
       { id: 12, start: '23:45', end: '24:00', patient: null, operator: null, state: 'confirmed', description: 'Manutenzione' },
@@ -50,7 +58,10 @@ describe('buildDaySheet', () => {
     expect(text).toContain('Studio Demo — Foglio del giorno 2026-03-10')
     expect(text).toMatch(/09:15–10:00 {2}D'Angelo Nicolò/)
     expect(text).toContain('In attesa')
-    const csv = formatDaySheetCsv({ date: '2026-03-10', chairs: [{ id: 1, name: 'P;1', appointments: [sheet.chairs[0]!.appointments[1]!] }] })
+    const csv = formatDaySheetCsv({
+      date: '2026-03-10',
+      chairs: [{ id: 1, name: 'P;1', appointments: [sheet.chairs[0]!.appointments[1]!] }],
+    })
     expect(csv.split('\r\n')[1]).toBe('2026-03-10;"P;1";11:00;11:30;Rossi Mario;Dott.ssa Bianchi;confirmed;Controllo;11')
   })
 })

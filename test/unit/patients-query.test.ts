@@ -4,7 +4,13 @@ import { filtersFor, normalisePhone, parseBirthDate, parsePatientQuery } from '.
 describe('the patient search query parser', () => {
   it('reads "rossi ma" as last name then first name, folding case and accents', () => {
     const q = parsePatientQuery('  Rossi   Ma ')
-    expect(q).toEqual({ kind: 'name', splits: [{ lastName: 'rossi', firstName: 'ma' }, { lastName: 'rossi ma', firstName: '' }] })
+    expect(q).toEqual({
+      kind: 'name',
+      splits: [
+        { lastName: 'rossi', firstName: 'ma' },
+        { lastName: 'rossi ma', firstName: '' },
+      ],
+    })
     expect(filtersFor(q)).toEqual({ lastName: 'rossi', firstName: 'ma' })
     expect(filtersFor(q, 1)).toEqual({ lastName: 'rossi ma' })
     expect(filtersFor(q, 2)).toBeNull()

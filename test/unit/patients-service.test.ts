@@ -7,7 +7,15 @@ import { AppError } from '../../electron/main/services/app-error'
 const defs = [
   { id: 1, objectType: 'patient', label: 'Allergie', technicalName: 'allergie', type: 'single_line_text', choices: [], sequenceNumber: 1 },
   { id: 2, objectType: 'patient', label: 'Consenso', technicalName: 'consenso', type: 'single_checkbox', choices: [], sequenceNumber: 2 },
-  { id: 3, objectType: 'patient', label: 'Come ci ha conosciuto', technicalName: 'come', type: 'dropdown', choices: ['Internet', 'Altro'], sequenceNumber: 3 },
+  {
+    id: 3,
+    objectType: 'patient',
+    label: 'Come ci ha conosciuto',
+    technicalName: 'come',
+    type: 'dropdown',
+    choices: ['Internet', 'Altro'],
+    sequenceNumber: 3,
+  },
 ].map((d) => customFieldSchema.parse(d))
 
 const draft = (over: Record<string, unknown> = {}) => patientDraftSchema.parse({ firstName: ' Mario ', lastName: 'Rossi', ...over })
@@ -50,6 +58,8 @@ describe('the patient body main sends to AlfaDocs', () => {
   it('the draft schema requires names and a valid e-mail and phone', () => {
     expect(patientDraftSchema.safeParse({ firstName: ' ', lastName: 'R' }).success).toBe(false)
     expect(patientDraftSchema.safeParse({ firstName: 'M', lastName: 'R', email: 'not-an-email' }).success).toBe(false)
-    expect(patientDraftSchema.safeParse({ firstName: 'M', lastName: 'R', phoneNumbers: [{ prefix: '+39', number: '12' }] }).success).toBe(false)
+    expect(patientDraftSchema.safeParse({ firstName: 'M', lastName: 'R', phoneNumbers: [{ prefix: '+39', number: '12' }] }).success).toBe(
+      false,
+    )
   })
 })

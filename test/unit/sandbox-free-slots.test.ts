@@ -12,9 +12,24 @@ function emptyPractice(): SandboxState {
 }
 const chair1 = 2285361
 const appt = (over: Partial<Appointment>): Appointment => ({
-  id: 1, date: `${MONDAY} 10:00:00`, patientId: null, emailReminder: false, smsReminder: false, description: '', allDay: false,
-  type: 'inPractice', state: 'confirmed', duration: 45, colorId: 85661, chairId: chair1, operatorId: null,
-  createdThroughBooking: false, createdThroughApi: false, firstVisit: 'no', carePlanId: null, ...over,
+  id: 1,
+  date: `${MONDAY} 10:00:00`,
+  patientId: null,
+  emailReminder: false,
+  smsReminder: false,
+  description: '',
+  allDay: false,
+  type: 'inPractice',
+  state: 'confirmed',
+  duration: 45,
+  colorId: 85661,
+  chairId: chair1,
+  operatorId: null,
+  createdThroughBooking: false,
+  createdThroughApi: false,
+  firstVisit: 'no',
+  carePlanId: null,
+  ...over,
 })
 const q = { startDate: MONDAY, startMinutes: 0, endDate: MONDAY, duration: 60 }
 
@@ -37,7 +52,9 @@ describe('computeFreeSlots', () => {
   it("does not overlap a chair's non-cancelled appointments", () => {
     const s = emptyPractice()
     s.appointments = [appt({}), appt({ id: 2, date: `${MONDAY} 15:00:00`, state: 'cancelled' })]
-    const c1 = computeFreeSlots(s, q).filter((x) => x.chairId === chair1).map((x) => x.time.slice(0, 5))
+    const c1 = computeFreeSlots(s, q)
+      .filter((x) => x.chairId === chair1)
+      .map((x) => x.time.slice(0, 5))
     for (const blocked of ['09:15', '09:30', '09:45', '10:00', '10:15', '10:30']) expect(c1).not.toContain(blocked)
     expect(c1).toContain('09:00') // ends exactly when the appointment starts
     expect(c1).toContain('10:45')

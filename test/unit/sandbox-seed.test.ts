@@ -29,7 +29,11 @@ describe('sandbox seed', () => {
     const s = buildState(20260101, today)
     const todays = s.appointments.filter((a) => a.date.startsWith(today))
     expect(todays.length).toBeGreaterThanOrEqual(100)
-    for (const st of appointmentStates) expect(todays.some((a) => a.state === st), st).toBe(true)
+    for (const st of appointmentStates)
+      expect(
+        todays.some((a) => a.state === st),
+        st,
+      ).toBe(true)
   })
 
   it('spreads appointments over today-22..today+22 on a 5-minute grid, Sundays empty, Saturdays light', () => {
@@ -81,7 +85,13 @@ describe('sandbox seed', () => {
   it('has the practice configuration the front desk needs', () => {
     const s = buildState(20260101, TODAY)
     expect(s.practice.practiceName).toBe('Studio Dentistico Demo — Bologna')
-    expect(s.chairs.filter((c) => !c.deleted).map((c) => c.name)).toEqual(['Poltrona 1', 'Poltrona 2', 'Poltrona 3', 'Poltrona 4', 'Poltrona 5'])
+    expect(s.chairs.filter((c) => !c.deleted).map((c) => c.name)).toEqual([
+      'Poltrona 1',
+      'Poltrona 2',
+      'Poltrona 3',
+      'Poltrona 4',
+      'Poltrona 5',
+    ])
     expect(s.chairs.filter((c) => c.deleted)).toHaveLength(1)
     expect(s.colors.length).toBeGreaterThanOrEqual(8)
     for (const c of s.colors) expect(c.backgroundColor + c.textColor).toMatch(/^[0-9a-f]{12}$/)

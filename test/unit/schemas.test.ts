@@ -8,8 +8,15 @@ describe('lenient AlfaDocs schemas', () => {
   })
   it('read numbers and booleans sent as strings, and keep extra fields', () => {
     const a = appointmentSchema.parse({
-      id: 1, date: '2026-03-10 09:00:00', state: 'done', duration: '45', allDay: 'false', smsReminder: 'true',
-      firstVisit: 'yes', colorId: '3', recurrenceCount: 2,
+      id: 1,
+      date: '2026-03-10 09:00:00',
+      state: 'done',
+      duration: '45',
+      allDay: 'false',
+      smsReminder: 'true',
+      firstVisit: 'yes',
+      colorId: '3',
+      recurrenceCount: 2,
     })
     expect(a).toMatchObject({ duration: 45, allDay: false, smsReminder: true, firstVisit: true, colorId: 3, recurrenceCount: 2 })
     expect(liabilitySchema.parse({ id: 1, billId: '2', date: '2026-01-01', amount: '12.23' }).amount).toBe(12.23)

@@ -4,7 +4,18 @@ import { computeFreeSlots } from '../freeSlots'
 import { dayOfWeek } from '../seed/appointments'
 import type { Appointment, SandboxState } from '../state'
 import {
-  asObject, badRequest, optBool, optEnum, optInt, optString, queryDay, queryEnum, queryInt, refId, reqWall, type Body,
+  asObject,
+  badRequest,
+  optBool,
+  optEnum,
+  optInt,
+  optString,
+  queryDay,
+  queryEnum,
+  queryInt,
+  refId,
+  reqWall,
+  type Body,
 } from '../validate'
 import { find, nextId, param, type Handlers } from './context'
 
@@ -24,7 +35,12 @@ export function checkRange(start: string, end: string, maxDays: number): void {
 function applyBody(state: SandboxState, a: Partial<Appointment>, b: Body): void {
   a.date = reqWall(b, 'date')
   a.colorId = refId(b, 'colorId', state.colors, true)!
-  const patientId = refId(b, 'patientId', state.patients.filter((p) => !p.deleted), false)
+  const patientId = refId(
+    b,
+    'patientId',
+    state.patients.filter((p) => !p.deleted),
+    false,
+  )
   if (patientId !== undefined) a.patientId = patientId
   const chairId = refId(b, 'chairId', state.chairs, false)
   if (chairId !== undefined) a.chairId = chairId
@@ -66,12 +82,25 @@ export const appointmentHandlers: Handlers = {
   appointmentGet: (ctx) => find(ctx.state.appointments, param(ctx, 'appointmentId'), 'Appointment'),
   appointmentCreate: ({ state, body }) => {
     const a: Partial<Appointment> = {
-      patientId: null, emailReminder: false, smsReminder: false, description: '', allDay: false, type: 'inPractice',
-      state: 'confirmed', duration: 30, chairId: null, operatorId: null,
+      patientId: null,
+      emailReminder: false,
+      smsReminder: false,
+      description: '',
+      allDay: false,
+      type: 'inPractice',
+      state: 'confirmed',
+      duration: 30,
+      chairId: null,
+      operatorId: null,
     }
     applyBody(state, a, asObject(body))
     const created = {
-      id: nextId(state), ...a, createdThroughBooking: false, createdThroughApi: true, firstVisit: 'no', carePlanId: null,
+      id: nextId(state),
+      ...a,
+      createdThroughBooking: false,
+      createdThroughApi: true,
+      firstVisit: 'no',
+      carePlanId: null,
     } as Appointment
     state.appointments.push(created)
     return created
@@ -100,7 +129,10 @@ export const appointmentHandlers: Handlers = {
     const opsRaw = query.get('operatorIds')
     let operatorIds: number[] | undefined
     if (opsRaw) {
-      const parts = opsRaw.split(',').map((s) => s.trim()).filter(Boolean)
+      const parts = opsRaw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
       if (parts.some((p) => !/^\d+$/.test(p))) throw badRequest('"operatorIds" must be a comma-separated list of ids')
       operatorIds = parts.map(Number)
     }

@@ -2,7 +2,19 @@ import { billTypes, directions, sistemaTsTypes } from '../../../shared/alfadocs/
 import { addDaysIso } from '../../../shared/dates'
 import type { Liability, Transaction } from '../state'
 import {
-  asObject, badRequest, notFound, optBool, optEnum, optString, queryDay, queryEnum, queryInt, refId, reqAmount, reqDate, reqEnum,
+  asObject,
+  badRequest,
+  notFound,
+  optBool,
+  optEnum,
+  optString,
+  queryDay,
+  queryEnum,
+  queryInt,
+  refId,
+  reqAmount,
+  reqDate,
+  reqEnum,
 } from '../validate'
 import { checkRange } from './appointments'
 import { find, nextId, nowWall, param, type Ctx, type Handlers } from './context'
@@ -34,8 +46,13 @@ export const billingHandlers: Handlers = {
     const carePlanId = queryInt(ctx.query, 'carePlanId')
     return ctx.state.bills.filter((b) => {
       const day = b.date.slice(0, 10)
-      return day >= start && day <= end && (!type || b.type === type) && (!direction || b.direction === direction) &&
+      return (
+        day >= start &&
+        day <= end &&
+        (!type || b.type === type) &&
+        (!direction || b.direction === direction) &&
         (carePlanId === undefined || b.carePlanId === carePlanId)
+      )
     })
   },
   billGet: (ctx) => find(ctx.state.bills, param(ctx, 'billId'), 'Bill'),
@@ -71,7 +88,11 @@ export const billingHandlers: Handlers = {
     const direction = queryEnum(ctx.query, 'direction', directions)
     const billId = queryInt(ctx.query, 'billId')
     return ctx.state.transactions.filter(
-      (t) => !t.deleted && t.date >= start && t.date <= end && (!direction || t.direction === direction) &&
+      (t) =>
+        !t.deleted &&
+        t.date >= start &&
+        t.date <= end &&
+        (!direction || t.direction === direction) &&
         (billId === undefined || t.billId === billId),
     )
   },
@@ -81,13 +102,33 @@ export const billingHandlers: Handlers = {
     const amount = reqAmount(b, 'amount')
     const date = reqDate(b, 'date')
     const direction = reqEnum(b, 'direction', directions)
-    const accountId = refId(b, 'accountId', state.accounts.filter((a) => !a.deleted), true)!
-    const paymentTypeId = refId(b, 'paymentTypeId', state.paymentTypes.filter((p) => !p.deleted), true)!
+    const accountId = refId(
+      b,
+      'accountId',
+      state.accounts.filter((a) => !a.deleted),
+      true,
+    )!
+    const paymentTypeId = refId(
+      b,
+      'paymentTypeId',
+      state.paymentTypes.filter((p) => !p.deleted),
+      true,
+    )!
     const sistemaTsExpenseType = reqEnum(b, 'sistemaTsExpenseType', sistemaTsTypes)
     const billId = refId(b, 'billId', state.bills, false) ?? null
     const t: Transaction = {
-      id: nextId(state), direction, amount, date, billId, accountId, paymentTypeId, createdAt: nowWall(), deleted: false,
-      verified: false, relatedToInsurance: optBool(b, 'relatedToInsurance') ?? false, sistemaTsExpenseType,
+      id: nextId(state),
+      direction,
+      amount,
+      date,
+      billId,
+      accountId,
+      paymentTypeId,
+      createdAt: nowWall(),
+      deleted: false,
+      verified: false,
+      relatedToInsurance: optBool(b, 'relatedToInsurance') ?? false,
+      sistemaTsExpenseType,
     }
     state.transactions.push(t)
     return t

@@ -39,7 +39,14 @@ export const documentHandlers: Handlers = {
       ctx.state.folders.push(folder)
     }
     const d: DocumentRecord = {
-      id: nextId(ctx.state), patientId: p.id, name, folderId: folder.id, folderName: folder.name, type, createdAt: nowWall(), base64,
+      id: nextId(ctx.state),
+      patientId: p.id,
+      name,
+      folderId: folder.id,
+      folderName: folder.name,
+      type,
+      createdAt: nowWall(),
+      base64,
     }
     ctx.state.documents.push(d)
     return view(ctx, d)

@@ -3,12 +3,27 @@ import type { Patient, PhoneNumber, SandboxState } from '../state'
 import { asObject, badRequest, notFound, optBool, optEnum, optString, queryInt, reqString, type Body } from '../validate'
 import { find, nextId, nowWall, param, type Ctx, type Handlers } from './context'
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
 const prefixDigits = (p: string) => p.replace(/\D/g, '').replace(/^00/, '')
 
 const scalarFields = [
-  'email', 'street', 'city', 'postcode', 'province', 'placeOfBirth', 'italianFiscalCode', 'job', 'yearlyNumberingYear',
-  'yearlyNumberingNumber', 'defaultDiscount', 'sourceId', 'priceListId',
+  'email',
+  'street',
+  'city',
+  'postcode',
+  'province',
+  'placeOfBirth',
+  'italianFiscalCode',
+  'job',
+  'yearlyNumberingYear',
+  'yearlyNumberingNumber',
+  'defaultDiscount',
+  'sourceId',
+  'priceListId',
 ] as const
 const boolFields = ['emailEnabled', 'emailReminderPossible', 'smsReminderPossible', 'documentSignatureEmailPossible'] as const
 
@@ -120,8 +135,15 @@ export const patientHandlers: Handlers = {
   patientCreate: ({ state, body }) => {
     const now = nowWall()
     const p: Patient = {
-      id: nextId(state), firstName: '', lastName: '', email: '', emailEnabled: false, emailValid: 'false', phoneNumbers: [],
-      deleted: false, createdAt: now,
+      id: nextId(state),
+      firstName: '',
+      lastName: '',
+      email: '',
+      emailEnabled: false,
+      emailValid: 'false',
+      phoneNumbers: [],
+      deleted: false,
+      createdAt: now,
     }
     for (const f of state.customFields) if (f.objectType === 'patient') p[`_${f.technicalName}`] = f.type === 'single_checkbox' ? false : ''
     applyPatient(state, p, asObject(body))
@@ -149,7 +171,8 @@ export const patientHandlers: Handlers = {
       const value = item.value ?? ''
       if (field.type === 'dropdown' && value !== '' && !field.choices.includes(String(value)))
         throw badRequest(`"${tn}" must be one of: ${field.choices.join(', ')}`)
-      updates[`_${tn}`] = field.type === 'single_checkbox' ? value === true || value === 'true' || value === '1' || value === 1 : String(value)
+      updates[`_${tn}`] =
+        field.type === 'single_checkbox' ? value === true || value === 'true' || value === '1' || value === 1 : String(value)
     }
     Object.assign(p, updates)
   },

@@ -12,7 +12,11 @@ export const DEMO_NOW_MINUTES = 11 * 60
 const OPEN = 8 * 60
 const CLOSE = 19 * 60
 const SATURDAY_CLOSE = 13 * 60
-const pastStates: Array<[AppointmentState, number]> = [['done', 0.8], ['absent', 0.07], ['cancelled', 0.13]]
+const pastStates: Array<[AppointmentState, number]> = [
+  ['done', 0.8],
+  ['absent', 0.07],
+  ['cancelled', 0.13],
+]
 
 function weighted<T>(rng: Rng, items: Array<[T, number]>): T {
   const total = items.reduce((s, [, w]) => s + w, 0)
@@ -56,7 +60,15 @@ export function seedAppointments(rng: Rng, today: string, patients: Patient[]): 
     return a
   }
   const block = (day: string, start: number, duration: number, chairId: number | null, description: string) =>
-    make(day, start, duration, chairId, { patientId: null, description, operatorId: null, colorId: 85669, firstVisit: 'no', smsReminder: false, emailReminder: false })
+    make(day, start, duration, chairId, {
+      patientId: null,
+      description,
+      operatorId: null,
+      colorId: 85669,
+      firstVisit: 'no',
+      smsReminder: false,
+      emailReminder: false,
+    })
 
   for (let d = -22; d <= 22; d++) {
     const day = addDaysIso(today, d)
@@ -103,7 +115,14 @@ export function seedAppointments(rng: Rng, today: string, patients: Patient[]): 
   // All-day entries without a patient.
   const allDay = (d: number, description: string, operatorId: number) => {
     const day = addDaysIso(today, d)
-    make(day, 0, 1440, null, { allDay: true, patientId: null, description, operatorId, state: d < 0 ? 'done' : 'confirmed', colorId: 85669 })
+    make(day, 0, 1440, null, {
+      allDay: true,
+      patientId: null,
+      description,
+      operatorId,
+      state: d < 0 ? 'done' : 'confirmed',
+      colorId: 85669,
+    })
   }
   allDay(-12, 'Ferie', operators[2]!.id)
   allDay(9, 'Corso di aggiornamento', operators[4]!.id)

@@ -18,14 +18,30 @@ export function seedDocuments(rng: Rng, today: string, patients: Patient[]): Doc
       const createdAt = `${day} ${String(rng.int(8, 18)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}:00`
       const kind = rng.int(0, 3)
       const base = { id: id++, patientId: p.id, createdAt }
-      if (kind === 0) out.push({ ...base, name: `Panoramica ${day}.png`, folderId: rx.id, folderName: rx.name, type: 'xray', base64: rng.pick(xrays) })
-      else if (kind === 1) out.push({ ...base, name: `Foto intraorale ${day}.png`, folderId: img.id, folderName: img.name, type: 'image', base64: photo })
+      if (kind === 0)
+        out.push({ ...base, name: `Panoramica ${day}.png`, folderId: rx.id, folderName: rx.name, type: 'xray', base64: rng.pick(xrays) })
+      else if (kind === 1)
+        out.push({ ...base, name: `Foto intraorale ${day}.png`, folderId: img.id, folderName: img.name, type: 'image', base64: photo })
       else if (kind === 2) {
         const pdf = textPdf(['Studio Dentistico Demo - Bologna', `Consenso informato - ${p.firstName} ${p.lastName}`, `Data: ${day}`])
-        out.push({ ...base, name: 'Consenso informato.pdf', folderId: docs.id, folderName: docs.name, type: 'electronic_signature_patient_details', base64: pdf.toString('base64') })
+        out.push({
+          ...base,
+          name: 'Consenso informato.pdf',
+          folderId: docs.id,
+          folderName: docs.name,
+          type: 'electronic_signature_patient_details',
+          base64: pdf.toString('base64'),
+        })
       } else {
         const txt = `Anamnesi di ${p.firstName} ${p.lastName}\nAllergie: ${String(p._allergie || 'nessuna')}\n`
-        out.push({ ...base, name: 'Anamnesi.txt', folderId: docs.id, folderName: docs.name, type: 'text', base64: Buffer.from(txt, 'utf8').toString('base64') })
+        out.push({
+          ...base,
+          name: 'Anamnesi.txt',
+          folderId: docs.id,
+          folderName: docs.name,
+          type: 'text',
+          base64: Buffer.from(txt, 'utf8').toString('base64'),
+        })
       }
     }
   }

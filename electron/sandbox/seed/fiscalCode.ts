@@ -2,9 +2,42 @@
 
 const MONTHS = 'ABCDEHLMPRST'
 const ODD: Record<string, number> = {
-  '0': 1, '1': 0, '2': 5, '3': 7, '4': 9, '5': 13, '6': 15, '7': 17, '8': 19, '9': 21,
-  A: 1, B: 0, C: 5, D: 7, E: 9, F: 13, G: 15, H: 17, I: 19, J: 21, K: 2, L: 4, M: 18,
-  N: 20, O: 11, P: 3, Q: 6, R: 8, S: 12, T: 14, U: 16, V: 10, W: 22, X: 25, Y: 24, Z: 23,
+  '0': 1,
+  '1': 0,
+  '2': 5,
+  '3': 7,
+  '4': 9,
+  '5': 13,
+  '6': 15,
+  '7': 17,
+  '8': 19,
+  '9': 21,
+  A: 1,
+  B: 0,
+  C: 5,
+  D: 7,
+  E: 9,
+  F: 13,
+  G: 15,
+  H: 17,
+  I: 19,
+  J: 21,
+  K: 2,
+  L: 4,
+  M: 18,
+  N: 20,
+  O: 11,
+  P: 3,
+  Q: 6,
+  R: 8,
+  S: 12,
+  T: 14,
+  U: 16,
+  V: 10,
+  W: 22,
+  X: 25,
+  Y: 24,
+  Z: 23,
 }
 
 const letters = (s: string) =>
@@ -52,6 +85,11 @@ export function fiscalCode(firstName: string, lastName: string, gender: 'm' | 'f
   const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number]
   const day = gender === 'f' ? d + 40 : d
   const body =
-    surnameCode(lastName) + nameCode(firstName) + String(y % 100).padStart(2, '0') + MONTHS[m - 1]! + String(day).padStart(2, '0') + belfiore
+    surnameCode(lastName) +
+    nameCode(firstName) +
+    String(y % 100).padStart(2, '0') +
+    MONTHS[m - 1]! +
+    String(day).padStart(2, '0') +
+    belfiore
   return body + fiscalCheckChar(body)
 }

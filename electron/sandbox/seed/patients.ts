@@ -4,8 +4,32 @@ import type { Patient, PhoneNumber } from '../state'
 import { fiscalCode } from './fiscalCode'
 import { birthPlaces, emailDomains, femaleNames, jobs, lastNames, maleNames, residenceTowns, streets } from './names'
 
-const mobilePrefixes = ['320', '328', '329', '333', '334', '335', '338', '339', '340', '347', '348', '349', '351', '366', '380', '388', '392', '393']
-const plain = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '')
+const mobilePrefixes = [
+  '320',
+  '328',
+  '329',
+  '333',
+  '334',
+  '335',
+  '338',
+  '339',
+  '340',
+  '347',
+  '348',
+  '349',
+  '351',
+  '366',
+  '380',
+  '388',
+  '392',
+  '393',
+]
+const plain = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '')
 const digits = (rng: Rng, n: number) => Array.from({ length: n }, () => rng.int(0, 9)).join('')
 
 export const PATIENT_COUNT = 540
@@ -28,7 +52,13 @@ export function seedPatients(rng: Rng, today: string): Patient[] {
 
     const phones: PhoneNumber[] = []
     if (!rng.chance(0.03)) {
-      phones.push({ id: String(phoneId++), prefix: '+39', number: rng.pick(mobilePrefixes) + digits(rng, 7), label: 'Cellulare', smsEnabled: true })
+      phones.push({
+        id: String(phoneId++),
+        prefix: '+39',
+        number: rng.pick(mobilePrefixes) + digits(rng, 7),
+        label: 'Cellulare',
+        smsEnabled: true,
+      })
       if (rng.chance(0.25)) {
         const home = rng.chance(0.6)
         phones.push({

@@ -19,9 +19,18 @@ export const chairs: Chair[] = [
 
 /** Background/text pairs chosen for readable contrast (hex, no '#', lowercase like the API). */
 export const colors: Color[] = [
-  ['e91e63', 'ffffff'], ['3949ab', 'ffffff'], ['2e7d32', 'ffffff'], ['ffc107', '000000'], ['00bcd4', '000000'],
-  ['8e24aa', 'ffffff'], ['ff7043', '000000'], ['6d4c41', 'ffffff'], ['455a64', 'ffffff'], ['c5e1a5', '1b5e20'],
-  ['1565c0', 'ffffff'], ['b71c1c', 'ffffff'],
+  ['e91e63', 'ffffff'],
+  ['3949ab', 'ffffff'],
+  ['2e7d32', 'ffffff'],
+  ['ffc107', '000000'],
+  ['00bcd4', '000000'],
+  ['8e24aa', 'ffffff'],
+  ['ff7043', '000000'],
+  ['6d4c41', 'ffffff'],
+  ['455a64', 'ffffff'],
+  ['c5e1a5', '1b5e20'],
+  ['1565c0', 'ffffff'],
+  ['b71c1c', 'ffffff'],
 ].map(([bg, fg], i) => ({ id: 85661 + i, backgroundColor: bg!, textColor: fg! }))
 
 const op = (id: number, first: string, last: string, g: 'm' | 'f', birth: string, seq: number, deleted = false): Operator => ({
@@ -62,7 +71,17 @@ export const specialties: Specialty[] = [
 ]
 
 /** Which color the agenda uses for each specialty (index into colors). */
-export const specialtyColor: Record<number, number> = { 820: 85664, 821: 85662, 822: 85666, 823: 85661, 824: 85672, 825: 85668, 826: 85667, 827: 85670, 828: 85669 }
+export const specialtyColor: Record<number, number> = {
+  820: 85664,
+  821: 85662,
+  822: 85666,
+  823: 85661,
+  824: 85672,
+  825: 85668,
+  826: 85667,
+  827: 85670,
+  828: 85669,
+}
 
 const reasonDefs: Array<[string, number, number, string, number?]> = [
   // description, specialty index, duration, price, weight
@@ -96,17 +115,51 @@ export const bookingReasons: BookingReason[] = reasonDefs.map(([description, si,
 export const reasonWeights: number[] = reasonDefs.map((d) => d[4] ?? 1)
 
 export const customFields: CustomField[] = [
-  { id: 8361, objectType: 'patient', label: 'Allergie', technicalName: 'allergie', type: 'single_line_text', choices: [], sequenceNumber: 1 },
-  { id: 8362, objectType: 'patient', label: 'Consenso privacy firmato', technicalName: 'consensoPrivacy', type: 'single_checkbox', choices: [], sequenceNumber: 2 },
   {
-    id: 8363, objectType: 'patient', label: 'Come ci ha conosciuto', technicalName: 'comeCiHaConosciuto', type: 'dropdown',
-    choices: ['Passaparola', 'Internet', 'Medico curante', 'Convenzione', 'Altro'], sequenceNumber: 3,
+    id: 8361,
+    objectType: 'patient',
+    label: 'Allergie',
+    technicalName: 'allergie',
+    type: 'single_line_text',
+    choices: [],
+    sequenceNumber: 1,
   },
   {
-    id: 8364, objectType: 'care_plan', label: 'Convenzione', technicalName: 'convenzione', type: 'dropdown',
-    choices: ['Nessuna', 'UniSalute', 'Fasi', 'Previmedical'], sequenceNumber: 1,
+    id: 8362,
+    objectType: 'patient',
+    label: 'Consenso privacy firmato',
+    technicalName: 'consensoPrivacy',
+    type: 'single_checkbox',
+    choices: [],
+    sequenceNumber: 2,
   },
-  { id: 8365, objectType: 'care_plan', label: 'Note piano', technicalName: 'notePiano', type: 'single_line_text', choices: [], sequenceNumber: 2 },
+  {
+    id: 8363,
+    objectType: 'patient',
+    label: 'Come ci ha conosciuto',
+    technicalName: 'comeCiHaConosciuto',
+    type: 'dropdown',
+    choices: ['Passaparola', 'Internet', 'Medico curante', 'Convenzione', 'Altro'],
+    sequenceNumber: 3,
+  },
+  {
+    id: 8364,
+    objectType: 'care_plan',
+    label: 'Convenzione',
+    technicalName: 'convenzione',
+    type: 'dropdown',
+    choices: ['Nessuna', 'UniSalute', 'Fasi', 'Previmedical'],
+    sequenceNumber: 1,
+  },
+  {
+    id: 8365,
+    objectType: 'care_plan',
+    label: 'Note piano',
+    technicalName: 'notePiano',
+    type: 'single_line_text',
+    choices: [],
+    sequenceNumber: 2,
+  },
 ]
 
 export const paymentTypes: Named[] = [

@@ -66,17 +66,24 @@ export const en = {
     'damaged-file': "One of Sportello's files was damaged: it was set aside and work goes on.",
     internal: 'Internal Sportello error.',
     code: {
-      'key-malformed': 'The API key contains characters no key has (a line break, a space or an accented letter): copy it again from AlfaDocs.',
+      'key-malformed':
+        'The API key contains characters no key has (a line break, a space or an accented letter): copy it again from AlfaDocs.',
       'range-too-long': 'The period asked for is too long: choose at most two months of agenda or a year of bills.',
-      'journal-write-failed': "Payment not recorded: Sportello cannot write its payment journal (disk full, read-only or no permission). Nothing was sent to AlfaDocs: free some space or check the folder, then try again.",
-      'journal-write-failed-unfinished': 'Sportello cannot write its payment journal (disk full or read-only): the payment stays unfinished as it was. Free some space, then use Retry to finish it.',
-      'journal-read-failed': 'Sportello cannot read its payment journal (permissions or a disk error): payments are on hold until it can be read again.',
-      'journal-damaged': 'The payment journal was damaged: it was set aside (kept) and the readable payments were recovered. You can keep taking payments; tell support.',
-      'waiting-write-failed': "Sportello cannot save the waiting-room arrival time (disk full or read-only): the appointment's state in AlfaDocs did change.",
+      'journal-write-failed':
+        'Payment not recorded: Sportello cannot write its payment journal (disk full, read-only or no permission). Nothing was sent to AlfaDocs: free some space or check the folder, then try again.',
+      'journal-write-failed-unfinished':
+        'Sportello cannot write its payment journal (disk full or read-only): the payment stays unfinished as it was. Free some space, then use Retry to finish it.',
+      'journal-read-failed':
+        'Sportello cannot read its payment journal (permissions or a disk error): payments are on hold until it can be read again.',
+      'journal-damaged':
+        'The payment journal was damaged: it was set aside (kept) and the readable payments were recovered. You can keep taking payments; tell support.',
+      'waiting-write-failed':
+        "Sportello cannot save the waiting-room arrival time (disk full or read-only): the appointment's state in AlfaDocs did change.",
       'waiting-read-failed': 'Sportello cannot read the waiting-room times (permissions or a disk error).',
       'settings-write-failed': 'Setting not saved: Sportello cannot write to the disk (full, read-only or no permission).',
       'settings-read-failed': 'Sportello cannot read its settings (permissions or a disk error).',
-      'keychain-delete-failed': "Disconnected, but the system keychain did not delete the API key: Sportello will not use it again. If you wish, remove it by hand from the keychain (entry \"alfadocs\").",
+      'keychain-delete-failed':
+        'Disconnected, but the system keychain did not delete the API key: Sportello will not use it again. If you wish, remove it by hand from the keychain (entry "alfadocs").',
     },
   },
 }

@@ -67,17 +67,25 @@ export const it = {
     'damaged-file': 'Un file di Sportello era danneggiato: è stato messo da parte e il lavoro continua.',
     internal: 'Errore interno di Sportello.',
     code: {
-      'key-malformed': 'La chiave API contiene caratteri che nessuna chiave ha (un a capo, uno spazio o una lettera accentata): copiala di nuovo da AlfaDocs.',
+      'key-malformed':
+        'La chiave API contiene caratteri che nessuna chiave ha (un a capo, uno spazio o una lettera accentata): copiala di nuovo da AlfaDocs.',
       'range-too-long': 'Il periodo richiesto è troppo lungo: scegli al massimo due mesi di agenda o un anno di conti.',
-      'journal-write-failed': 'Pagamento non registrato: Sportello non riesce a scrivere il suo registro dei pagamenti (disco pieno, in sola lettura o senza permessi). Nulla è stato inviato ad AlfaDocs: libera spazio o controlla la cartella, poi riprova.',
-      'journal-write-failed-unfinished': 'Sportello non riesce a scrivere il suo registro dei pagamenti (disco pieno o in sola lettura): il pagamento resta in sospeso così com\'era. Libera spazio, poi usa Riprova per completarlo.',
-      'journal-read-failed': 'Sportello non riesce a leggere il suo registro dei pagamenti (permessi o errore del disco): i pagamenti sono sospesi finché non torna leggibile.',
-      'journal-damaged': 'Il registro dei pagamenti era danneggiato: è stato messo da parte (conservato) e i pagamenti leggibili sono stati recuperati. Puoi continuare a incassare; avvisa l\'assistenza.',
-      'waiting-write-failed': 'Sportello non riesce a salvare l\'ora di arrivo in sala d\'attesa (disco pieno o in sola lettura): lo stato dell\'appuntamento in AlfaDocs è comunque cambiato.',
-      'waiting-read-failed': 'Sportello non riesce a leggere gli orari della sala d\'attesa (permessi o errore del disco).',
-      'settings-write-failed': 'Impostazione non salvata: Sportello non riesce a scrivere sul disco (pieno, in sola lettura o senza permessi).',
+      'journal-write-failed':
+        'Pagamento non registrato: Sportello non riesce a scrivere il suo registro dei pagamenti (disco pieno, in sola lettura o senza permessi). Nulla è stato inviato ad AlfaDocs: libera spazio o controlla la cartella, poi riprova.',
+      'journal-write-failed-unfinished':
+        "Sportello non riesce a scrivere il suo registro dei pagamenti (disco pieno o in sola lettura): il pagamento resta in sospeso così com'era. Libera spazio, poi usa Riprova per completarlo.",
+      'journal-read-failed':
+        'Sportello non riesce a leggere il suo registro dei pagamenti (permessi o errore del disco): i pagamenti sono sospesi finché non torna leggibile.',
+      'journal-damaged':
+        "Il registro dei pagamenti era danneggiato: è stato messo da parte (conservato) e i pagamenti leggibili sono stati recuperati. Puoi continuare a incassare; avvisa l'assistenza.",
+      'waiting-write-failed':
+        "Sportello non riesce a salvare l'ora di arrivo in sala d'attesa (disco pieno o in sola lettura): lo stato dell'appuntamento in AlfaDocs è comunque cambiato.",
+      'waiting-read-failed': "Sportello non riesce a leggere gli orari della sala d'attesa (permessi o errore del disco).",
+      'settings-write-failed':
+        'Impostazione non salvata: Sportello non riesce a scrivere sul disco (pieno, in sola lettura o senza permessi).',
       'settings-read-failed': 'Sportello non riesce a leggere le sue impostazioni (permessi o errore del disco).',
-      'keychain-delete-failed': 'Disconnesso, ma il portachiavi del sistema non ha eliminato la chiave API: Sportello non la userà più. Se vuoi, eliminala a mano dal portachiavi (voce «alfadocs»).',
+      'keychain-delete-failed':
+        'Disconnesso, ma il portachiavi del sistema non ha eliminato la chiave API: Sportello non la userà più. Se vuoi, eliminala a mano dal portachiavi (voce «alfadocs»).',
     },
   },
 }

@@ -53,9 +53,7 @@ describe('one channel per question', () => {
 
   it("billsList with patientId keeps the bills naming the patient or one of the patient's care plans, nothing else", async () => {
     const from = addDaysIso(TODAY, -365)
-    const planBill = sandbox.state.bills.find(
-      (b) => b.carePlanId != null && b.patientId != null && b.date.slice(0, 10) >= from,
-    )!
+    const planBill = sandbox.state.bills.find((b) => b.carePlanId != null && b.patientId != null && b.date.slice(0, 10) >= from)!
     const patientId = planBill.patientId!
     // A bill of the patient's care plan that does not name the patient (the reference only promises carePlanId).
     ;(planBill as { patientId: number | null }).patientId = null
