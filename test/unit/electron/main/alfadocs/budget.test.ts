@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { AlfaDocsClient } from '../../../../../electron/main/alfadocs/client'
 import { RateLimiter } from '../../../../../electron/main/alfadocs/limiter'
-import { ME } from '../../../client-server'
+import { ME } from '../../../../support/client-server'
 
 // Several clients on one key against a server that counts the key's requests, like AlfaDocs and the
 // sandbox do. Windows are short (WINDOW_MS) so the test is quick; everything is asserted from the

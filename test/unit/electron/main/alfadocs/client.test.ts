@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { AlfaDocsClient, DEFAULT_MAX_BODY_BYTES, type ClientOptions } from '../../../../../electron/main/alfadocs/client'
 import { AlfaDocsError } from '../../../../../electron/main/alfadocs/errors'
-import { ME } from '../../../client-server'
+import { ME } from '../../../../support/client-server'
 
 // Real loopback servers that misbehave the way a broken proxy or a hostile endpoint could: huge bodies,
 // trickling bodies, echoed credentials. Sizes are asserted by bytes the server managed to write.

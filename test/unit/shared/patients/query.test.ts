@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { filtersFor, normalisePhone, parseBirthDate, parsePatientQuery } from '../../shared/patients/query'
+import { filtersFor, normalisePhone, parseBirthDate, parsePatientQuery } from '../../../../shared/patients/query'
 
 describe('the patient search query parser', () => {
   it('reads "rossi ma" as last name then first name, folding case and accents', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { computeFreeSlots } from '../../electron/sandbox/freeSlots'
-import { buildState } from '../../electron/sandbox/seed'
-import type { Appointment, SandboxState } from '../../electron/sandbox/state'
+import { computeFreeSlots } from '../../../../electron/sandbox/freeSlots'
+import { buildState } from '../../../../electron/sandbox/seed'
+import type { Appointment, SandboxState } from '../../../../electron/sandbox/state'
 
 const MONDAY = '2026-03-16'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { appointmentSchema, chairSchema, operatorSchema } from '../../shared/alfadocs/schemas'
-import { buildDaySheet, formatDaySheetCsv, formatDaySheetText } from '../../shared/day-sheet'
+import { appointmentSchema, chairSchema, operatorSchema } from '../../../shared/alfadocs/schemas'
+import { buildDaySheet, formatDaySheetCsv, formatDaySheetText } from '../../../shared/day-sheet'
 
 const chairs = [
   { id: 1, name: 'Poltrona 1', deleted: false },

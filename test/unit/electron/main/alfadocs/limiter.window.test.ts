@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { RateLimiter } from '../../electron/main/alfadocs/limiter'
+import { RateLimiter } from '../../../../../electron/main/alfadocs/limiter'
 
 const flush = async () => {
   for (let i = 0; i < 5; i++) await Promise.resolve()

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { AlfaDocsError } from '../../electron/main/alfadocs/errors'
-import type { Handlers } from '../../electron/main/ipc/handlers'
-import { createInvoke } from '../../electron/main/ipc/invoke'
-import { AppError } from '../../electron/main/services/app-error'
+import { AlfaDocsError } from '../../../../../electron/main/alfadocs/errors'
+import type { Handlers } from '../../../../../electron/main/ipc/handlers'
+import { createInvoke } from '../../../../../electron/main/ipc/invoke'
+import { AppError } from '../../../../../electron/main/services/app-error'
 
 const connected = {
   state: 'connected' as const,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { Liability } from '../../shared/alfadocs/schemas'
-import { planSteps } from '../../electron/main/services/billing/plan'
-import { toCents, toEuros } from '../../electron/main/services/billing/money'
+import type { Liability } from '../../../../../../shared/alfadocs/schemas'
+import { planSteps } from '../../../../../../electron/main/services/billing/plan'
+import { toCents, toEuros } from '../../../../../../electron/main/services/billing/money'
 
 const L = (id: number, date: string, amount: number, ts = 'sp'): Liability => ({
   id,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { routes } from '../../shared/alfadocs/routes'
-import { AlfaDocsError } from '../../electron/main/alfadocs/errors'
-import { parseEnvelope } from '../../electron/main/alfadocs/parse'
-import type { Appointment, Patient } from '../../shared/alfadocs/schemas'
+import { routes } from '../../../../../shared/alfadocs/routes'
+import { AlfaDocsError } from '../../../../../electron/main/alfadocs/errors'
+import { parseEnvelope } from '../../../../../electron/main/alfadocs/parse'
+import type { Appointment, Patient } from '../../../../../shared/alfadocs/schemas'
 
 const parse = (name: keyof typeof routes, json: unknown) => parseEnvelope(name, routes[name], 200, json)
 

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { appointmentSchema, type Chair, type Color, type Operator, type Patient } from '../../shared/alfadocs/schemas'
-import { SportelloDb, dayOf, metaKeys } from '../../renderer/src/cache/db'
-import { searchCachedPatients } from '../../renderer/src/features/patients/patient-cache'
-import { parsePatientQuery } from '../../shared/patients/query'
+import { appointmentSchema, type Chair, type Color, type Operator, type Patient } from '../../../../../shared/alfadocs/schemas'
+import { SportelloDb, dayOf, metaKeys } from '../../../../../renderer/src/cache/db'
+import { searchCachedPatients } from '../../../../../renderer/src/features/patients/patient-cache'
+import { parsePatientQuery } from '../../../../../shared/patients/query'
 
 // Every field spelled out, as the API sends them (the schema does not accept missing keys).
 const appt = (id: number, date: string, chairId: number, patientId: number) =>

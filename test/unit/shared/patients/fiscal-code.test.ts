@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { checkFiscalCode, fiscalCheckChar, isValidFiscalCode } from '../../shared/patients/fiscal-code'
-import { ageOn, duplicateReason } from '../../shared/patients/duplicates'
-import { fiscalCode as sandboxFiscalCode } from '../../electron/sandbox/seed/fiscalCode'
+import { checkFiscalCode, fiscalCheckChar, isValidFiscalCode } from '../../../../shared/patients/fiscal-code'
+import { ageOn, duplicateReason } from '../../../../shared/patients/duplicates'
+import { fiscalCode as sandboxFiscalCode } from '../../../../electron/sandbox/seed/fiscalCode'
 
 describe('the Italian fiscal code check', () => {
   it('computes the check character with the odd/even tables', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { appointmentSchema, liabilitySchema, patientSchema } from '../../shared/alfadocs/schemas'
+import { appointmentSchema, liabilitySchema, patientSchema } from '../../../../shared/alfadocs/schemas'
 
 describe('lenient AlfaDocs schemas', () => {
   it('accept objects that omit optional keys and normalise them', () => {

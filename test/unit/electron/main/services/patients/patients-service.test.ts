@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { customFieldSchema } from '../../shared/alfadocs/schemas'
-import { patientDraftSchema } from '../../shared/contract/patients'
-import { toBody } from '../../electron/main/services/patients/patients-service'
-import { AppError } from '../../electron/main/services/app-error'
+import { customFieldSchema } from '../../../../../../shared/alfadocs/schemas'
+import { patientDraftSchema } from '../../../../../../shared/contract/patients'
+import { toBody } from '../../../../../../electron/main/services/patients/patients-service'
+import { AppError } from '../../../../../../electron/main/services/app-error'
 
 const defs = [
   { id: 1, objectType: 'patient', label: 'Allergie', technicalName: 'allergie', type: 'single_line_text', choices: [], sequenceNumber: 1 },

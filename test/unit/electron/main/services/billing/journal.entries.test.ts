@@ -2,8 +2,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { JOURNAL_FILE, PaymentJournal } from '../../electron/main/services/billing/journal'
-import type { PaymentEntry } from '../../electron/main/services/billing/types'
+import { JOURNAL_FILE, PaymentJournal } from '../../../../../../electron/main/services/billing/journal'
+import type { PaymentEntry } from '../../../../../../electron/main/services/billing/types'
 
 const entry = (key: string, over: Partial<PaymentEntry> = {}): PaymentEntry => ({
   key,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { AlfaDocsError, kindForStatus, redact, serverExplanation } from '../../electron/main/alfadocs/errors'
-import { buildQuery, buildUrl, normaliseBaseUrl, parseRetryAfter } from '../../electron/main/alfadocs/url'
+import { AlfaDocsError, kindForStatus, redact, serverExplanation } from '../../../../../electron/main/alfadocs/errors'
+import { buildQuery, buildUrl, normaliseBaseUrl, parseRetryAfter } from '../../../../../electron/main/alfadocs/url'
 
 describe('URL building', () => {
   it('joins arrays with literal commas, booleans as true/false, skips undefined', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { normaliseBaseUrl } from '../../electron/main/services/session/base-url'
+import { normaliseBaseUrl } from '../../../../../../electron/main/services/session/base-url'
 
 describe('normaliseBaseUrl', () => {
   it('defaults to AlfaDocs and drops trailing slashes', () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { AlfaDocsClient, LIMITER_WINDOW_MS, type ClientOptions, type RequestEvent } from '../../electron/main/alfadocs/client'
-import { AlfaDocsError } from '../../electron/main/alfadocs/errors'
-import { item, list, SCOPE, startCanned, type CannedServer, type Handler } from './client-server'
+import { AlfaDocsClient, LIMITER_WINDOW_MS, type ClientOptions, type RequestEvent } from '../../../../../electron/main/alfadocs/client'
+import { AlfaDocsError } from '../../../../../electron/main/alfadocs/errors'
+import { item, list, SCOPE, startCanned, type CannedServer, type Handler } from '../../../../support/client-server'
 
 const KEY = 'sk-test-0123456789abcdef'
 

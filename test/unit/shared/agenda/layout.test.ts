@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { Appointment, Chair } from '../../shared/alfadocs/schemas'
-import { findClashes } from '../../shared/agenda/conflicts'
-import { diffAppointments } from '../../shared/agenda/diff'
-import { assignLanes, layoutDay, layoutWeek, wallSpan } from '../../shared/agenda/layout'
-import { axisTicks, parseHhmm, snap, waitedMinutes } from '../../shared/agenda/time'
-import { weekDays, weekStart } from '../../shared/agenda/week'
+import type { Appointment, Chair } from '../../../../shared/alfadocs/schemas'
+import { findClashes } from '../../../../shared/agenda/conflicts'
+import { diffAppointments } from '../../../../shared/agenda/diff'
+import { assignLanes, layoutDay, layoutWeek, wallSpan } from '../../../../shared/agenda/layout'
+import { axisTicks, parseHhmm, snap, waitedMinutes } from '../../../../shared/agenda/time'
+import { weekDays, weekStart } from '../../../../shared/agenda/week'
 
 const chairs: Chair[] = [
   { id: 1, name: 'Poltrona 1', deleted: false },

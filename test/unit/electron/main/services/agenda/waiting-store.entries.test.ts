@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { WaitingStore } from '../../electron/main/services/agenda/waiting-store'
+import { WaitingStore } from '../../../../../../electron/main/services/agenda/waiting-store'
 
 describe('waiting-since store (main, JSON in the data folder)', () => {
   let dir: string

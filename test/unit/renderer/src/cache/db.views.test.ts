@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto'
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
-import { appointmentSchema, type Patient } from '../../shared/alfadocs/schemas'
-import { SportelloDb } from '../../renderer/src/cache/db'
+import { appointmentSchema, type Patient } from '../../../../../shared/alfadocs/schemas'
+import { SportelloDb } from '../../../../../renderer/src/cache/db'
 
 // The per-day view row a warm open paints from: one get holds the day and the patients it names.
 

@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { patientSchema, type Patient } from '../../shared/alfadocs/schemas'
-import { parsePatientQuery } from '../../shared/patients/query'
-import { SportelloDb } from '../../renderer/src/cache/db'
-import { searchCachedPatients } from '../../renderer/src/features/patients/patient-cache'
+import { patientSchema, type Patient } from '../../../../../../shared/alfadocs/schemas'
+import { parsePatientQuery } from '../../../../../../shared/patients/query'
+import { SportelloDb } from '../../../../../../renderer/src/cache/db'
+import { searchCachedPatients } from '../../../../../../renderer/src/features/patients/patient-cache'
 
 const patient = (id: number, lastName: string, firstName: string, extra: Record<string, unknown> = {}): Patient =>
   patientSchema.parse({ id, firstName, lastName, phoneNumbers: [], ...extra })

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { PathGrants } from '../../electron/main/services/documents/path-grants'
+import { PathGrants } from '../../../../../../electron/main/services/documents/path-grants'
 
 // Real folders and links: a grant holds where the dropped path really is.
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { defaultFolderFor, documentTypeFor, sniffFileKind } from '../../shared/patients/file-type'
-import { refusalForSize } from '../../shared/patients/upload-rules'
+import { defaultFolderFor, documentTypeFor, sniffFileKind } from '../../../../shared/patients/file-type'
+import { refusalForSize } from '../../../../shared/patients/upload-rules'
 
 const bytes = (...parts: Array<number[] | string>) =>
   new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)))

@@ -1,11 +1,11 @@
 import { inflateSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { appointmentStates } from '../../shared/alfadocs/schemas'
-import { addDaysIso } from '../../shared/dates'
-import { crc32, xrayPng } from '../../electron/sandbox/png'
-import { buildState } from '../../electron/sandbox/seed'
-import { dayOfWeek } from '../../electron/sandbox/seed/appointments'
-import { fiscalCode, isValidFiscalCode } from '../../electron/sandbox/seed/fiscalCode'
+import { appointmentStates } from '../../../../../shared/alfadocs/schemas'
+import { addDaysIso } from '../../../../../shared/dates'
+import { crc32, xrayPng } from '../../../../../electron/sandbox/png'
+import { buildState } from '../../../../../electron/sandbox/seed'
+import { dayOfWeek } from '../../../../../electron/sandbox/seed/appointments'
+import { fiscalCode, isValidFiscalCode } from '../../../../../electron/sandbox/seed/fiscalCode'
 
 const TODAY = '2026-03-16' // a Monday
 const SUNDAY = '2026-03-15'
