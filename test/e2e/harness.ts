@@ -110,6 +110,13 @@ export interface Harness {
   cacheCounts(): Promise<Record<string, number>>
   /** The demo practice the app is connected to (its live state and fault knobs), once started. */
   sandbox(): Sandbox
+  /**
+   * Main quits and starts again on the same data folder and keychain (the page keeps running: reload it,
+   * as the window of a restarted app loads again).
+   */
+  restartMain(): Promise<void>
+  /** Connects main to an AlfaDocs-shaped server (e.g. a sandbox process) with its key, as "Collega il mio studio" does. */
+  connectTo(server: { baseUrl: string; apiKey: string }): Promise<void>
   /** Calls a channel exactly as the renderer does (for expectations taken from the sandbox), typed by the contract. */
   invoke<C extends ChannelName>(channel: C, ...input: InvokeInput<C>): Promise<ChannelOutput<C>>
   close(): Promise<void>
@@ -147,11 +154,13 @@ export async function startHarness(executablePath: string, opts: HarnessOptions 
     cleanup.push(() => rm(dataDir, { recursive: true, force: true }))
     const secretStore = new MemorySecretStore()
     let demo: Sandbox | null = null
-    const app = createMainApp({
-      secretStore,
-      dataDir,
-      sandbox: { today, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), onStart: (sb) => (demo = sb) },
-    })
+    const startMain = () =>
+      createMainApp({
+        secretStore,
+        dataDir,
+        sandbox: { today, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), onStart: (sb) => (demo = sb) },
+      })
+    let app = startMain()
     cleanup.push(() => app.dispose())
 
     const browser: Browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
@@ -185,7 +194,9 @@ export async function startHarness(executablePath: string, opts: HarnessOptions 
     return {
       page,
       context,
-      app,
+      get app() {
+        return app
+      },
       secretStore,
       today,
       pageErrors,
@@ -202,6 +213,15 @@ export async function startHarness(executablePath: string, opts: HarnessOptions 
         return demo
       },
       cacheCounts: () => page.evaluate<Record<string, number>>(COUNT_TABLES_JS),
+      restartMain: async () => {
+        await app.dispose()
+        demo = null
+        app = startMain()
+      },
+      connectTo: async (server) => {
+        const r = await app.invoke('sessionConnect', { apiKey: server.apiKey, baseUrl: server.baseUrl })
+        if (!r.ok) throw new Error(`sessionConnect failed: ${r.error.kind}: ${r.error.message}`)
+      },
       invoke: async <C extends ChannelName>(channel: C, ...input: InvokeInput<C>) => {
         const r = await app.invoke(channel, input[0] ?? {})
         if (!r.ok) throw new Error(`${channel} failed: ${r.error.kind}: ${r.error.message}`)
