@@ -92,7 +92,13 @@ export const agendaChannels = {
    */
   appointmentsRange: channel(
     z
-      .strictObject({ from: isoDate, to: isoDate, patientId: idNum.optional() })
+      .strictObject({
+        from: isoDate,
+        to: isoDate,
+        patientId: idNum.optional(),
+        /** a background fill (the morning prefetch): queued behind what a desk is waiting for */
+        bulk: z.boolean().optional(),
+      })
       .superRefine(rangeCheck((v) => (v.patientId === undefined ? RANGE_CAPS.appointments : RANGE_CAPS.patientAppointments))),
     z.array(appointmentSchema),
   ),

@@ -12,6 +12,7 @@ import type {
   Specialty,
 } from '../../../../shared/alfadocs/schemas'
 import type { ChannelInput } from '../../../../shared/contract'
+import { RANGE_CAPS } from '../../../../shared/contract/core'
 import { seenOf, type AppointmentChanges, type AppointmentCreate, type UpdateResult } from '../../../../shared/contract/agenda'
 import { addDaysIso, isIsoDate, parseWall, todayIn, type IsoDate } from '../../../../shared/dates'
 import { ApiError, call, isOfflineKind, toApiError } from '../../api'
@@ -207,6 +208,31 @@ export const useAgendaStore = defineStore('agenda', () => {
     } finally {
       inFlight.delete(mine)
       if (mySeq === seq && inFlight.size === 0) refreshing.value = false
+    }
+  }
+
+  /**
+   * Fills the day cache for `days` exactly as opening them would (appointments, their patients, the view rows a
+   * warm open paints from), without touching what is on screen. Contiguous days go in one appointmentsRange
+   * request per span of at most RANGE_CAPS.appointments days, queued as 'bulk' behind what a desk waits for.
+   */
+  async function prefetchDays(days: IsoDate[]): Promise<void> {
+    const mySeq = seq
+    for (const [start, end] of spansOf(days, RANGE_CAPS.appointments)) {
+      if (mySeq !== seq) return
+      const askedAt = writes
+      const fresh = await call('appointmentsRange', { from: start, to: end, bulk: true })
+      // A reset (disconnect) since the request left: the answer belongs to the previous practice.
+      if (mySeq !== seq) return
+      // An appointment written here since the request left keeps its written version in the cache.
+      const written = (id: number) => pending.has(id) || (writtenAt.get(id) ?? 0) > askedAt
+      const local = new Map(appointments.value.filter((a) => written(a.id)).map((a) => [a.id, a]))
+      const merged = fresh.map((a) => local.get(a.id) ?? a)
+      const at = now()
+      await storeDays(start, end, merged)
+      await fillPatients(fresh)
+      if (mySeq !== seq) return
+      await storeViews(start, end, merged, at)
     }
   }
 
@@ -470,6 +496,7 @@ export const useAgendaStore = defineStore('agenda', () => {
     error,
     undoStack,
     open,
+    prefetchDays,
     preload,
     refresh,
     startAutoRefresh,
@@ -526,6 +553,18 @@ async function readTables(days: IsoDate[], wanted: (ids: number[]) => number[]) 
       cachedPatients: rows.filter((p): p is NonNullable<typeof p> => p !== undefined) as Patient[],
     }
   })
+}
+
+/** Sorted, distinct days grouped into contiguous spans of at most `max` days. */
+export function spansOf(days: readonly IsoDate[], max: number): Array<[IsoDate, IsoDate]> {
+  const sorted = [...new Set(days)].filter(isIsoDate).sort()
+  const out: Array<[IsoDate, IsoDate]> = []
+  for (const d of sorted) {
+    const last = out[out.length - 1]
+    if (last && addDaysIso(last[1], 1) === d && daysOf(last[0], d).length <= max) last[1] = d
+    else out.push([d, d])
+  }
+  return out
 }
 
 function daysOf(start: IsoDate, end: IsoDate): IsoDate[] {

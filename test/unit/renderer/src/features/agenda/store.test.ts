@@ -4,7 +4,7 @@ import type { Api } from '../../../../../../shared/contract'
 import { STORE_TODAY, startStoreHarness, type StoreHarness } from '../../../../../support/store-harness'
 import { ApiError } from '../../../../../../renderer/src/api'
 import { db } from '../../../../../../renderer/src/cache/db'
-import { AUTO_REFRESH_MS, useAgendaStore } from '../../../../../../renderer/src/features/agenda/store'
+import { AUTO_REFRESH_MS, spansOf, useAgendaStore } from '../../../../../../renderer/src/features/agenda/store'
 
 // The agenda store against the real main handlers and the demo sandbox (real HTTP), IndexedDB from fake-indexeddb.
 
@@ -176,5 +176,43 @@ describe('agenda store', () => {
     expect(h.calls).toContain('patientCreate')
     expect(h.calls).not.toContain('agendaPatientLookup')
     expect(h.calls).not.toContain('agendaPatientCreate')
+  })
+
+  it('prefetchDays fills the cache as an open would: one request for contiguous days, then a warm open from the cache alone', async () => {
+    const store = useAgendaStore()
+    const days = ['2026-03-12', '2026-03-13', '2026-03-14', '2026-03-16']
+    const before = h.calls.length
+    await store.prefetchDays(days)
+    const asked = h.calls.slice(before)
+    // 12–14 contiguous: one request; 16 on its own: another.
+    expect(asked.filter((c) => c === 'appointmentsRange')).toHaveLength(2)
+    expect(store.from).toBeNull()
+    expect(store.appointments).toEqual([] as Appointment[])
+    const server = await h.invoke('appointmentsRange', { from: '2026-03-12', to: '2026-03-12' })
+    expect(server.length).toBeGreaterThan(0)
+    store.reset()
+    // A fresh store (as after a reload) paints the day and its patients from the cache before any answer.
+    const gate = holdAnswers('appointmentsRange')
+    try {
+      const { refreshed } = await store.open('2026-03-12', '2026-03-12')
+      expect(store.appointments.map((a) => a.id).sort()).toEqual(server.map((a) => a.id).sort())
+      expect(store.syncedAt).not.toBeNull()
+      for (const a of server) if (a.patientId != null) expect(store.patients.has(a.patientId)).toBe(true)
+      gate.release()
+      await refreshed
+    } finally {
+      gate.restore()
+    }
+  })
+
+  it('spansOf groups contiguous days, capped', () => {
+    expect(spansOf(['2026-03-03', '2026-03-01', '2026-03-02', '2026-03-02', '2026-03-05'], 62)).toEqual([
+      ['2026-03-01', '2026-03-03'],
+      ['2026-03-05', '2026-03-05'],
+    ])
+    expect(spansOf(['2026-03-01', '2026-03-02', '2026-03-03'], 2)).toEqual([
+      ['2026-03-01', '2026-03-02'],
+      ['2026-03-03', '2026-03-03'],
+    ])
   })
 })
