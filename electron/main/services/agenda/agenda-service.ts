@@ -31,7 +31,12 @@ export class AgendaService {
    * The range is already capped at the door; with a patient, AlfaDocs filters each window. A patient's
    * history (up to a year, a dozen windows) queues behind what a desk is waiting for ('bulk').
    */
-  async appointments(q: { from: IsoDate; to: IsoDate; patientId?: number | undefined; bulk?: boolean | undefined }): Promise<Appointment[]> {
+  async appointments(q: {
+    from: IsoDate
+    to: IsoDate
+    patientId?: number | undefined
+    bulk?: boolean | undefined
+  }): Promise<Appointment[]> {
     const c = await this.client()
     if (q.patientId === undefined) return c.listWindowed('appointmentsList', q.from, q.to, {}, q.bulk ? { priority: 'bulk' } : {})
     return c.listWindowed('appointmentsList', q.from, q.to, { patientId: q.patientId }, { priority: 'bulk' })
