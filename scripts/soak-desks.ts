@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
+import { startSandboxProcess } from '../electron/sandbox/process'
 import { createMainApp } from '../electron/main/app'
 import { MemorySecretStore } from '../electron/main/keychain/memory-store'
 import { createRng } from '../electron/sandbox/rng'
@@ -201,24 +202,6 @@ function start(args: string[]): Proc {
   return p
 }
 
-async function startSandbox(apiKey: string, today: string): Promise<{ proc: Proc; baseUrl: string }> {
-  const proc = start(['electron/sandbox/cli.ts', '--port', '0', '--host', '127.0.0.1', '--api-key', apiKey, '--today', today, '--quiet'])
-  const baseUrl = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`sandbox did not start: ${proc.err}`)), 30_000)
-    const check = () => {
-      const m = /base URL:\s*(\S+)/.exec(proc.out)
-      if (m) {
-        clearTimeout(timer)
-        ok(m[1]!)
-      }
-    }
-    proc.child.stdout!.on('data', check)
-    void proc.exited.then((code) => fail(new Error(`sandbox exited (${code}): ${proc.err}`)))
-  })
-  if (!/^http:\/\/127\.0\.0\.1:\d+\//.test(baseUrl)) throw new Error(`sandbox is not on loopback: ${baseUrl}`)
-  return { proc, baseUrl }
-}
-
 function percentile(xs: number[], p: number): number {
   if (xs.length === 0) return 0
   const sorted = [...xs].sort((a, b) => a - b)
@@ -231,12 +214,14 @@ async function orchestrate(): Promise<void> {
   const apiKey = `soak-${randomUUID()}`
   const today = todayIn('Europe/Rome')
   console.log(`soak:desks seed=${SEED} desks=${desks} seconds=${SECONDS} (repeat with --seed ${SEED})`)
-  const sandbox = await startSandbox(apiKey, today)
+  const sandbox = await startSandboxProcess({ apiKey, today })
+  if (!/^http:\/\/127\.0\.0\.1:\d+\//.test(sandbox.baseUrl)) throw new Error(`sandbox is not on loopback: ${sandbox.baseUrl}`)
   const procs: Proc[] = []
   // The whole run is bounded: past the deadline and a grace period every child is stopped.
   const hardStop = setTimeout(
     () => {
-      for (const p of [...procs, sandbox.proc]) p.child.kill('SIGKILL')
+      for (const p of procs) p.child.kill('SIGKILL')
+      sandbox.child.kill('SIGKILL')
     },
     (SECONDS + 90) * 1000,
   )
@@ -268,8 +253,7 @@ async function orchestrate(): Promise<void> {
       results.push(JSON.parse(line.slice(RESULT_PREFIX.length)) as DeskResult)
       if (values.verbose && p.err.trim()) console.error(`desk ${i} stderr:\n${p.err.slice(-2000)}`)
     })
-    const root = sandbox.baseUrl.replace(/\/api\/v1\/?$/, '')
-    const stats = (await (await fetch(`${root}/__sandbox/stats`, { headers: { 'X-Api-Key': apiKey } })).json()) as {
+    const stats = (await sandbox.control('GET', 'stats')) as {
       answered: Record<string, number>
       perSecond: Record<string, Record<string, number>>
     }
@@ -304,8 +288,7 @@ async function orchestrate(): Promise<void> {
   } finally {
     clearTimeout(hardStop)
     for (const p of procs) if (p.child.exitCode === null) p.child.kill('SIGTERM')
-    sandbox.proc.child.kill('SIGTERM')
-    await sandbox.proc.exited
+    await sandbox.stop()
   }
 }
 

@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { AlfaDocsClient } from '../electron/main/alfadocs/client'
 import { createRng } from '../electron/sandbox/rng'
+import { startSandboxProcess } from '../electron/sandbox/process'
 import { PaymentService } from '../electron/main/services/billing/payment-service'
 import type { PaymentRequest, PaymentView } from '../shared/contract/billing'
 import { addDaysIso } from '../shared/dates'
@@ -18,7 +18,6 @@ import { addDaysIso } from '../shared/dates'
 // liability deleted or reduced by what was paid; at the end the sandbox's whole state is checked again.
 // The last line is always `runs=N doubled=N lost=N`; the exit code is 1 unless both are 0.
 
-const ROOT = resolve(__dirname, '..')
 const TODAY = '2026-03-11'
 
 const { values } = parseArgs({
@@ -35,49 +34,6 @@ const TIMEOUT_MS = Number(values['timeout-ms'])
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error('--runs must be a positive integer')
 if (!Number.isInteger(SEED)) throw new Error('--seed must be an integer')
 
-interface SandboxProc {
-  child: ChildProcess
-  baseUrl: string
-  apiKey: string
-  root: string
-}
-
-async function startSandboxProcess(): Promise<SandboxProc> {
-  const apiKey = `soak-${randomUUID()}`
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'electron/sandbox/cli.ts', '--port', '0', '--api-key', apiKey, '--today', TODAY, '--no-rate-limit', '--quiet'],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  )
-  let out = ''
-  let err = ''
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()))
-  const baseUrl = await new Promise<string>((ok, fail) => {
-    const timer = setTimeout(() => fail(new Error(`sandbox did not start: ${err}`)), 30_000)
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString()
-      const m = /base URL:\s*(\S+)/.exec(out)
-      if (m) {
-        clearTimeout(timer)
-        ok(m[1]!)
-      }
-    })
-    child.on('exit', (code) => fail(new Error(`sandbox exited (${code}): ${err}`)))
-  })
-  return { child, baseUrl, apiKey, root: baseUrl.replace(/\/api\/v1\/?$/, '') }
-}
-
-async function control(sb: SandboxProc, method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${sb.root}/__sandbox/${path}`, {
-    method,
-    headers: { 'X-Api-Key': sb.apiKey, 'Content-Type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  })
-  const text = await res.text()
-  if (!res.ok) throw new Error(`sandbox control ${path}: HTTP ${res.status} ${text}`)
-  return text ? JSON.parse(text) : null
-}
-
 interface StateDump {
   bills: Array<{ id: number; direction: string }>
   liabilities: Array<{ id: number; billId: number; amount: string; date: string }>
@@ -91,7 +47,7 @@ const cents = (v: number | string) => Math.round(Number(v) * 100)
 async function main(): Promise<void> {
   const rng = createRng(SEED)
   console.log(`soak:payments seed=${SEED} runs=${RUNS} (repeat with --seed ${SEED})`)
-  const sb = await startSandboxProcess()
+  const sb = await startSandboxProcess({ apiKey: `soak-${randomUUID()}`, today: TODAY, rateLimit: false })
   const dataDir = await mkdtemp(join(tmpdir(), 'soak-payments-'))
   const client = new AlfaDocsClient({
     baseUrl: sb.baseUrl,
@@ -113,7 +69,7 @@ async function main(): Promise<void> {
   const expectedNew = new Map<number, number[]>() // billId → amounts (cents) of the transactions the soak made
 
   try {
-    const initial = (await control(sb, 'GET', 'state')) as StateDump
+    const initial = (await sb.control('GET', 'state')) as StateDump
     const incoming = new Set(initial.bills.filter((b) => b.direction === 'incoming').map((b) => b.id))
     const initialTx = new Set(initial.transactions.map((t) => t.id))
     const pool = new Map<number, { id: number; billId: number; cents: number; date: string }>()
@@ -187,12 +143,12 @@ async function main(): Promise<void> {
       for (let i = 0; i < nFaults; i++) {
         const [route, fault, afterApply] = rng.pick(faultMenu)
         const n = rng.int(1, 4)
-        await control(sb, 'POST', 'faults', { route, n, fault, afterApply })
+        await sb.control('POST', 'faults', { route, n, fault, afterApply })
         const label = `${route}:${'kind' in fault ? fault.kind : fault.status}${afterApply ? '+applied' : ''}`
         drawn.push(`${label}×${n}`)
         faultCounts.set(label, (faultCounts.get(label) ?? 0) + 1)
       }
-      if (rng.chance(0.2)) await control(sb, 'POST', 'latency', { ms: rng.int(1, 20) })
+      if (rng.chance(0.2)) await sb.control('POST', 'latency', { ms: rng.int(1, 20) })
 
       let view: PaymentView | null = null
       let refused: string | null = null
@@ -200,13 +156,13 @@ async function main(): Promise<void> {
         view = await service.record(req)
         // The user presses Retry until it is done; faults run out (each was queued for a few calls only).
         for (let i = 0; i < 8 && view.state !== 'done'; i++) {
-          if (i === 4) await control(sb, 'POST', 'clear', {})
+          if (i === 4) await sb.control('POST', 'clear', {})
           view = await service.retry(req.key)
         }
       } catch (e) {
         refused = e instanceof Error ? e.message : String(e)
       }
-      await control(sb, 'POST', 'clear', {})
+      await sb.control('POST', 'clear', {})
       runs++
 
       // Check AlfaDocs: new transactions are exactly the planned steps; each liability reduced by what was paid.
@@ -255,7 +211,7 @@ async function main(): Promise<void> {
     }
 
     // The whole sandbox afterwards: every transaction the soak added is one the journal planned.
-    const final = (await control(sb, 'GET', 'state')) as StateDump
+    const final = (await sb.control('GET', 'state')) as StateDump
     const added = new Map<number, number[]>()
     for (const t of final.transactions) {
       if (initialTx.has(t.id) || t.deleted || t.billId === null) continue
@@ -279,7 +235,7 @@ async function main(): Promise<void> {
     doubled = Math.max(doubled, globalExtra)
     lost = Math.max(lost, globalMissing)
   } finally {
-    sb.child.kill('SIGTERM')
+    await sb.stop()
     await rm(dataDir, { recursive: true, force: true })
   }
   console.log(`runs=${runs} doubled=${doubled} lost=${lost}`)
