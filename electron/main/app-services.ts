@@ -7,6 +7,7 @@ import { BillingQueries } from './services/billing/billing-queries'
 import { PaymentService } from './services/billing/payment-service'
 import { createDocumentsService, type DocumentsService } from './services/documents'
 import { PatientsService } from './services/patients/patients-service'
+import { Connectivity } from './services/session/connectivity'
 import { DisconnectMarker } from './services/session/disconnect-marker'
 import { SessionService, type RunningSandbox } from './services/session/session-service'
 
@@ -22,6 +23,8 @@ export interface AppServiceOptions {
 export interface AppServices {
   dataDir: string
   session: SessionService
+  /** Whether AlfaDocs answers (online, offline, key refused), fed by every request of the session's client. */
+  connectivity: Connectivity
   agenda: AgendaService
   patients: PatientsService
   documents: DocumentsService
@@ -32,7 +35,9 @@ export interface AppServices {
 }
 
 export function createAppServices(opts: AppServiceOptions): AppServices {
+  const connectivity = new Connectivity()
   const session = new SessionService({
+    connectivity,
     secretStore: opts.secretStore,
     createClient: (o) => new AlfaDocsClient(o),
     startSandbox: opts.startSandbox,
@@ -49,6 +54,7 @@ export function createAppServices(opts: AppServiceOptions): AppServices {
   return {
     dataDir: opts.dataDir,
     session,
+    connectivity,
     agenda: new AgendaService(client, waiting),
     patients: new PatientsService(client),
     documents: createDocumentsService(client, opts.dataDir),
@@ -58,5 +64,6 @@ export function createAppServices(opts: AppServiceOptions): AppServices {
 }
 
 export async function disposeAppServices(s: AppServices): Promise<void> {
+  s.connectivity.dispose()
   await s.session.dispose()
 }

@@ -15,6 +15,16 @@ export const sessionStatusSchema = z.discriminatedUnion('state', [
 ])
 export type SessionStatus = z.infer<typeof sessionStatusSchema>
 
+/** Whether AlfaDocs answers (main's one state, see electron/main/services/session/connectivity.ts). */
+export const connectivitySnapshotSchema = z.object({
+  state: z.enum(['online', 'offline', 'auth-refused']),
+  /** ms, when this state began */
+  since: z.number(),
+  /** ms, the last answer AlfaDocs gave; null before the first */
+  lastOkAt: z.number().nullable(),
+})
+export type ConnectivitySnapshotData = z.infer<typeof connectivitySnapshotSchema>
+
 export const DEFAULT_BASE_URL = 'https://app.alfadocs.com/api/v1'
 
 export const sessionChannels = {
@@ -32,4 +42,6 @@ export const sessionChannels = {
   ),
   /** Remove the key from the keychain; the renderer wipes its cache. */
   sessionDisconnect: channel(empty, sessionStatusSchema),
+  /** Online, offline or key refused, and since when: main only, no request (the renderer polls it). */
+  sessionConnectivity: channel(empty, connectivitySnapshotSchema),
 }

@@ -5,6 +5,7 @@ import { AlfaDocsError } from '../../alfadocs/errors'
 import type { SecretStore } from '../../keychain/secret-store'
 import { AppError } from '../app-error'
 import { normaliseBaseUrl } from './base-url'
+import { outcomeOf, type Connectivity } from './connectivity'
 import { CREDENTIALS_ACCOUNT, readCredentials, writeCredentials } from './credentials'
 import type { DisconnectMarker } from './disconnect-marker'
 
@@ -25,7 +26,12 @@ export interface SessionDeps {
   onDisconnect?: () => Promise<void> | void
   /** Remembers a disconnect whose key the keychain would not remove, so no later start reconnects with it. */
   disconnectMarker?: DisconnectMarker
+  /** Fed by every request of the open session's client; probes with GET /me while offline. */
+  connectivity?: Connectivity
 }
+
+/** Each attempt of a probe waits this long for an answer (a black-holed network must not stall the probe). */
+const PROBE_TIMEOUT_MS = 5000
 
 /** What the keychain holds instead of the key when it refused to delete it but let it be overwritten. */
 const REMOVED = JSON.stringify({ mode: 'removed' })
@@ -72,7 +78,7 @@ export class SessionService {
       this.restored = true
       const baseUrl = normaliseBaseUrl(input.baseUrl)
       const apiKey = input.apiKey.trim()
-      const client = this.deps.createClient({ baseUrl, auth: { apiKey } })
+      const client = this.newClient({ baseUrl, auth: { apiKey } })
       const me = await client.me() // throws: wrong key → auth, unreachable → offline/timeout; nothing stored
       const status = connectedStatus('practice', baseUrl, me)
       await this.store({
@@ -88,6 +94,7 @@ export class SessionService {
       const previous = this.current?.status
       await this.closeSandbox()
       this.current = { status, client }
+      this.opened(client, true)
       await this.practiceChanged(previous)
       return status
     })
@@ -102,6 +109,7 @@ export class SessionService {
     return this.serial(async () => {
       this.restored = true
       this.current = null
+      this.closed()
       await this.closeSandbox()
       const keyError = await this.removeKey()
       try {
@@ -192,10 +200,11 @@ export class SessionService {
       await this.openDemo()
       return
     }
-    const client = this.deps.createClient({ baseUrl: creds.baseUrl, auth: { apiKey: creds.apiKey } })
+    const client = this.newClient({ baseUrl: creds.baseUrl, auth: { apiKey: creds.apiKey } })
     try {
       const me = await client.me()
       this.current = { status: connectedStatus('practice', creds.baseUrl, me), client }
+      this.opened(client, true)
     } catch (e) {
       if (e instanceof AlfaDocsError && e.kind === 'auth') return // key revoked: ask again
       // Offline or AlfaDocs down: go in anyway with what we knew, the cache shows the last data.
@@ -211,21 +220,53 @@ export class SessionService {
         },
         client,
       }
+      this.opened(client, false)
+      if (e instanceof AlfaDocsError && (e.kind === 'offline' || e.kind === 'timeout')) this.deps.connectivity?.report('offline')
     }
   }
 
   private async openDemo(): Promise<void> {
     await this.closeSandbox()
     this.sandbox = await this.deps.startSandbox()
-    const client = this.deps.createClient({ baseUrl: this.sandbox.baseUrl, auth: { apiKey: this.sandbox.apiKey } })
+    const client = this.newClient({ baseUrl: this.sandbox.baseUrl, auth: { apiKey: this.sandbox.apiKey } })
     const me = await client.me()
     this.current = { status: connectedStatus('demo', this.sandbox.baseUrl, me), client }
+    this.opened(client, true)
+  }
+
+  /** A client whose request outcomes feed connectivity while it is the open session's. */
+  private newClient(opts: ClientOptions): AlfaDocsClient {
+    const given = opts.onRequest
+    const client: AlfaDocsClient = this.deps.createClient({
+      ...opts,
+      onRequest: (e) => {
+        given?.(e)
+        if (this.current?.client === client) this.deps.connectivity?.report(outcomeOf(e))
+      },
+    })
+    return client
+  }
+
+  /** The session's client changed: connectivity starts afresh and probes through it (GET /me, not memoised). */
+  private opened(client: AlfaDocsClient, answered: boolean): void {
+    const c = this.deps.connectivity
+    if (!c) return
+    c.reset(answered)
+    c.setProbe((signal) => client.request('me', { signal, timeoutMs: PROBE_TIMEOUT_MS }))
+  }
+
+  private closed(): void {
+    this.deps.connectivity?.setProbe(null)
+    this.deps.connectivity?.reset(false)
   }
 
   private async closeSandbox(): Promise<void> {
     const sb = this.sandbox
     this.sandbox = null
-    this.current = this.current?.status.mode === 'demo' ? null : this.current
+    if (this.current?.status.mode === 'demo') {
+      this.current = null
+      this.closed()
+    }
     if (sb) await sb.close()
   }
 
