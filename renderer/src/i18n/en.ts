@@ -17,6 +17,10 @@ export const en = {
     offlineNoData: 'Offline — no saved data',
     stale: 'Data from {time}. {reason}',
   },
+  prefetch: {
+    running: 'Getting ready to work offline: {done}/{total}',
+    why: 'The coming days of the agenda, their patients, the last month of bills and today’s takings are being saved on this computer',
+  },
   day: {
     practiceFallback: 'Practice',
     previous: 'Previous day',

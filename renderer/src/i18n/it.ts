@@ -18,6 +18,10 @@ export const it = {
     offlineNoData: 'Offline — nessun dato salvato',
     stale: 'Dati del {time}. {reason}',
   },
+  prefetch: {
+    running: 'Preparazione per lavorare offline: {done}/{total}',
+    why: 'Agenda dei prossimi giorni, i loro pazienti, i conti dell’ultimo mese e la cassa di oggi vengono salvati su questo computer',
+  },
   day: {
     practiceFallback: 'Studio',
     previous: 'Giorno precedente',
