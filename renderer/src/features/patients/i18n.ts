@@ -40,7 +40,9 @@ const it = {
   appointments: {
     next: 'Prossimi',
     past: 'Passati',
-    none: 'Nessun appuntamento',
+    noneNext: 'Nessun appuntamento in programma nel periodo',
+    nonePast: 'Nessun appuntamento passato nel periodo',
+    fromAgenda: "Non raggiungibile: qui solo gli appuntamenti dei giorni d'agenda salvati su questo computer",
     earlier: 'Carica i 90 giorni precedenti',
     later: 'Carica i 90 giorni successivi',
     window: 'Dal {from} al {to}',
@@ -155,7 +157,9 @@ const en: typeof it = {
   appointments: {
     next: 'Upcoming',
     past: 'Past',
-    none: 'No appointments',
+    noneNext: 'No upcoming appointments in this period',
+    nonePast: 'No past appointments in this period',
+    fromAgenda: 'Not reachable: only the appointments of the agenda days saved on this computer',
     earlier: 'Load the previous 90 days',
     later: 'Load the next 90 days',
     window: 'From {from} to {to}',

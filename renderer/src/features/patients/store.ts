@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { ref, shallowRef } from 'vue'
+import { computed, ref, shallowRef } from 'vue'
 import type { Appointment, Bill, CustomField, Patient } from '../../../../shared/alfadocs/schemas'
 import type { ChannelInput, ChannelOutput, ErrorData } from '../../../../shared/contract'
 import { addDaysIso, todayIn, type IsoDate } from '../../../../shared/dates'
@@ -7,6 +7,7 @@ import { call, toApiError } from '../../api'
 import { db } from '../../cache/db'
 import { readCached, storeCached } from '../../cache/reads'
 import { createRead, type Read } from '../../data/read'
+import { agendaSeenFor, mergeAppointments, type AgendaSeen } from './agenda-days'
 import { stripSearchKeys } from './patient-cache'
 
 export type CarePlanRow = ChannelOutput<'patientCarePlans'>[number]
@@ -124,8 +125,43 @@ export const usePatientsStore = defineStore('patients', () => {
     if (mine === generation) await patient.load(id)
   }
 
+  /** The patient's appointments on the agenda days the cache holds: shown beside (or instead of) the list. */
+  const agendaSeen = shallowRef<AgendaSeen | null>(null)
+  let seenSeq = 0
+  async function readAgendaSeen(r: Range): Promise<void> {
+    const mine = ++seenSeq
+    const seen = await agendaSeenFor(r.patientId, r.from, r.to).catch(() => null)
+    if (mine === seenSeq) agendaSeen.value = seen
+  }
+
+  /** Loads the window, with what the agenda's cache knows of the patient before and after main answers. */
+  async function loadWindow(r: Range): Promise<void> {
+    if (agendaSeen.value?.patientId !== r.patientId) agendaSeen.value = null
+    const load = appointments.load(r)
+    await readAgendaSeen(r)
+    await load
+    await readAgendaSeen(r)
+  }
+
+  /**
+   * What the appointments tab shows: the patient's list merged with the agenda's cached days. `known` is true
+   * only when the list itself (an answer or its cached copy) covers the window: only then may it say "none".
+   */
+  const appointmentsShown = computed(() => {
+    const s = appointments.state.value
+    const seen = agendaSeen.value
+    const list = s.value && (!seen || s.value.patientId === seen.patientId) ? { ...s.value, syncedAt: s.syncedAt } : null
+    const patientId = list?.patientId ?? seen?.patientId ?? null
+    return {
+      patientId,
+      items: mergeAppointments(list, seen && seen.patientId === patientId ? seen : null),
+      known: list !== null,
+      fromAgendaOnly: list === null && (seen?.items.length ?? 0) > 0,
+    }
+  })
+
   function loadAppointments(patientId: number, today: IsoDate = todayIn()): Promise<void> {
-    return appointments.load({ patientId, from: addDaysIso(today, -APPOINTMENT_STEP_DAYS), to: addDaysIso(today, APPOINTMENT_STEP_DAYS) })
+    return loadWindow({ patientId, from: addDaysIso(today, -APPOINTMENT_STEP_DAYS), to: addDaysIso(today, APPOINTMENT_STEP_DAYS) })
   }
 
   /** Adds the 90 days before (or after) the window shown. */
@@ -133,7 +169,7 @@ export const usePatientsStore = defineStore('patients', () => {
     const w = appointments.state.value.value
     if (!w) return Promise.resolve()
     const step = side === 'earlier' ? { from: addDaysIso(w.from, -APPOINTMENT_STEP_DAYS) } : { to: addDaysIso(w.to, APPOINTMENT_STEP_DAYS) }
-    return appointments.load({ patientId: w.patientId, from: w.from, to: w.to, ...step })
+    return loadWindow({ patientId: w.patientId, from: w.from, to: w.to, ...step })
   }
 
   const loadBills = (patientId: number, today: IsoDate = todayIn()) =>
@@ -181,6 +217,8 @@ export const usePatientsStore = defineStore('patients', () => {
   function reset(): void {
     generation++
     for (const r of [patient, appointments, bills, carePlans, customFieldDefs]) r.reset()
+    seenSeq++
+    agendaSeen.value = null
     saveError.value = null
     saving.value = false
   }
@@ -188,6 +226,7 @@ export const usePatientsStore = defineStore('patients', () => {
   return {
     patient: patient.state,
     appointments: appointments.state,
+    appointmentsShown,
     bills: bills.state,
     carePlans: carePlans.state,
     customFieldDefs: customFieldDefs.state,
