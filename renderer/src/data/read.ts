@@ -42,6 +42,22 @@ export interface Read<A, T> {
   reset(): void
 }
 
+/**
+ * The reads in use: asked for since their last reset. When AlfaDocs answers again, those that could not be
+ * answered meanwhile ask again (see refreshReadsAfterOutage), in place: the value shown stays until the answer.
+ */
+const inUse = new Set<{ state: ShallowRef<ReadState<unknown>>; refresh(): Promise<void> }>()
+
+/** Whether a read shows nothing fresh because AlfaDocs could not be reached (or refused the key). */
+const missedAnswer = (s: ReadState<unknown>): boolean =>
+  !s.refreshing && (s.status === 'offline' || ((s.status === 'cached' || s.status === 'error') && s.error !== null && outageKind(s.error.kind)))
+const outageKind = (kind: ErrorData['kind']) => isOfflineKind(kind) || kind === 'auth'
+
+/** Back online: every read in use that missed its answer asks again (cached values stay on screen meanwhile). */
+export async function refreshReadsAfterOutage(): Promise<void> {
+  await Promise.all([...inUse].filter((r) => missedAnswer(r.state.value)).map((r) => r.refresh()))
+}
+
 const idle = <T>(): ReadState<T> => ({ status: 'idle', value: null, syncedAt: null, error: null, refreshing: false })
 
 /** One read with the states every view renders the same way. Stores own these; views never call main. */
@@ -54,6 +70,7 @@ export function createRead<A, T>(opts: ReadOptions<A, T>): Read<A, T> {
   const keyOf = (args: A) => (opts.cacheKey ? opts.cacheKey(args) : JSON.stringify(args ?? null))
 
   async function load(args: A): Promise<void> {
+    inUse.add(read)
     const key = keyOf(args)
     const mine = ++seq
     const same = current?.key === key && state.value.value !== null
@@ -83,7 +100,7 @@ export function createRead<A, T>(opts: ReadOptions<A, T>): Read<A, T> {
     }
   }
 
-  return {
+  const read: Read<A, T> = {
     state,
     load,
     refresh: () => (current ? load(current.args) : Promise.resolve()),
@@ -92,9 +109,11 @@ export function createRead<A, T>(opts: ReadOptions<A, T>): Read<A, T> {
       if (s.value !== null) state.value = { ...s, value: fn(s.value) }
     },
     reset() {
+      inUse.delete(read)
       seq++
       current = null
       state.value = idle()
     },
   }
+  return read
 }

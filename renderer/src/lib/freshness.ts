@@ -1,3 +1,4 @@
+import type { ConnectivitySnapshotData } from '../../../shared/contract'
 import type { ReadState } from '../data/read'
 import { isOfflineKind } from '../api'
 import { describeError } from '../i18n/describe-error'
@@ -9,10 +10,19 @@ export type Freshness = Pick<ReadState<unknown>, 'status' | 'syncedAt' | 'error'
 /**
  * How fresh what a screen shows is, in words, or null when there is nothing to say (nothing asked yet, or an
  * error with nothing to show: the screen shows that error itself). `offline` marks the line as a warning.
+ * `link` is the app's connectivity: while AlfaDocs cannot be reached or refuses the key, what was answered
+ * earlier is marked with its time, not "Aggiornato".
  */
-export function freshnessOf(read: Freshness, now = Date.now()): { text: string; offline: boolean } | null {
+export function freshnessOf(
+  read: Freshness,
+  now = Date.now(),
+  link: ConnectivitySnapshotData['state'] = 'online',
+): { text: string; offline: boolean } | null {
   const { t, locale } = i18n.global
   const time = read.syncedAt != null ? syncTime(read.syncedAt, locale.value, now) : null
+  if (link !== 'online' && time && (read.status === 'fresh' || read.status === 'cached')) {
+    return { text: t(link === 'offline' ? 'freshness.offline' : 'freshness.authRefused', { time }), offline: true }
+  }
   switch (read.status) {
     case 'loading':
       return { text: t('freshness.loading'), offline: false }

@@ -25,6 +25,19 @@ const it = {
     demoBadge: 'Demo',
     practiceFallback: 'Studio',
   },
+  link: {
+    offline: 'Offline {since} — {data}',
+    offlineNoData: 'Offline {since}',
+    authRefused: 'Chiave API rifiutata — {data}. Ricollega lo studio con una chiave valida.',
+    authRefusedNoData: 'Chiave API rifiutata: ricollega lo studio con una chiave valida.',
+    sinceTime: 'dalle {time}',
+    sinceDay: 'dal {time}',
+    dataTime: 'dati delle {time}',
+    dataDay: 'dati del {time}',
+  },
+  freshness: {
+    authRefused: 'Chiave API rifiutata — dati del {time}',
+  },
   errors: {
     connect: {
       auth: 'La chiave API non è valida. Controllala in AlfaDocs: Impostazioni → Studio → Chiavi API.',
@@ -59,6 +72,19 @@ const en: typeof it = {
     cancel: 'Cancel',
     demoBadge: 'Demo',
     practiceFallback: 'Practice',
+  },
+  link: {
+    offline: 'Offline {since} — {data}',
+    offlineNoData: 'Offline {since}',
+    authRefused: 'API key refused — {data}. Connect the practice again with a valid key.',
+    authRefusedNoData: 'API key refused: connect the practice again with a valid key.',
+    sinceTime: 'since {time}',
+    sinceDay: 'since {time}',
+    dataTime: 'data from {time}',
+    dataDay: 'data from {time}',
+  },
+  freshness: {
+    authRefused: 'API key refused — data from {time}',
   },
   errors: {
     connect: {
