@@ -15,7 +15,7 @@ export interface DocContent {
   url: string
 }
 
-function decode(b64: string): Uint8Array<ArrayBuffer> {
+export function decode(b64: string): Uint8Array<ArrayBuffer> {
   const bin = atob(b64)
   const out = new Uint8Array(bin.length)
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i)
@@ -24,10 +24,14 @@ function decode(b64: string): Uint8Array<ArrayBuffer> {
 
 /** The content of a document main sent as base64, typed by its first bytes (the name only if they say nothing). */
 export function docContentOf(base64: string, name: string): DocContent {
-  const bytes = decode(base64)
+  return docContentOfBytes(decode(base64), name)
+}
+
+/** The same from bytes (a document kept in the cache). */
+export function docContentOfBytes(bytes: Uint8Array, name: string): DocContent {
   const sniffed = sniffFileKind(bytes.subarray(0, SNIFF_BYTES), name)
   const kind = sniffed === 'unknown' ? kindFromName(name) : sniffed
-  const blob = new Blob([bytes], { type: MIME_OF_KIND[kind] })
+  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: MIME_OF_KIND[kind] })
   return { kind, blob, url: URL.createObjectURL(blob) }
 }
 

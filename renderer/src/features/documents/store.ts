@@ -2,14 +2,15 @@ import { defineStore } from 'pinia'
 import type { DocumentMeta } from '../../../../shared/alfadocs/schemas'
 import { call } from '../../api'
 import { createRead } from '../../data/read'
-import { docContentOf, limiter, type DocContent } from './doc-content'
+import { readDocBytes, storeDocBytes } from './doc-bytes'
+import { decode, docContentOfBytes, limiter, type DocContent } from './doc-content'
 
 // Downloads go through main three at a time: a folder of large x-rays must not pull all of them into memory at once.
 const MAX_PARALLEL_DOWNLOADS = 3
 
 /**
  * A patient's documents: the list (shown from the cache first, then from AlfaDocs), and each document's
- * content, downloaded through main once per session. Uploads are the upload store's (upload-store.ts).
+ * content, downloaded through main once and kept in the cache (doc-bytes.ts) so a document seen opens offline. Uploads are the upload store's (upload-store.ts).
  */
 export const useDocumentsStore = defineStore('documents', () => {
   const list = createRead<number, DocumentMeta[]>({
@@ -31,13 +32,21 @@ export const useDocumentsStore = defineStore('documents', () => {
     return shownPatient === patientId ? list.refresh() : Promise.resolve()
   }
 
-  /** A document's bytes as a blob URL with its sniffed kind; rejects with an ApiError. */
+  /** A document's bytes as a blob URL with its sniffed kind (the kept copy first); rejects with an ApiError. */
   function content(patientId: number, doc: Pick<DocumentMeta, 'id' | 'name'>): Promise<DocContent> {
     const key = `${patientId}:${doc.id}`
     const mine = contents
     let p = mine.get(key)
     if (!p) {
-      p = slot(() => call('documentsDownload', { patientId, documentId: doc.id })).then(({ base64 }) => docContentOf(base64, doc.name))
+      p = (async () => {
+        const kept = await readDocBytes(patientId, doc.id).catch(() => null)
+        if (kept) return docContentOfBytes(kept, doc.name)
+        const { base64 } = await slot(() => call('documentsDownload', { patientId, documentId: doc.id }))
+        const bytes = decode(base64)
+        // A practice left meanwhile (reset) keeps nothing of this download.
+        if (mine === contents) await storeDocBytes(patientId, doc.id, doc.name, bytes).catch(() => false)
+        return docContentOfBytes(bytes, doc.name)
+      })()
       p.catch(() => mine.delete(key))
       mine.set(key, p)
     }

@@ -4,9 +4,10 @@ import type { DocumentType } from '../../../../shared/alfadocs/schemas'
 import type { ErrorData, PreloadHelpers } from '../../../../shared/contract'
 import { defaultFolderFor, documentTypeFor, SNIFF_BYTES, sniffFileKind, type FileKind } from '../../../../shared/patients/file-type'
 import { refusalForSize, type RefusalReason } from '../../../../shared/patients/upload-rules'
-import { call, toApiError, type ApiError } from '../../api'
+import { call, isOfflineKind, toApiError, type ApiError } from '../../api'
 
-export type RowState = 'queued' | 'uploading' | 'done' | 'failed' | 'cancelled' | 'refused'
+/** `network`: the upload could not reach AlfaDocs (offline); it goes again by itself when the network returns. */
+export type RowState = 'queued' | 'network' | 'uploading' | 'done' | 'failed' | 'cancelled' | 'refused'
 
 export interface UploadRow {
   id: string
@@ -26,6 +27,8 @@ export interface UploadRow {
 }
 
 const POLL_MS = 150
+/** While uploads wait for the network, how often the queue tries again. */
+export const NETWORK_RETRY_MS = 5000
 
 function newId(): string {
   const a = new Uint8Array(12)
@@ -61,8 +64,28 @@ export const useUploadStore = defineStore('documents-upload', () => {
   let running = false
   /** Bumped by reset: a queue run from before stops at its next row. */
   let generation = 0
+  let networkTimer: ReturnType<typeof setTimeout> | null = null
 
-  const active = computed(() => rows.value.filter((r) => r.state === 'queued' || r.state === 'uploading').length)
+  const active = computed(() => rows.value.filter((r) => r.state === 'queued' || r.state === 'network' || r.state === 'uploading').length)
+
+  /** The rows waiting for the network go again (in their order), e.g. when the network is back. */
+  function resumeWaiting(): void {
+    if (networkTimer) clearTimeout(networkTimer)
+    networkTimer = null
+    let any = false
+    for (const r of rows.value) {
+      if (r.state !== 'network') continue
+      // A new id: main may remember the attempt that could not reach AlfaDocs.
+      r.id = newId()
+      r.state = 'queued'
+      any = true
+    }
+    if (any) void run()
+  }
+
+  function waitForNetwork(): void {
+    if (!networkTimer) networkTimer = setTimeout(resumeWaiting, NETWORK_RETRY_MS)
+  }
 
   async function loadSettings() {
     try {
@@ -145,7 +168,7 @@ export const useUploadStore = defineStore('documents-upload', () => {
 
   function setType(id: string, type: DocumentType) {
     const r = rows.value.find((x) => x.id === id)
-    if (r && (r.state === 'queued' || r.state === 'failed' || r.state === 'cancelled')) {
+    if (r && (r.state === 'queued' || r.state === 'network' || r.state === 'failed' || r.state === 'cancelled')) {
       if (r.folderName === defaultFolderFor(r.type)) r.folderName = defaultFolderFor(type)
       r.type = type
     }
@@ -154,7 +177,7 @@ export const useUploadStore = defineStore('documents-upload', () => {
   async function cancel(id: string) {
     const r = rows.value.find((x) => x.id === id)
     if (!r) return
-    if (r.state === 'queued') r.state = 'cancelled'
+    if (r.state === 'queued' || r.state === 'network') r.state = 'cancelled'
     else if (r.state === 'uploading') await call('documentsUploadCancel', { uploadId: id }).catch(() => undefined)
   }
 
@@ -170,7 +193,7 @@ export const useUploadStore = defineStore('documents-upload', () => {
   }
 
   function clearFinished() {
-    rows.value = rows.value.filter((r) => r.state === 'queued' || r.state === 'uploading' || r.state === 'failed')
+    rows.value = rows.value.filter((r) => r.state === 'queued' || r.state === 'network' || r.state === 'uploading' || r.state === 'failed')
   }
 
   async function run() {
@@ -183,6 +206,12 @@ export const useUploadStore = defineStore('documents-upload', () => {
         const r = rows.value.find((x) => x.state === 'queued')
         if (!r) break
         await uploadOne(r)
+        // Offline: the rows after it would only fail the same way; they all wait for the network.
+        if (r.state === 'network') {
+          for (const x of rows.value) if (x.state === 'queued') x.state = 'network'
+          waitForNetwork()
+          break
+        }
       }
     } finally {
       if (mine === generation) running = false
@@ -214,8 +243,15 @@ export const useUploadStore = defineStore('documents-upload', () => {
         landed.value = { ...landed.value, [r.patientId]: (landed.value[r.patientId] ?? 0) + 1 }
       } else r.state = 'cancelled'
     } catch (e) {
-      r.state = 'failed'
-      r.error = toApiError(e).toData()
+      const error = toApiError(e).toData()
+      if (isOfflineKind(error.kind)) {
+        r.state = 'network'
+        r.sent = 0
+        r.error = null
+      } else {
+        r.state = 'failed'
+        r.error = error
+      }
     } finally {
       clearInterval(timer)
     }
@@ -224,6 +260,8 @@ export const useUploadStore = defineStore('documents-upload', () => {
   /** Forget the practice's queue (disconnect): rows waiting are dropped, the one uploading is cancelled. */
   function reset() {
     generation++
+    if (networkTimer) clearTimeout(networkTimer)
+    networkTimer = null
     for (const r of rows.value) if (r.state === 'uploading') void call('documentsUploadCancel', { uploadId: r.id }).catch(() => undefined)
     rows.value = []
     landed.value = {}
@@ -244,6 +282,7 @@ export const useUploadStore = defineStore('documents-upload', () => {
     clearFinished,
     loadSettings,
     setMaxUploadMb,
+    resumeWaiting,
     reset,
   }
 })

@@ -91,7 +91,7 @@ describe('documents store', () => {
     }
   })
 
-  it('reset forgets the list, the downloads and the queue', async () => {
+  it('reset (with the wipe of a disconnect) forgets the list, the downloads and the queue', async () => {
     const docs = useDocumentsStore(h.pinia)
     const uploads = useUploadStore(h.pinia)
     await docs.open(patient.id)
@@ -104,7 +104,9 @@ describe('documents store', () => {
     await poll(() => uploads.rows.map((r) => r.state)).toEqual(['done'])
     const doc = (await h.invoke('documentsList', { patientId: patient.id })).find((d) => d.name === 'di-nuovo.txt')!
     await docs.content(patient.id, doc)
+    // Disconnect: the stores are reset and IndexedDB wiped (forgetPractice); the kept bytes go with it.
     docs.reset()
+    await db.wipe()
     const before = h.calls.filter((c) => c === 'documentsDownload').length
     await docs.content(patient.id, doc)
     expect(h.calls.filter((c) => c === 'documentsDownload').length).toBe(before + 1)
