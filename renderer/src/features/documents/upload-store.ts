@@ -5,6 +5,7 @@ import type { ErrorData, PreloadHelpers } from '../../../../shared/contract'
 import { defaultFolderFor, documentTypeFor, SNIFF_BYTES, sniffFileKind, type FileKind } from '../../../../shared/patients/file-type'
 import { refusalForSize, type RefusalReason } from '../../../../shared/patients/upload-rules'
 import { call, isOfflineKind, toApiError, type ApiError } from '../../api'
+import { useConnectivityStore } from '../session/connectivity-store'
 
 /** `network`: the upload could not reach AlfaDocs (offline); it goes again by itself when the network returns. */
 export type RowState = 'queued' | 'network' | 'uploading' | 'done' | 'failed' | 'cancelled' | 'refused'
@@ -27,8 +28,8 @@ export interface UploadRow {
 }
 
 const POLL_MS = 150
-/** While uploads wait for the network, how often the queue tries again. */
-export const NETWORK_RETRY_MS = 5000
+/** While uploads wait for the network they go when main says it is back; this timer only covers a missed signal. */
+export const NETWORK_RETRY_MS = 30_000
 
 function newId(): string {
   const a = new Uint8Array(12)
@@ -82,6 +83,8 @@ export const useUploadStore = defineStore('documents-upload', () => {
     }
     if (any) void run()
   }
+
+  useConnectivityStore().onBackOnline(() => resumeWaiting())
 
   function waitForNetwork(): void {
     if (!networkTimer) networkTimer = setTimeout(resumeWaiting, NETWORK_RETRY_MS)

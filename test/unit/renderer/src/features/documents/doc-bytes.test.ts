@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto'
 import { createPinia, setActivePinia } from 'pinia'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import type { Patient } from '../../../../../../shared/alfadocs/schemas'
 import { db } from '../../../../../../renderer/src/cache/db'
 import { keptDocBytes, readDocBytes, storeDocBytes } from '../../../../../../renderer/src/features/documents/doc-bytes'
 import { useDocumentsStore } from '../../../../../../renderer/src/features/documents/store'
 import { useUploadStore } from '../../../../../../renderer/src/features/documents/upload-store'
+import { useConnectivityStore } from '../../../../../../renderer/src/features/session/connectivity-store'
 import { startStoreHarness, type StoreHarness } from '../../../../../support/store-harness'
 
 // The bytes of documents seen stay in IndexedDB (capped per file and in all, least recently used out first), so a
@@ -87,9 +88,12 @@ describe('documents offline', () => {
     }
   }, 60_000)
 
-  it('an upload that cannot reach AlfaDocs waits for the network, then goes', async () => {
+  it('an upload that cannot reach AlfaDocs waits for the network, then goes when main says it is back', async () => {
     const uploads = useUploadStore(h.pinia)
     uploads.reset()
+    const connectivity = useConnectivityStore(h.pinia)
+    connectivity.start()
+    onTestFinished(() => connectivity.stop())
     h.sandbox().faults.failNext('documentCreate', 1000, { kind: 'drop' })
     await uploads.addFiles(patient.id, 'Paziente', [
       new File(['Uno.\n'], 'uno.txt', { type: 'text/plain' }),
@@ -99,7 +103,7 @@ describe('documents offline', () => {
     expect(uploads.rows.every((r) => r.error === null)).toBe(true)
     expect(uploads.active).toBe(2)
     h.sandbox().faults.clear()
-    uploads.resumeWaiting()
+    // No resumeWaiting here: the connectivity store's back-online signal sends them.
     await poll(() => uploads.rows.map((r) => r.state)).toEqual(['done', 'done'])
     const names = (await h.invoke('documentsList', { patientId: patient.id })).map((d) => d.name)
     expect(names.filter((n) => n === 'uno.txt' || n === 'due.txt').sort()).toEqual(['due.txt', 'uno.txt'])
