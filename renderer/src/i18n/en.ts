@@ -70,6 +70,14 @@ export const en = {
     'damaged-file': "One of Sportello's files was damaged: it was set aside and work goes on.",
     internal: 'Internal Sportello error.',
     code: {
+      'agenda-offline-write':
+        'AlfaDocs does not answer: bookings, moves, edits and cancellations cannot wait for the network and were not sent. Try again when the connection is back (arrivals and state changes are kept and sent later).',
+      'outbox-changed-elsewhere':
+        'Another desk changed this appointment while you were offline: the state change kept waiting was not sent.',
+      'outbox-appointment-gone': 'The appointment no longer exists in AlfaDocs: the state change kept waiting was not sent.',
+      'outbox-write-failed':
+        'Sportello cannot write the queue of state changes on this computer (disk full or protected): the change was not kept. Try again when the connection is back.',
+      'outbox-read-failed': 'Sportello cannot read the queue of state changes on this computer.',
       'key-malformed':
         'The API key contains characters no key has (a line break, a space or an accented letter): copy it again from AlfaDocs.',
       'range-too-long': 'The period asked for is too long: choose at most two months of agenda or a year of bills.',

@@ -71,6 +71,14 @@ export const it = {
     'damaged-file': 'Un file di Sportello era danneggiato: è stato messo da parte e il lavoro continua.',
     internal: 'Errore interno di Sportello.',
     code: {
+      'agenda-offline-write':
+        'AlfaDocs non risponde: prenotazioni, spostamenti, modifiche e disdette non possono aspettare la rete e non sono state inviate. Riprova quando torna la connessione (gli arrivi e i cambi di stato invece vengono tenuti e inviati dopo).',
+      'outbox-changed-elsewhere':
+        'Un’altra postazione ha cambiato questo appuntamento mentre eri offline: il cambio di stato tenuto in attesa non è stato inviato.',
+      'outbox-appointment-gone': 'L’appuntamento non esiste più in AlfaDocs: il cambio di stato tenuto in attesa non è stato inviato.',
+      'outbox-write-failed':
+        'Sportello non riesce a scrivere su questo computer la coda dei cambi di stato (disco pieno o protetto): il cambio non è stato tenuto. Riprova quando torna la connessione.',
+      'outbox-read-failed': 'Sportello non riesce a leggere su questo computer la coda dei cambi di stato.',
       'key-malformed':
         'La chiave API contiene caratteri che nessuna chiave ha (un a capo, uno spazio o una lettera accentata): copiala di nuovo da AlfaDocs.',
       'range-too-long': 'Il periodo richiesto è troppo lungo: scegli al massimo due mesi di agenda o un anno di conti.',
