@@ -11,7 +11,13 @@ export type CachedAppointment = Synced<Appointment & { day: IsoDate }>
 export interface MetaRow {
   key: string
   syncedAt: number
+  /** Only on the `scope` row: whose cache this is (see `cacheScope`). */
+  scope?: string
 }
+
+/** Whose patient data the cache holds: one practice's archive. */
+export const cacheScope = (practiceId: number, archiveId: number) => `${practiceId}-${archiveId}`
+const SCOPE_KEY = 'scope'
 
 /**
  * What a screen paints first, as one row: a day's appointments with the patients they name (`day:…`), or
@@ -63,7 +69,46 @@ export class SportelloDb extends Dexie {
     // The last answer of every other read, by key (bills, a bill, takings, a patient's tabs…).
     this.version(4).stores({ reads: 'key' })
     installPatientKeyHooks(this.patients)
+    // Until the app says whose cache this is (requireScope, setScope), nothing reads or writes it.
+    // Dexie hands the ready handler the one instance that may use the database while it opens.
+    this.on('ready', (vip) => (this.scopeGate ? this.scopeGate.promise.then((s) => applyScope(vip as SportelloDb, s)) : undefined))
   }
+
+  private scopeGate: { promise: Promise<string | null>; resolve: (s: string | null) => void; settled: boolean } | null = null
+
+  /**
+   * From now on the cache opens only once `setScope` has said whose it is (the app calls this at start; a
+   * cache of another practice, or one without a scope, is wiped before anything reads it).
+   */
+  requireScope(): void {
+    if (this.scopeGate) return
+    let resolve!: (s: string | null) => void
+    const promise = new Promise<string | null>((ok) => (resolve = ok))
+    this.scopeGate = { promise, resolve, settled: false }
+  }
+
+  /**
+   * The connected practice (`cacheScope(…)`), or null when none is: the cache then holds nothing. Called when
+   * the session is known and each time it changes; a different scope wipes every table first.
+   */
+  async setScope(scope: string | null): Promise<void> {
+    const gate = this.scopeGate
+    if (gate && !gate.settled) {
+      gate.settled = true
+      gate.resolve(scope)
+      if (!this.isOpen()) return
+    } else if (gate) {
+      this.scopeGate = { promise: Promise.resolve(scope), resolve: () => undefined, settled: true }
+      if (!this.isOpen()) return
+    }
+    await applyScope(this, scope)
+  }
+
+  /** The practice this cache holds, null when it holds none. */
+  async currentScope(): Promise<string | null> {
+    return (await this.meta.get(SCOPE_KEY))?.scope ?? null
+  }
+
 
   async storeReference(ref: { chairs: Chair[]; colors: Color[]; operators: Operator[] }, now = Date.now()): Promise<void> {
     await this.transaction('rw', [this.chairs, this.colors, this.operators, this.meta, this.views], async () => {
@@ -123,6 +168,16 @@ export class SportelloDb extends Dexie {
       await Promise.all(this.tables.map((t) => t.clear()))
     })
   }
+}
+
+/** Wipes every table unless the cache is `scope`'s already, then marks it as `scope`'s (none: left empty). */
+async function applyScope(db: SportelloDb, scope: string | null): Promise<void> {
+  await db.transaction('rw', db.tables, async () => {
+    const row = await db.meta.get(SCOPE_KEY)
+    if (scope !== null && row?.scope === scope) return
+    await Promise.all(db.tables.map((t) => t.clear()))
+    if (scope !== null) await db.meta.put({ key: SCOPE_KEY, scope, syncedAt: Date.now() })
+  })
 }
 
 /** The practice-local day an appointment falls on, from its wall-time `date`. */

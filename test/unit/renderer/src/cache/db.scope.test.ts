@@ -1,0 +1,112 @@
+import 'fake-indexeddb/auto'
+import { afterEach, describe, expect, it } from 'vitest'
+import { SportelloDb, cacheScope } from '../../../../../renderer/src/cache/db'
+import { readCached, storeCached } from '../../../../../renderer/src/cache/reads'
+import { searchCachedPatients } from '../../../../../renderer/src/features/patients/patient-cache'
+import { parsePatientQuery } from '../../../../../shared/patients/query'
+import { appt, patient } from './fixtures'
+
+// The cache is one practice's patient data: what was written for practice A is never read for practice B,
+// neither by a page that opens the cache for B nor by one that switches to B while it is open.
+
+const A = cacheScope(11, 1)
+const B = cacheScope(22, 1)
+let n = 0
+const opened: SportelloDb[] = []
+const open = (name: string) => {
+  const db = new SportelloDb(name)
+  opened.push(db)
+  return db
+}
+
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete()
+})
+
+async function fillFor(db: SportelloDb) {
+  await db.storeDay('2026-03-11', [appt(1, '2026-03-11 09:00:00', 7)], 1000)
+  await db.storePatients([patient(7, 'Rossi')], 1000)
+  await db.reads.put({ key: 'billing:bill:5', value: { id: 5 }, syncedAt: 1000 })
+}
+
+describe('cache scope', () => {
+  it('a cache written for practice A is wiped before a page opened for practice B reads it', async () => {
+    const name = `scope-${++n}`
+    const a = open(name)
+    a.requireScope()
+    void a.setScope(A)
+    await fillFor(a)
+    expect(await a.currentScope()).toBe(A)
+    a.close()
+
+    // A new page (a reload, a restart) connected to B: the first read waits for the scope and finds nothing of A.
+    const b = open(name)
+    b.requireScope()
+    const reads = Promise.all([b.patients.count(), b.appointments.count(), b.reads.get('billing:bill:5')])
+    await b.setScope(B)
+    expect(await reads).toEqual([0, 0, undefined])
+    expect(await b.currentScope()).toBe(B)
+  })
+
+  it('nothing is read before the scope is known', async () => {
+    const db = open(`scope-${++n}`)
+    db.requireScope()
+    let answered = false
+    const count = db.patients.count().then((c) => ((answered = true), c))
+    await new Promise((r) => setTimeout(r, 50))
+    expect(answered).toBe(false)
+    await db.setScope(A)
+    expect(await count).toBe(0)
+  })
+
+  it('the same practice keeps its cache across pages', async () => {
+    const name = `scope-${++n}`
+    const a = open(name)
+    a.requireScope()
+    await a.setScope(A)
+    await fillFor(a)
+    a.close()
+    const again = open(name)
+    again.requireScope()
+    await again.setScope(A)
+    expect(await again.patients.count()).toBe(1)
+    expect((await again.readDay('2026-03-11')).appointments.map((x) => x.id)).toEqual([1])
+  })
+
+  it('switching to B while open wipes every table and the search index; no scope (disconnected) holds nothing', async () => {
+    const db = open(`scope-${++n}`)
+    db.requireScope()
+    await db.setScope(A)
+    await fillFor(db)
+    expect((await searchCachedPatients(db.patients, parsePatientQuery('rossi'), 0, 20)).total).toBe(1)
+
+    await db.setScope(B)
+    for (const t of db.tables) expect([t.name, await t.count()]).toEqual([t.name, t.name === 'meta' ? 1 : 0])
+    expect((await searchCachedPatients(db.patients, parsePatientQuery('rossi'), 0, 20)).total).toBe(0)
+
+    await fillFor(db)
+    await db.setScope(null)
+    for (const t of db.tables) expect([t.name, await t.count()]).toEqual([t.name, 0])
+  })
+
+  it('a cache of unknown owner (written before scopes existed) is wiped on open', async () => {
+    const name = `scope-${++n}`
+    const old = open(name)
+    await fillFor(old)
+    old.close()
+    const db = open(name)
+    db.requireScope()
+    await db.setScope(A)
+    expect(await db.patients.count()).toBe(0)
+  })
+
+  it('the reads cache of the default database follows the same scope', async () => {
+    const { db } = await import('../../../../../renderer/src/cache/db')
+    await db.setScope(A)
+    await storeCached('patients:patient:7', { id: 7 }, 1000)
+    expect(await readCached('patients:patient:7')).toEqual({ value: { id: 7 }, syncedAt: 1000 })
+    await db.setScope(B)
+    expect(await readCached('patients:patient:7')).toBeNull()
+    await db.wipe()
+  })
+})
