@@ -40,6 +40,8 @@ const it = {
     noNumber: 'Fattura n. {id}',
     liabilities: 'Scadenze da incassare',
     noLiabilities: 'Nessuna scadenza aperta: la fattura è saldata.',
+    fromList:
+      'Dati dell’elenco dei conti delle {time}: scadenze e pagamenti non sono disponibili offline perché il conto non è mai stato aperto su questo computer.',
     transactions: 'Pagamenti registrati',
     noTransactions: 'Nessun pagamento registrato.',
     link: 'Link di pagamento',
@@ -162,6 +164,8 @@ const en: typeof it = {
     noNumber: 'Bill #{id}',
     liabilities: 'Instalments to collect',
     noLiabilities: 'No open instalments: the bill is paid.',
+    fromList:
+      'From the bills list of {time}: instalments and payments are not available offline, as the bill was never opened on this computer.',
     transactions: 'Recorded payments',
     noTransactions: 'No payments recorded.',
     link: 'Payment link',

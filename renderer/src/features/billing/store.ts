@@ -1,10 +1,12 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { Account, Operator, Patient, PaymentType } from '../../../../shared/alfadocs/schemas'
+import type { Account, Bill, Operator, Patient, PaymentType } from '../../../../shared/alfadocs/schemas'
 import type { ChannelInput, ChannelOutput, ErrorData } from '../../../../shared/contract'
 import type { PaymentRequest, PaymentView, Takings, UnfinishedPayments } from '../../../../shared/contract/billing'
 import type { IsoDate } from '../../../../shared/dates'
 import { call, toApiError } from '../../api'
+import { db } from '../../cache/db'
+import { storeCached } from '../../cache/reads'
 import { createRead } from '../../data/read'
 
 export type BillsQuery = ChannelInput<'billsList'>
@@ -31,6 +33,30 @@ export interface BillingReference {
   accounts: Account[]
   operators: Operator[]
 }
+
+/** A bill known only from a list seen (its detail never opened here): what the list said, and when. */
+export interface BillSeen {
+  bill: Bill
+  syncedAt: number
+}
+
+/** The bills lists kept in the reads cache: the billing screen's (`billing:bills:…`) and a patient's tab (`patient:…:bills`). */
+async function billInCachedLists(billId: number): Promise<BillSeen | null> {
+  let best: BillSeen | null = null
+  const rows = await db.reads
+    .filter((r) => r.key.startsWith('billing:bills:') || (r.key.startsWith('patient:') && r.key.endsWith(':bills')))
+    .toArray()
+  for (const r of rows) {
+    const v = r.value as BillsList | Bill[] | null
+    const list = Array.isArray(v) ? v : (v?.bills ?? [])
+    const b = list.find((x) => x.id === billId)
+    if (b && (!best || r.syncedAt > best.syncedAt)) best = { bill: b, syncedAt: r.syncedAt }
+  }
+  return best
+}
+
+/** The billing screen's default: the last 31 days (today included), as BillsView asks for it. */
+export const DEFAULT_BILL_DAYS = 31
 
 /** How often the unfinished payments are looked at again while there are any (main resumes them meanwhile). */
 export const UNFINISHED_POLL_MS = 4000
@@ -80,6 +106,36 @@ export const useBillingStore = defineStore('billing', () => {
     },
     cacheKey: (key) => `billing:receipt:${key}`,
   })
+  /** The bill on screen as a list showed it, when its own detail is not known (offline, never opened). */
+  const billSeen = shallowRef<BillSeen | null>(null)
+  async function loadBill(billId: number): Promise<void> {
+    if (billSeen.value?.bill.id !== billId) billSeen.value = null
+    const mine = epoch
+    await bill.load(billId)
+    const s = bill.state.value
+    if (mine !== epoch || s.value !== null) return
+    const seen = await billInCachedLists(billId).catch(() => null)
+    if (mine === epoch && bill.state.value.value === null) billSeen.value = seen
+  }
+
+  /**
+   * Fills the cache with a bills list as the billing screen would ask for it, without touching what is on
+   * screen (the morning prefetch). Returns false when main could not answer.
+   */
+  async function prefetch<T>(key: string, ask: () => Promise<T>): Promise<boolean> {
+    const mine = epoch
+    try {
+      const v = await ask()
+      if (mine === epoch) await storeCached(key, v, Date.now())
+      return true
+    } catch {
+      return false
+    }
+  }
+  const prefetchBills = (q: BillsQuery) => prefetch(`billing:bills:${keyPart(q)}`, () => call('billsList', q))
+  /** The same for a day's takings. */
+  const prefetchTakings = (date: IsoDate) => prefetch(`billing:takings:${date}`, () => call('takingsDay', { date }))
+
   /** The payment journal's unfinished payments (main's own disk: nothing to cache). */
   const unfinishedRead = createRead<void, UnfinishedPayments>({ fetch: () => call('paymentsUnfinished', {}) })
 
@@ -214,6 +270,7 @@ export const useBillingStore = defineStore('billing', () => {
     epoch++
     stopPolling()
     for (const r of [reference, bills, bill, takings, receipt, unfinishedRead]) r.reset()
+    billSeen.value = null
     billNumbers.value = {}
     asking.clear()
     referenceLoading = null
@@ -243,7 +300,10 @@ export const useBillingStore = defineStore('billing', () => {
     loadReference,
     loadBills: (q: BillsQuery) => bills.load(q),
     refreshBills: () => bills.refresh(),
-    loadBill: (billId: number) => bill.load(billId),
+    billSeen,
+    loadBill,
+    prefetchBills,
+    prefetchTakings,
     refreshBill: () => bill.refresh(),
     loadTakings: (date: IsoDate) => takings.load(date),
     refreshTakings: () => takings.refresh(),
