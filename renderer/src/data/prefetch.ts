@@ -33,15 +33,19 @@ export function workingDaysFrom(today: IsoDate, count = AGENDA_DAYS): IsoDate[] 
 }
 
 let generation = 0
-let running: Promise<void> | null = null
+let running: { who: string; done: Promise<void> } | null = null
 
 /**
- * Fills the agenda (today + 6 working days, with their patients), the last 31 days of bills and today's takings.
- * Runs once per call of `forgetPrefetch` (a connected session); a second call while it runs shares it.
+ * Fills the agenda (today + 6 working days, with their patients), the last 31 days of bills and today's takings,
+ * once per connected practice (`who`): a second call for the same one shares the run, another practice starts
+ * afresh (what ran for the last one stops writing).
  */
-export function prefetchMorning(pinia: Pinia, today: IsoDate = todayIn()): Promise<void> {
-  running ??= run(pinia, today)
-  return running
+export function prefetchMorning(pinia: Pinia, today: IsoDate = todayIn(), who = 'connected'): Promise<void> {
+  if (running?.who !== who) {
+    forgetPrefetch()
+    running = { who, done: run(pinia, today) }
+  }
+  return running.done
 }
 
 async function run(pinia: Pinia, today: IsoDate): Promise<void> {
