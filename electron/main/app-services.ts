@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { AlfaDocsClient } from './alfadocs/client'
 import type { SecretStore } from './keychain/secret-store'
 import { AgendaService } from './services/agenda/agenda-service'
+import { AgendaOutbox } from './services/agenda/outbox'
 import { WaitingStore } from './services/agenda/waiting-store'
 import { BillingQueries } from './services/billing/billing-queries'
 import { PaymentService } from './services/billing/payment-service'
@@ -45,17 +46,21 @@ export function createAppServices(opts: AppServiceOptions): AppServices {
     // The previous practice's local data: waiting marks emptied; payments (journal scoped per practice) resume afresh.
     onDisconnect: async () => {
       payments.sessionChanged()
-      await waiting.clear()
+      await Promise.all([waiting.clear(), outbox.clear()])
     },
   })
   const client = () => session.client()
   const waiting = new WaitingStore(join(opts.dataDir, 'agenda-waiting.json'))
+  const practice = () => session.practice()
+  // State changes queued offline (durable, per practice), sent when AlfaDocs answers again.
+  const outbox = new AgendaOutbox({ path: join(opts.dataDir, 'agenda-outbox.json'), client, practice, waiting })
+  connectivity.onOnline(() => void outbox.flush())
   const payments = new PaymentService({ dataDir: opts.dataDir, client, practice: () => session.practice() })
   return {
     dataDir: opts.dataDir,
     session,
     connectivity,
-    agenda: new AgendaService(client, waiting),
+    agenda: new AgendaService({ client, waiting, outbox, offline: () => connectivity.snapshot().state === 'offline' }),
     patients: new PatientsService(client),
     documents: createDocumentsService(client, opts.dataDir),
     billing: new BillingQueries(client),

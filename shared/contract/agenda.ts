@@ -12,7 +12,7 @@ import {
   type Appointment,
 } from '../alfadocs/schemas'
 import { comparedFields } from '../agenda/diff'
-import { channel, empty, id, int, isoDate, RANGE_CAPS, rangeCheck } from './core'
+import { channel, empty, errorDataSchema, id, int, isoDate, RANGE_CAPS, rangeCheck } from './core'
 
 const wallDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/, 'expected YYYY-MM-DD HH:mm:ss')
 const idNum = id
@@ -80,6 +80,32 @@ export type UpdateResult = z.infer<typeof updateResultSchema>
 export const waitingEntrySchema = z.object({ appointmentId: idNum, since: z.number() })
 export type WaitingEntry = z.infer<typeof waitingEntrySchema>
 
+/** What the desk saw of an appointment when it queued a change offline: a different state or day at send time is a refusal. */
+export const outboxSeenSchema = z.object({ state: z.enum(appointmentStates), date: z.string().max(40) })
+export type OutboxSeen = z.infer<typeof outboxSeenSchema>
+
+/** A state change accepted offline, waiting to be sent (in `queuedAt` order). */
+export const outboxEntrySchema = z.object({
+  key: z.string().max(80),
+  appointmentId: idNum,
+  state: z.enum(appointmentStates),
+  /** the desk's clock (ms) at its last click */
+  at: z.number(),
+  /** ms, when the appointment was first queued */
+  queuedAt: z.number(),
+  seen: outboxSeenSchema.nullable(),
+})
+export type OutboxEntry = z.infer<typeof outboxEntrySchema>
+
+/** A queued change AlfaDocs (or main, reading the appointment again) refused: rolled back, until the desk has seen it. */
+export const refusedEntrySchema = outboxEntrySchema.extend({
+  error: errorDataSchema,
+  refusedAt: z.number(),
+  /** the appointment as AlfaDocs holds it now (null when it is gone or unknown) */
+  current: appointmentSchema.nullable(),
+})
+export type RefusedEntry = z.infer<typeof refusedEntrySchema>
+
 export const agendaChannels = {
   /** Chairs, colors and operators: they change rarely. */
   referenceData: channel(
@@ -114,8 +140,22 @@ export const agendaChannels = {
       state: z.enum(appointmentStates),
       /** the desk's clock (ms) when it clicked */
       at: int().min(0).max(8.64e15).optional(),
+      /** the state and date the desk shows: if AlfaDocs does not answer, the change is queued against them */
+      seen: outboxSeenSchema.optional(),
     }),
-    z.object({ appointment: appointmentSchema, waiting: waitingEntrySchema.nullable() }),
+    /**
+     * `queued`: AlfaDocs did not answer (or earlier changes are still queued): the change is kept in main and
+     * sent later, in order; `appointment` is then null and the desk keeps showing the change as pending.
+     */
+    z.object({ appointment: appointmentSchema.nullable(), waiting: waitingEntrySchema.nullable(), queued: z.boolean() }),
+  ),
+  /**
+   * The connected practice's state changes queued offline and those refused when sent. Asking also starts a
+   * flush if none runs. `acknowledge`: keys of refusals the desk has shown (forgotten before answering).
+   */
+  agendaOutbox: channel(
+    z.strictObject({ acknowledge: z.array(z.string().max(80)).max(500).default([]) }),
+    z.object({ pending: z.array(outboxEntrySchema), refused: z.array(refusedEntrySchema) }),
   ),
   /** Move, resize or edit. Unless `force`, main reads it again and answers 'conflict' if it changed since `seen`. */
   agendaUpdate: channel(

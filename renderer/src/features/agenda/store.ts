@@ -13,14 +13,24 @@ import type {
 } from '../../../../shared/alfadocs/schemas'
 import type { ChannelInput } from '../../../../shared/contract'
 import { RANGE_CAPS } from '../../../../shared/contract/core'
-import { seenOf, type AppointmentChanges, type AppointmentCreate, type UpdateResult } from '../../../../shared/contract/agenda'
+import {
+  seenOf,
+  type AppointmentChanges,
+  type AppointmentCreate,
+  type OutboxEntry,
+  type RefusedEntry,
+  type UpdateResult,
+} from '../../../../shared/contract/agenda'
 import { addDaysIso, isIsoDate, parseWall, todayIn, type IsoDate } from '../../../../shared/dates'
 import { ApiError, call, isOfflineKind, toApiError } from '../../api'
 import { db, metaKeys, type ViewRow } from '../../cache/db'
+import { useConnectivityStore } from '../session/connectivity-store'
 import { now } from './clock'
 import type { NewPatient } from './types'
 
 const PATIENT_BATCH = 500
+/** While state changes wait in main's outbox, the agenda asks after them this often (IPC only). */
+export const OUTBOX_POLL_MS = 2000
 /** The agenda asks again every minute and whenever the window gets the focus back. */
 export const AUTO_REFRESH_MS = 60_000
 
@@ -63,6 +73,14 @@ export const useAgendaStore = defineStore('agenda', () => {
   const offline = ref(false)
   const error = ref<ApiError | null>(null)
   const undoStack = shallowRef<UndoEntry[]>([])
+  /** appointment id → its state change queued in main (not yet accepted by AlfaDocs): shown pending. */
+  const queued = shallowRef<Map<number, OutboxEntry>>(new Map())
+  /** Queued changes AlfaDocs (or another desk's change) refused since the desk last looked: rolled back, to be said. */
+  const refusals = shallowRef<RefusedEntry[]>([])
+  let outboxTimer: ReturnType<typeof setInterval> | null = null
+  let outboxSeq = 0
+  /** Refusals already handed to the view (an answer asked before main forgot them may bring them again). */
+  const told = new Set<string>()
   /** Ids with a write on its way: a background refresh must not overwrite their optimistic state. */
   const pending = new Set<number>()
   /**
@@ -78,6 +96,7 @@ export const useAgendaStore = defineStore('agenda', () => {
   const inFlight = new Set<number>()
   let autoTimer: ReturnType<typeof setInterval> | null = null
   let onFocus: (() => void) | null = null
+  let offBackOnline: (() => void) | null = null
   const missingPatients = new Set<number>()
   let referenceFetched = false
   let bookingFetched = false
@@ -102,6 +121,27 @@ export const useAgendaStore = defineStore('agenda', () => {
   const colorsList = computed(() => [...colors.value.values()])
   const operatorsList = computed(() => [...operators.value.values()].sort((a, b) => (a.sequenceNumber ?? 0) - (b.sequenceNumber ?? 0)))
   const byId = computed(() => new Map(appointments.value.map((a) => [a.id, a])))
+  /**
+   * Whether the shown days' appointments are known: an answer or a cache entry for exactly these days. Until
+   * then an empty grid says nothing, and the agenda offers no booking from it.
+   * - loading: asking; offline: no answer and nothing saved; error: refused, nothing saved.
+   */
+  const dayStatus = computed<'known' | 'loading' | 'offline' | 'error'>(() => {
+    if (syncedAt.value != null) return 'known'
+    if (error.value) return 'error'
+    if (offline.value) return 'offline'
+    return 'loading'
+  })
+  const known = computed(() => dayStatus.value === 'known')
+
+  /** The queued states over what AlfaDocs (or the cache) says: the desk sees what it did, marked pending. */
+  function withQueued(list: Appointment[]): Appointment[] {
+    if (queued.value.size === 0) return list
+    return list.map((a) => {
+      const q = queued.value.get(a.id)
+      return q && q.state !== a.state ? { ...a, state: q.state } : a
+    })
+  }
 
   function applyReference(r: { chairs: Chair[]; colors: Color[]; operators: Operator[] }) {
     chairs.value = r.chairs
@@ -144,9 +184,10 @@ export const useAgendaStore = defineStore('agenda', () => {
     if (trace) trace.cacheRead = performance.now()
     if (mySeq !== seq) return { refreshed: Promise.resolve() }
     if (chairs.value.length === 0) applyReference(r)
-    appointments.value = cached
+    appointments.value = withQueued(cached)
     syncedAt.value = stamps.every((s) => s != null) ? Math.min(...(stamps as number[])) : null
     addPatients(cachedPatients)
+    void syncOutbox()
     return { refreshed: refresh(opts.prefetch ?? false, mySeq) }
   }
 
@@ -191,7 +232,7 @@ export const useAgendaStore = defineStore('agenda', () => {
       const onScreen = current()
       if (onScreen) {
         landedSeq = mine
-        appointments.value = shown.concat([...local.values()].filter((a) => a.id < 0))
+        appointments.value = withQueued(shown).concat([...local.values()].filter((a) => a.id < 0))
         syncedAt.value = now()
         offline.value = false
         error.value = null
@@ -242,12 +283,19 @@ export const useAgendaStore = defineStore('agenda', () => {
     onFocus = () => void refresh()
     globalThis.addEventListener?.('focus', onFocus)
     autoTimer = setInterval(() => void refresh(), AUTO_REFRESH_MS)
+    // AlfaDocs answers again: what is on screen (and whatever main sent from the outbox) asks again at once.
+    offBackOnline = useConnectivityStore().onBackOnline(() => {
+      void syncOutbox()
+      void refresh()
+    })
   }
   function stopAutoRefresh(): void {
     if (onFocus) globalThis.removeEventListener?.('focus', onFocus)
     onFocus = null
     if (autoTimer) clearInterval(autoTimer)
     autoTimer = null
+    offBackOnline?.()
+    offBackOnline = null
   }
 
   async function storeDays(start: IsoDate, end: IsoDate, list: Appointment[]) {
@@ -342,20 +390,27 @@ export const useAgendaStore = defineStore('agenda', () => {
     appointments.value = appointments.value.filter((a) => a.id !== id)
   }
 
-  /** One click: optimistic, rolled back if AlfaDocs refuses. */
-  async function setState(id: number, state: AppointmentState): Promise<void> {
+  /**
+   * One click: optimistic, rolled back if AlfaDocs refuses. Without an answer main queues it (`queued`): the
+   * block keeps the new state, marked pending, until main sends it (or it is refused and rolled back).
+   */
+  async function setState(id: number, state: AppointmentState): Promise<{ queued: boolean }> {
     const before = byId.value.get(id)
-    if (!before) return
+    if (!before) return { queued: false }
     pending.add(id)
     replace({ ...before, state })
     try {
-      const r = await call('agendaSetState', { id, state, at: now() })
+      const r = await call('agendaSetState', { id, state, at: now(), seen: { state: before.state as AppointmentState, date: before.date } })
       wrote(id)
-      replace(r.appointment)
+      if (r.appointment) replace(r.appointment)
+      if (r.queued) void syncOutbox()
       const next = new Map(waiting.value)
       if (r.waiting) next.set(id, r.waiting.since)
       else next.delete(id)
       waiting.value = next
+      if (r.queued)
+        queued.value = new Map(queued.value).set(id, { key: '', appointmentId: id, state, at: now(), queuedAt: now(), seen: null })
+      return { queued: r.queued }
     } catch (e) {
       wrote(id)
       replace(before)
@@ -444,8 +499,61 @@ export const useAgendaStore = defineStore('agenda', () => {
     }
   }
 
+  /**
+   * Asks main for the queued and refused state changes (main also starts sending them if it can). A change
+   * that left the queue was accepted or refused: accepted ones are refreshed, refused ones rolled back to what
+   * AlfaDocs holds and kept in `refusals` until the view has said so (`acknowledge`). Polls while any waits.
+   */
+  async function syncOutbox(acknowledge: string[] = []): Promise<void> {
+    const mine = ++outboxSeq
+    const mySeq = seq
+    let box: { pending: OutboxEntry[]; refused: RefusedEntry[] }
+    try {
+      box = await call('agendaOutbox', { acknowledge })
+    } catch {
+      return
+    }
+    if (mySeq !== seq || mine !== outboxSeq) return
+    const before = queued.value
+    const next = new Map(box.pending.map((e) => [e.appointmentId, e]))
+    queued.value = next
+    const fresh = box.refused.filter((r) => !told.has(r.key))
+    for (const r of fresh) told.add(r.key)
+    if (fresh.length > 0) refusals.value = [...refusals.value, ...fresh]
+    if (next.size > 0 || before.size > 0) appointments.value = withQueued(appointments.value)
+    for (const r of fresh) {
+      const shown = byId.value.get(r.appointmentId)
+      if (!shown || next.has(r.appointmentId)) continue
+      wrote(r.appointmentId)
+      if (r.current) replace(r.current)
+      else remove(r.appointmentId)
+    }
+    if (next.size > 0) startOutboxPoll()
+    else stopOutboxPoll()
+    const landed = [...before.keys()].some((id) => !next.has(id))
+    if (landed) void refresh()
+  }
+
+  /** The view said these refusals: main forgets them. */
+  async function acknowledgeRefusals(keys: string[]): Promise<void> {
+    refusals.value = refusals.value.filter((r) => !keys.includes(r.key))
+    await syncOutbox(keys)
+  }
+
+  function startOutboxPoll(): void {
+    outboxTimer ??= setInterval(() => void syncOutbox(), OUTBOX_POLL_MS)
+  }
+  function stopOutboxPoll(): void {
+    if (outboxTimer) clearInterval(outboxTimer)
+    outboxTimer = null
+  }
+
   function reset() {
     seq++
+    stopOutboxPoll()
+    queued.value = new Map()
+    refusals.value = []
+    told.clear()
     stopAutoRefresh()
     pending.clear()
     writtenAt.clear()
@@ -495,6 +603,12 @@ export const useAgendaStore = defineStore('agenda', () => {
     offline,
     error,
     undoStack,
+    dayStatus,
+    known,
+    queued,
+    refusals,
+    syncOutbox,
+    acknowledgeRefusals,
     open,
     prefetchDays,
     preload,

@@ -29,6 +29,8 @@ export interface GridLabels {
   state: (s: string) => string
   nextStateTitle: (s: string) => string
   telehealth: string
+  /** title of the mark on a block whose state change waits in the outbox */
+  queued: string
 }
 
 /** A patient created from the booking dialog: a name and an optional mobile number as typed. */

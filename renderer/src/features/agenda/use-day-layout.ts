@@ -42,7 +42,8 @@ export function useDayLayout(range: { date: Ref<IsoDate>; days: Ref<IsoDate[]>; 
   const headers = computed<GridHeader[]>(() =>
     layout.value.columns.map((c, i) => {
       const count = layout.value.blocks.filter((b) => b.column === i && store.byId.get(b.id)?.state !== 'cancelled').length
-      const sub = t('agenda.count', { n: count }, count)
+      // Nothing known of these days yet: no count (an empty column would read as "nessun appuntamento").
+      const sub = store.known ? t('agenda.count', { n: count }, count) : ''
       if (week.value) return { key: c.key, label: shortDate(days.value[i]!), sub, muted: false }
       const label = c.chairId == null ? t('agenda.noChair') : c.deleted ? t('agenda.deletedChair', { name: c.name }) : c.name
       return { key: c.key, label, sub, muted: c.deleted }
@@ -58,6 +59,7 @@ export function useDayLayout(range: { date: Ref<IsoDate>; days: Ref<IsoDate[]>; 
     state: stateLabel,
     nextStateTitle: (s) => t('agenda.nextState', { state: stateLabel(s) }),
     telehealth: t('agenda.telehealth'),
+    queued: t('agenda.queued.title'),
   }))
 
   const heading = computed(() => {

@@ -115,7 +115,7 @@ export function useEdits(view: { layout: Ref<DayLayout>; date: Ref<IsoDate>; day
 
   async function setState(id: number, state: AppointmentState) {
     try {
-      await store.setState(id, state)
+      if ((await store.setState(id, state)).queued) message.info(t('agenda.queued.saved'))
     } catch (e) {
       message.error(t('agenda.stateFailed', { reason: reason(e) }), LONG)
     }

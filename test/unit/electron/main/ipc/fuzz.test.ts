@@ -77,7 +77,8 @@ const samples: { [C in ChannelName]: ChannelInput<C> } = {
   referenceData: {},
   appointmentsRange: { from: '2026-03-01', to: '2026-03-31', patientId: 1 },
   agendaBookingData: {},
-  agendaSetState: { id: 1, state: 'waiting', at: 1_773_000_000_000 },
+  agendaSetState: { id: 1, state: 'waiting', at: 1_773_000_000_000, seen: { state: 'confirmed', date: '2026-03-11 09:00:00' } },
+  agendaOutbox: { acknowledge: ['k1'] },
   agendaUpdate: {
     seen: {
       id: 1,
