@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { WaitingStore } from '../../electron/main/services/agenda/waiting-store'
 import { JOURNAL_FILE, PaymentJournal } from '../../electron/main/services/billing/journal'
-import type { PaymentEntry } from '../../electron/main/services/billing/types'
+import { paymentEntry } from '../support/payment-entry'
 
 // The same disk faults as the injected-fs unit tests, on a real file system: a 64 KiB tmpfs filled up
 // (ENOSPC from the kernel) and remounted read-only (EROFS). Needs root and mount(8): elsewhere the file is
@@ -27,31 +27,7 @@ const mounted = (() => {
 
 const mount = (...args: string[]) => execFileSync('mount', args, { stdio: 'pipe' })
 
-const entry = (key: string, liabilityId: number): PaymentEntry => ({
-  key,
-  practiceId: 1,
-  archiveId: 2,
-  billId: 10,
-  date: '2026-03-11',
-  direction: 'incoming',
-  paymentTypeId: 31001,
-  accountId: 33961,
-  relatedToInsurance: false,
-  steps: [
-    {
-      liabilityId,
-      liabilityCents: 10000,
-      amountCents: 10000,
-      sistemaTsExpenseType: 'sp',
-      liability: { date: '2026-03-11', relatedToInsurance: false, sistemaTsExpenseType: 'sp' },
-      state: 'posting',
-    },
-  ],
-  state: 'pending',
-  attempts: 0,
-  createdAt: '2026-03-11T08:00:00.000Z',
-  updatedAt: '2026-03-11T08:00:00.000Z',
-})
+const entry = (key: string, liabilityId: number) => paymentEntry(key, { liabilityId, state: 'posting' })
 
 /** Fills the file system until the kernel says ENOSPC. */
 async function fill(path: string): Promise<void> {

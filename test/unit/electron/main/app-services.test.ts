@@ -6,8 +6,8 @@ import { startSandbox, type Sandbox } from '../../../../electron/sandbox'
 import { createMainApp, type MainApp } from '../../../../electron/main/app'
 import { MemorySecretStore } from '../../../../electron/main/keychain/memory-store'
 import { JOURNAL_FILE, PaymentJournal } from '../../../../electron/main/services/billing/journal'
-import type { PaymentEntry } from '../../../../electron/main/services/billing/types'
 import type { ChannelName } from '../../../../shared/contract'
+import { paymentEntry } from '../../../support/payment-entry'
 
 // Disconnecting and connecting to another practice through main's one door: nothing of the previous
 // practice is listed, resumed or sent; its waiting marks are gone; its journal entries stay on disk, unseen.
@@ -35,31 +35,12 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true })
 })
 
-const stuckEntry = (practiceId: number, archiveId: number): PaymentEntry => ({
-  key: 'old-practice-payment',
-  practiceId,
-  archiveId,
-  billId: 1,
-  date: '2026-03-11',
-  direction: 'incoming',
-  paymentTypeId: 31001,
-  accountId: 33961,
-  relatedToInsurance: false,
-  steps: [
-    {
-      liabilityId: 1,
-      liabilityCents: 5000,
-      amountCents: 5000,
-      sistemaTsExpenseType: 'sp',
-      liability: { date: '2026-03-11', relatedToInsurance: false, sistemaTsExpenseType: 'sp' },
-      state: 'intent',
-    },
-  ],
-  state: 'needs-attention',
-  attempts: 1,
-  createdAt: '2026-03-11T08:00:00.000Z',
-  updatedAt: '2026-03-11T08:00:00.000Z',
-})
+const stuckEntry = (practiceId: number, archiveId: number) =>
+  paymentEntry(
+    'old-practice-payment',
+    { liabilityId: 1, liabilityCents: 5000, amountCents: 5000 },
+    { practiceId, archiveId, billId: 1, state: 'needs-attention', attempts: 1 },
+  )
 
 describe('disconnect and practice switch', { timeout: 60_000 }, () => {
   it('the previous practice’s unfinished payments and waiting marks are not shown or sent to the next one', async () => {

@@ -4,33 +4,9 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { JOURNAL_FILE, PaymentJournal } from '../../../../../../electron/main/services/billing/journal'
 import type { PaymentEntry } from '../../../../../../electron/main/services/billing/types'
+import { paymentEntry } from '../../../../../support/payment-entry'
 
-const entry = (key: string, over: Partial<PaymentEntry> = {}): PaymentEntry => ({
-  key,
-  practiceId: 1,
-  archiveId: 2,
-  billId: 10,
-  date: '2026-03-11',
-  direction: 'incoming',
-  paymentTypeId: 31001,
-  accountId: 33961,
-  relatedToInsurance: false,
-  steps: [
-    {
-      liabilityId: 5,
-      liabilityCents: 10000,
-      amountCents: 10000,
-      sistemaTsExpenseType: 'sp',
-      liability: { date: '2026-03-11', relatedToInsurance: false, sistemaTsExpenseType: 'sp' },
-      state: 'intent',
-    },
-  ],
-  state: 'pending',
-  attempts: 0,
-  createdAt: '2026-03-11T08:00:00.000Z',
-  updatedAt: '2026-03-11T08:00:00.000Z',
-  ...over,
-})
+const entry = (key: string, over: Partial<PaymentEntry> = {}) => paymentEntry(key, {}, over)
 
 describe('payment journal', () => {
   let dir: string

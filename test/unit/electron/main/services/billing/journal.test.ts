@@ -5,36 +5,10 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { JOURNAL_FILE, LEGACY_JOURNAL_FILE, PaymentJournal } from '../../../../../../electron/main/services/billing/journal'
 import { JOURNAL_HEADER } from '../../../../../../electron/main/services/billing/journal-codec'
-import type { PaymentEntry } from '../../../../../../electron/main/services/billing/types'
 import { FaultyFs, type FsStep } from '../../../../../support/faulty-fs'
+import { paymentEntry } from '../../../../../support/payment-entry'
 
-const entry = (key: string, liabilityId = 5, over: Partial<PaymentEntry> = {}): PaymentEntry => ({
-  key,
-  practiceId: 1,
-  archiveId: 2,
-  billId: 10,
-  date: '2026-03-11',
-  direction: 'incoming',
-  paymentTypeId: 31001,
-  accountId: 33961,
-  relatedToInsurance: false,
-  steps: [
-    {
-      liabilityId,
-      liabilityCents: 10000,
-      amountCents: 10000,
-      sistemaTsExpenseType: 'sp',
-      liability: { date: '2026-03-11', relatedToInsurance: false, sistemaTsExpenseType: 'sp' },
-      state: 'posting',
-      preexistingTxIds: [],
-    },
-  ],
-  state: 'pending',
-  attempts: 0,
-  createdAt: '2026-03-11T08:00:00.000Z',
-  updatedAt: '2026-03-11T08:00:00.000Z',
-  ...over,
-})
+const entry = (key: string, liabilityId = 5) => paymentEntry(key, { liabilityId, state: 'posting', preexistingTxIds: [] })
 
 const sha = (t: string) => createHash('sha256').update(t).digest('hex')
 const line = (e: unknown) => {
