@@ -199,6 +199,10 @@ export function createSandboxServer(deps: ServerDeps): { server: http.Server; ha
     if (req.method === 'GET' && path === '/__sandbox/stats') {
       return send(res, 200, { answered, perSecond: Object.fromEntries(perSecond) })
     }
+    if (req.method === 'GET' && path === '/__sandbox/requests') {
+      // What reached the sandbox, in order (method, path, route, status): "sent exactly once" from outside.
+      return send(res, 200, deps.requestLog)
+    }
     if (req.method === 'GET' && path === '/__sandbox/state') {
       // Document contents can be large: the dump gives their size instead.
       const { documents, ...rest } = deps.state
