@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox } from '../../electron/sandbox'
 import { AlfaDocsClient, createLimiter, type ClientOptions, type RequestEvent } from '../../electron/main/alfadocs/client'
-import { AlfaDocsError } from '../../electron/main/alfadocs/errors'
+import { failure } from '../support/alfadocs-failure'
 
 // The API client against the real sandbox over real HTTP: auth, rate limits, windows, parsing, faults.
 
@@ -31,16 +31,6 @@ function makeClient(opts: Partial<ClientOptions> = {}) {
     ...opts,
   })
   return { client, events, of: (route: string) => events.filter((e) => e.route === route) }
-}
-
-async function failure(p: Promise<unknown>): Promise<AlfaDocsError> {
-  try {
-    await p
-  } catch (e) {
-    if (e instanceof AlfaDocsError) return e
-    throw e
-  }
-  throw new Error('expected the request to fail')
 }
 
 describe('client vs sandbox: auth', () => {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { AlfaDocsClient, LIMITER_WINDOW_MS, type ClientOptions, type RequestEvent } from '../../../../../electron/main/alfadocs/client'
 import { AlfaDocsError } from '../../../../../electron/main/alfadocs/errors'
 import { item, list, SCOPE, startCanned, type CannedServer, type Handler } from '../../../../support/client-server'
+import { failure } from '../../../../support/alfadocs-failure'
 
 const KEY = 'sk-test-0123456789abcdef'
 
@@ -16,16 +17,6 @@ async function setup(handler: Handler, opts: Partial<ClientOptions> = {}) {
   server = await startCanned(handler)
   const client = new AlfaDocsClient({ baseUrl: server.baseUrl, auth: { apiKey: KEY }, retryBaseMs: 1, ...opts })
   return { client, server }
-}
-
-async function failure(p: Promise<unknown>): Promise<AlfaDocsError> {
-  try {
-    await p
-  } catch (e) {
-    if (e instanceof AlfaDocsError) return e
-    throw e
-  }
-  throw new Error('expected the request to fail')
 }
 
 const chairs = list([{ id: 1, name: 'Poltrona 1' }])

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { AlfaDocsClient, DEFAULT_MAX_BODY_BYTES, type ClientOptions } from '../../../../../electron/main/alfadocs/client'
 import { AlfaDocsError } from '../../../../../electron/main/alfadocs/errors'
 import { ME } from '../../../../support/client-server'
+import { failure } from '../../../../support/alfadocs-failure'
 
 // Real loopback servers that misbehave the way a broken proxy or a hostile endpoint could: huge bodies,
 // trickling bodies, echoed credentials. Sizes are asserted by bytes the server managed to write.
@@ -71,16 +72,6 @@ async function stream(res: http.ServerResponse, index: number, lb: () => Loopbac
 
 const client = (lb: Loopback, opts: Partial<ClientOptions> = {}) =>
   new AlfaDocsClient({ baseUrl: lb.baseUrl, auth: { apiKey: KEY }, retryBaseMs: 1, ...opts })
-
-async function failure(p: Promise<unknown>): Promise<AlfaDocsError> {
-  try {
-    await p
-  } catch (e) {
-    if (e instanceof AlfaDocsError) return e
-    throw e
-  }
-  throw new Error('expected a failure')
-}
 
 const MB = 1024 * 1024
 
