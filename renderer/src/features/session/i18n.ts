@@ -28,8 +28,9 @@ const it = {
   link: {
     offline: 'Offline {since} — {data}',
     offlineNoData: 'Offline {since}',
-    authRefused: 'Chiave API rifiutata — {data}. Ricollega lo studio con una chiave valida.',
-    authRefusedNoData: 'Chiave API rifiutata: ricollega lo studio con una chiave valida.',
+    authRefused: 'Chiave API rifiutata — {data}',
+    authRefusedNoData: 'Chiave API rifiutata',
+    authRefusedHint: 'AlfaDocs non accetta più la chiave API: disconnetti e ricollega lo studio con una chiave valida.',
     sinceTime: 'dalle {time}',
     sinceDay: 'dal {time}',
     dataTime: 'dati delle {time}',
@@ -76,8 +77,9 @@ const en: typeof it = {
   link: {
     offline: 'Offline {since} — {data}',
     offlineNoData: 'Offline {since}',
-    authRefused: 'API key refused — {data}. Connect the practice again with a valid key.',
-    authRefusedNoData: 'API key refused: connect the practice again with a valid key.',
+    authRefused: 'API key refused — {data}',
+    authRefusedNoData: 'API key refused',
+    authRefusedHint: 'AlfaDocs no longer accepts the API key: disconnect and connect the practice again with a valid key.',
     sinceTime: 'since {time}',
     sinceDay: 'since {time}',
     dataTime: 'data from {time}',

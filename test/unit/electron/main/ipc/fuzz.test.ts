@@ -51,6 +51,7 @@ const samples: { [C in ChannelName]: ChannelInput<C> } = {
   sessionConnectDemo: {},
   sessionConnect: { apiKey: 'demo-key', baseUrl: 'http://127.0.0.1:1/api/v1' },
   sessionDisconnect: {},
+  sessionConnectivity: {},
   patientsByIds: { ids: [1, 2] },
   patientsSearch: { text: 'rossi', offset: 0, limit: 20 },
   patientGet: { patientId: 1 },
