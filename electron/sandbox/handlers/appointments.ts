@@ -19,6 +19,20 @@ import {
 } from '../validate'
 import { find, nextId, param, type Handlers } from './context'
 
+/** What an appointment created through the API is unless its body says otherwise. */
+export const APPOINTMENT_DEFAULTS = {
+  patientId: null,
+  emailReminder: false,
+  smsReminder: false,
+  description: '',
+  allDay: false,
+  type: 'inPractice',
+  state: 'confirmed',
+  duration: 30,
+  chairId: null,
+  operatorId: null,
+} as const satisfies Partial<Appointment>
+
 /** The API's default appointment window: today → the Sunday of this week + 14 days. */
 export function defaultAppointmentEnd(from: string): string {
   const toSunday = (7 - dayOfWeek(from)) % 7
@@ -81,18 +95,7 @@ export const appointmentHandlers: Handlers = {
   },
   appointmentGet: (ctx) => find(ctx.state.appointments, param(ctx, 'appointmentId'), 'Appointment'),
   appointmentCreate: ({ state, body }) => {
-    const a: Partial<Appointment> = {
-      patientId: null,
-      emailReminder: false,
-      smsReminder: false,
-      description: '',
-      allDay: false,
-      type: 'inPractice',
-      state: 'confirmed',
-      duration: 30,
-      chairId: null,
-      operatorId: null,
-    }
+    const a: Partial<Appointment> = { ...APPOINTMENT_DEFAULTS }
     applyBody(state, a, asObject(body))
     const created = {
       id: nextId(state),

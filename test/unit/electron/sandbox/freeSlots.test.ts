@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { computeFreeSlots } from '../../../../electron/sandbox/freeSlots'
+import { APPOINTMENT_DEFAULTS } from '../../../../electron/sandbox/handlers/appointments'
 import { buildState } from '../../../../electron/sandbox/seed'
 import type { Appointment, SandboxState } from '../../../../electron/sandbox/state'
 
@@ -12,19 +13,12 @@ function emptyPractice(): SandboxState {
 }
 const chair1 = 2285361
 const appt = (over: Partial<Appointment>): Appointment => ({
+  ...APPOINTMENT_DEFAULTS,
   id: 1,
   date: `${MONDAY} 10:00:00`,
-  patientId: null,
-  emailReminder: false,
-  smsReminder: false,
-  description: '',
-  allDay: false,
-  type: 'inPractice',
-  state: 'confirmed',
   duration: 45,
   colorId: 85661,
   chairId: chair1,
-  operatorId: null,
   createdThroughBooking: false,
   createdThroughApi: false,
   firstVisit: 'no',
