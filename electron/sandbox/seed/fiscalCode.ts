@@ -1,45 +1,8 @@
-// Italian codice fiscale (DM 23/12/1976), including the check character.
+import { fiscalCheckChar } from '../../../shared/patients/fiscal-code'
+
+// Italian codice fiscale (DM 23/12/1976) for the seed's people; the check character is shared/patients'.
 
 const MONTHS = 'ABCDEHLMPRST'
-const ODD: Record<string, number> = {
-  '0': 1,
-  '1': 0,
-  '2': 5,
-  '3': 7,
-  '4': 9,
-  '5': 13,
-  '6': 15,
-  '7': 17,
-  '8': 19,
-  '9': 21,
-  A: 1,
-  B: 0,
-  C: 5,
-  D: 7,
-  E: 9,
-  F: 13,
-  G: 15,
-  H: 17,
-  I: 19,
-  J: 21,
-  K: 2,
-  L: 4,
-  M: 18,
-  N: 20,
-  O: 11,
-  P: 3,
-  Q: 6,
-  R: 8,
-  S: 12,
-  T: 14,
-  U: 16,
-  V: 10,
-  W: 22,
-  X: 25,
-  Y: 24,
-  Z: 23,
-}
-
 const letters = (s: string) =>
   s
     .normalize('NFD')
@@ -61,20 +24,7 @@ function nameCode(firstName: string): string {
   return (c + vowels(l) + 'XXX').slice(0, 3)
 }
 
-function evenValue(ch: string): number {
-  return ch >= '0' && ch <= '9' ? ch.charCodeAt(0) - 48 : ch.charCodeAt(0) - 65
-}
-
-/** The check character for the first 15 characters of a fiscal code. */
-export function fiscalCheckChar(first15: string): string {
-  let sum = 0
-  for (let i = 0; i < 15; i++) {
-    const ch = first15[i]!
-    sum += i % 2 === 0 ? (ODD[ch] ?? 0) : evenValue(ch)
-  }
-  return String.fromCharCode(65 + (sum % 26))
-}
-
+/** A code as the seed makes it: upper-case, no omocodia substitutions (stricter than shared/patients' check). */
 export function isValidFiscalCode(code: string): boolean {
   if (!/^[A-Z]{6}\d{2}[A-EHLMPRST]\d{2}[A-Z]\d{3}[A-Z]$/.test(code)) return false
   return fiscalCheckChar(code.slice(0, 15)) === code[15]
