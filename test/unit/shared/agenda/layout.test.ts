@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { APPOINTMENT_DEFAULTS } from '../../../../electron/sandbox/handlers/appointments'
 import type { Appointment, Chair } from '../../../../shared/alfadocs/schemas'
 import { findClashes } from '../../../../shared/agenda/conflicts'
 import { diffAppointments } from '../../../../shared/agenda/diff'
@@ -16,19 +17,12 @@ const chairs: Chair[] = [
 let nextId = 1
 function appt(date: string, duration: number, chairId: number | null, over: Partial<Appointment> = {}): Appointment {
   return {
+    ...APPOINTMENT_DEFAULTS,
     id: nextId++,
     date,
-    patientId: null,
-    emailReminder: false,
-    smsReminder: false,
-    description: '',
-    allDay: false,
-    type: 'inPractice',
-    state: 'confirmed',
     duration,
     colorId: 1,
     chairId,
-    operatorId: null,
     createdThroughBooking: false,
     createdThroughApi: false,
     firstVisit: false,
