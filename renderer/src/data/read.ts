@@ -50,7 +50,8 @@ const inUse = new Set<{ state: ShallowRef<ReadState<unknown>>; refresh(): Promis
 
 /** Whether a read shows nothing fresh because AlfaDocs could not be reached (or refused the key). */
 const missedAnswer = (s: ReadState<unknown>): boolean =>
-  !s.refreshing && (s.status === 'offline' || ((s.status === 'cached' || s.status === 'error') && s.error !== null && outageKind(s.error.kind)))
+  !s.refreshing &&
+  (s.status === 'offline' || ((s.status === 'cached' || s.status === 'error') && s.error !== null && outageKind(s.error.kind)))
 const outageKind = (kind: ErrorData['kind']) => isOfflineKind(kind) || kind === 'auth'
 
 /** Back online: every read in use that missed its answer asks again (cached values stay on screen meanwhile). */

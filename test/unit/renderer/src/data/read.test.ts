@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ApiError } from '../../../../../renderer/src/api'
 import { db } from '../../../../../renderer/src/cache/db'
-import { createRead } from '../../../../../renderer/src/data/read'
+import { createRead, refreshReadsAfterOutage } from '../../../../../renderer/src/data/read'
 
 const offline = () => new ApiError({ kind: 'offline', message: 'down' })
 const refused = () => new ApiError({ kind: 'invalid', message: 'no', code: 'x' })
@@ -68,5 +68,49 @@ describe('createRead', () => {
     fail = true
     await r.refresh()
     expect(r.state.value).toMatchObject({ status: 'cached', value: 'ok', error: { kind: 'offline' } })
+  })
+})
+
+describe('refreshReadsAfterOutage', () => {
+  afterEach(() => db.wipe())
+
+  it('asks again only the reads in use that missed their answer, keeping what they show until the answer', async () => {
+    let down = false
+    let version = 0
+    let release: (() => void) | null = null
+    let held = false
+    const missed = createRead<number, string>({
+      fetch: async (n) => {
+        if (down) throw offline()
+        if (held) await new Promise<void>((ok) => (release = ok))
+        return `v${n}.${++version}`
+      },
+    })
+    let okCalls = 0
+    const fine = createRead<number, string>({ fetch: async (n) => `ok${n}-${++okCalls}` })
+    const gone = createRead<number, string>({ fetch: () => Promise.reject(offline()) })
+    const notFound = createRead<number, string>({ fetch: () => Promise.reject(refused()) })
+
+    await missed.load(1)
+    await fine.load(1)
+    down = true
+    await missed.load(1)
+    await gone.load(1)
+    gone.reset() // no longer in use
+    await notFound.load(1)
+    expect(missed.state.value).toMatchObject({ status: 'cached', value: 'v1.1', error: { kind: 'offline' } })
+
+    down = false
+    held = true
+    const p = refreshReadsAfterOutage()
+    // In place: the value stays on screen while the new answer is on its way (no loading flash).
+    expect(missed.state.value).toMatchObject({ status: 'cached', refreshing: true, value: 'v1.1' })
+    await vi.waitFor(() => expect(release).not.toBeNull())
+    release!()
+    await p
+    expect(missed.state.value).toMatchObject({ status: 'fresh', value: 'v1.2', error: null })
+    expect(okCalls).toBe(1) // a fresh read is not asked again
+    expect(gone.state.value.status).toBe('idle')
+    expect(notFound.state.value.status).toBe('error') // a refusal that is not an outage is not asked again
   })
 })
