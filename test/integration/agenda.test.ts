@@ -1,34 +1,16 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Appointment, FreeSlot, Patient } from '../../shared/alfadocs/schemas'
 import { seenOf, type UpdateResult } from '../../shared/contract/agenda'
 import { quickPatientDraft } from '../../shared/contract/patients'
-import { createMainApp, type MainApp } from '../../electron/main/app'
-import { MemorySecretStore } from '../../electron/main/keychain/memory-store'
+import { useDemoApp } from '../support/demo-app'
 
 // The agenda's channels against the demo sandbox over real HTTP, through the same invoke Electron uses.
 
 const TODAY = '2026-03-11'
-let app: MainApp
-let dataDir: string
-
-async function call<T>(channel: string, input: unknown = {}): Promise<T> {
-  const r = await app.invoke(channel, input)
-  if (!r.ok) throw new Error(`${channel}: ${r.error.kind}: ${r.error.message}`)
-  return r.value as T
-}
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'sportello-agenda-'))
-  app = createMainApp({ secretStore: new MemorySecretStore(), dataDir, sandbox: { today: TODAY } })
-  await call('sessionConnectDemo')
-})
-afterAll(async () => {
-  await app?.dispose()
-  await rm(dataDir, { recursive: true, force: true })
-})
+const demo = useDemoApp('agenda', TODAY)
+const call = demo.call
 
 const dayAppointments = () => call<Appointment[]>('appointmentsRange', { from: TODAY, to: TODAY })
 
@@ -39,7 +21,7 @@ describe('agenda channels against the sandbox', () => {
     expect(r.appointment.state).toBe('waiting')
     expect(r.appointment.date).toBe(a.date)
     expect(r.waiting?.since).toBeTypeOf('number')
-    const onDisk = JSON.parse(await readFile(join(dataDir, 'agenda-waiting.json'), 'utf8')) as Record<string, number>
+    const onDisk = JSON.parse(await readFile(join(demo.dataDir, 'agenda-waiting.json'), 'utf8')) as Record<string, number>
     expect(onDisk[String(a.id)]).toBe(r.waiting!.since)
     expect(await call('agendaWaiting', { ids: [a.id] })).toEqual([{ appointmentId: a.id, since: r.waiting!.since }])
 

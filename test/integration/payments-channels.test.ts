@@ -1,33 +1,13 @@
 import { randomUUID } from 'node:crypto'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createMainApp, type MainApp } from '../../electron/main/app'
-import { MemorySecretStore } from '../../electron/main/keychain/memory-store'
+import { describe, expect, it } from 'vitest'
 import type { ChannelOutput } from '../../shared/contract'
 import { TODAY } from './payments-fixtures'
+import { useDemoApp } from '../support/demo-app'
 
 // The billing channels exactly as the renderer calls them (validated input and output), on the demo practice.
 
-let app: MainApp
-let dataDir: string
-
-async function call<C extends Parameters<MainApp['invoke']>[0]>(channel: C, input: unknown = {}) {
-  const r = await app.invoke(channel, input)
-  if (!r.ok) throw Object.assign(new Error(r.error.message), r.error)
-  return r.value
-}
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'payments-channels-'))
-  app = createMainApp({ secretStore: new MemorySecretStore(), dataDir, sandbox: { today: TODAY } })
-  await call('sessionConnectDemo')
-})
-afterAll(async () => {
-  await app?.dispose()
-  if (dataDir) await rm(dataDir, { recursive: true, force: true })
-})
+const demo = useDemoApp('payments-channels', TODAY)
+const call = demo.call
 
 describe('billing channels', () => {
   it('lists bills over any range (split into 31-day windows) with totals, filtered by type and direction', async () => {
@@ -43,7 +23,7 @@ describe('billing channels', () => {
     })) as ChannelOutput<'billsList'>
     expect(out.bills.length).toBeGreaterThan(0)
     expect(out.bills.every((b) => b.direction === 'outgoing' && b.type === 'full')).toBe(true)
-    const bad = await app.invoke('billsList', { from: '2026-13-01', to: TODAY })
+    const bad = await demo.app.invoke('billsList', { from: '2026-13-01', to: TODAY })
     expect(bad).toMatchObject({ ok: false, error: { kind: 'invalid' } })
   })
 

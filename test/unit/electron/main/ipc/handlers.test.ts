@@ -1,37 +1,15 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Appointment, Bill } from '../../../../../shared/alfadocs/schemas'
 import type { ChannelOutput } from '../../../../../shared/contract'
 import { addDaysIso } from '../../../../../shared/dates'
-import { createMainApp, type MainApp } from '../../../../../electron/main/app'
-import { MemorySecretStore } from '../../../../../electron/main/keychain/memory-store'
-import type { Sandbox } from '../../../../../electron/sandbox'
+import { useDemoApp } from '../../../../support/demo-app'
 
 // The kept channels answer what the removed per-screen ones did: one patient's appointments through
 // appointmentsRange, one patient's bills (by patient or by the patient's care plans) through billsList.
 
 const TODAY = '2026-03-11'
-let app: MainApp
-let sandbox: Sandbox
-let dataDir: string
-
-async function call<T>(channel: string, input: unknown = {}): Promise<T> {
-  const r = await app.invoke(channel, input)
-  if (!r.ok) throw new Error(`${channel}: ${r.error.kind}: ${r.error.message}`)
-  return r.value as T
-}
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'sportello-handlers-'))
-  app = createMainApp({ secretStore: new MemorySecretStore(), dataDir, sandbox: { today: TODAY, onStart: (sb) => (sandbox = sb) } })
-  await call('sessionConnectDemo')
-})
-afterAll(async () => {
-  await app?.dispose()
-  await rm(dataDir, { recursive: true, force: true })
-})
+const demo = useDemoApp('handlers', TODAY)
+const call = demo.call
 
 describe('one channel per question', () => {
   it("appointmentsRange with patientId answers only that patient's appointments, over up to a year", async () => {
@@ -53,12 +31,12 @@ describe('one channel per question', () => {
 
   it("billsList with patientId keeps the bills naming the patient or one of the patient's care plans, nothing else", async () => {
     const from = addDaysIso(TODAY, -365)
-    const planBill = sandbox.state.bills.find((b) => b.carePlanId != null && b.patientId != null && b.date.slice(0, 10) >= from)!
+    const planBill = demo.sandbox.state.bills.find((b) => b.carePlanId != null && b.patientId != null && b.date.slice(0, 10) >= from)!
     const patientId = planBill.patientId!
     // A bill of the patient's care plan that does not name the patient (the reference only promises carePlanId).
     ;(planBill as { patientId: number | null }).patientId = null
     const { bills: all } = await call<ChannelOutput<'billsList'>>('billsList', { from, to: TODAY })
-    const plans = sandbox.state.carePlans.filter((p) => p.patientId === patientId).map((p) => p.id)
+    const plans = demo.sandbox.state.carePlans.filter((p) => p.patientId === patientId).map((p) => p.id)
     const expected = all.filter((b: Bill) => b.patientId === patientId || (b.carePlanId != null && plans.includes(b.carePlanId)))
     const out = await call<ChannelOutput<'billsList'>>('billsList', { from, to: TODAY, patientId })
     expect(out.bills.map((b) => b.id).sort()).toEqual(expected.map((b) => b.id).sort())
