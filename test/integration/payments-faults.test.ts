@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type Fault, type Sandbox } from '../../electron/sandbox'
 import type { AlfaDocsClient } from '../../electron/main/alfadocs/client'
 import { PaymentService } from '../../electron/main/services/billing/payment-service'
+import type { RouteName } from '../../shared/alfadocs/routes'
 import type { PaymentView } from '../../shared/contract/billing'
 import { CASH, CASSA, fastClient, fastService, openBill, outcome, request, TODAY } from './payments-fixtures'
 
@@ -37,29 +38,36 @@ async function payUntilDone(svc: PaymentService, req: ReturnType<typeof request>
   return v
 }
 
-async function fullPaymentRun(inject: () => void): Promise<void> {
-  const { billId, liabilityIds } = openBill(sb, [123.45])
+/**
+ * Pays `paidCents` of a one-liability bill of `billEuros` under the faults `inject` queues: it must end with one
+ * transaction and the liability left at `leftCents` (null: deleted).
+ */
+async function paymentRun(billEuros: number, paidCents: number, leftCents: number | null, inject: () => void): Promise<void> {
+  const { billId, liabilityIds } = openBill(sb, [billEuros])
   inject()
-  const v = await payUntilDone(service, request(billId, liabilityIds[0]!, 12345))
+  const v = await payUntilDone(service, request(billId, liabilityIds[0]!, paidCents))
   sb.faults.clear()
   expect(v.state, JSON.stringify(v.lastError)).toBe('done')
   const o = outcome(sb.state, billId, liabilityIds)
-  expect(o.txCents).toEqual([12345])
-  expect(o.liabilityCents.get(liabilityIds[0]!)).toBeNull()
+  expect(o.txCents).toEqual([paidCents])
+  expect(o.liabilityCents.get(liabilityIds[0]!)).toBe(leftCents)
 }
-
-async function partialPaymentRun(inject: () => void): Promise<void> {
-  const { billId, liabilityIds } = openBill(sb, [200])
-  inject()
-  const v = await payUntilDone(service, request(billId, liabilityIds[0]!, 7550))
-  sb.faults.clear()
-  expect(v.state, JSON.stringify(v.lastError)).toBe('done')
-  const o = outcome(sb.state, billId, liabilityIds)
-  expect(o.txCents).toEqual([7550])
-  expect(o.liabilityCents.get(liabilityIds[0]!)).toBe(12450)
-}
+const fullPaymentRun = (inject: () => void) => paymentRun(123.45, 12345, null, inject)
+const partialPaymentRun = (inject: () => void) => paymentRun(200, 7550, 12450, inject)
 
 const pick = <T>(list: readonly T[], i: number): T => list[i % list.length]!
+
+/** LOOPS runs, each failing `route` with the next of `cases`: [how many times, the fault, after it is applied]. */
+async function runsFailing(
+  route: RouteName,
+  cases: Array<[number, Fault, boolean]>,
+  run: (inject: () => void) => Promise<void>,
+): Promise<void> {
+  for (let i = 0; i < LOOPS; i++) {
+    const [n, fault, afterApply] = pick(cases, i)
+    await run(() => sb.faults.failNext(route, n, fault, { afterApply }))
+  }
+}
 
 describe(`payments under faults (${LOOPS}× each)`, () => {
   it('the transaction POST fails before it is applied', async () => {
@@ -86,10 +94,7 @@ describe(`payments under faults (${LOOPS}× each)`, () => {
       [4, { kind: 'timeout' }, true],
       [2, { kind: 'drop' }, false],
     ]
-    for (let i = 0; i < LOOPS; i++) {
-      const [n, fault, afterApply] = pick(cases, i)
-      await fullPaymentRun(() => sb.faults.failNext('liabilityDelete', n, fault, { afterApply }))
-    }
+    await runsFailing('liabilityDelete', cases, fullPaymentRun)
   })
 
   it('the liability update (partial payment) fails (before or after it is applied)', async () => {
@@ -100,10 +105,7 @@ describe(`payments under faults (${LOOPS}× each)`, () => {
       [4, { kind: 'timeout' }, true],
       [4, { kind: 'drop' }, false],
     ]
-    for (let i = 0; i < LOOPS; i++) {
-      const [n, fault, afterApply] = pick(cases, i)
-      await partialPaymentRun(() => sb.faults.failNext('liabilityUpdate', n, fault, { afterApply }))
-    }
+    await runsFailing('liabilityUpdate', cases, partialPaymentRun)
   })
 
   it('both steps fail in the same payment', async () => {
