@@ -1,18 +1,17 @@
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdir, mkdtemp, readFile, realpath, rm, symlink, unlink, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, readFile, symlink, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AlfaDocsClient } from '../../electron/main/alfadocs/client'
-import { createDocumentsService, type DocumentsService } from '../../electron/main/services/documents'
-import { startSandbox } from '../../electron/sandbox'
+import type { DocumentsService } from '../../electron/main/services/documents'
+import type { Sandbox } from '../../electron/sandbox'
+import { startDocumentsOnSandbox, type DocumentsOnSandbox } from '../support/documents-sandbox'
 
 // Exploit-style: a page that knows (or guesses) paths and tries to make main upload files the desk never
 // handed over, through links in a dropped folder, `link/..`, files swapped after inspect, and FIFOs.
 // Real files, real links, a real FIFO, the real sandbox as the receiving end.
 
-type Sandbox = Awaited<ReturnType<typeof startSandbox>>
+let env: DocumentsOnSandbox
 let sb: Sandbox
 let base: string
 let drop: string
@@ -28,9 +27,8 @@ const upload = (path: string, name = 'x.txt') =>
 const storedTexts = () => sb.state.documents.map((d) => JSON.stringify(d))
 
 beforeAll(async () => {
-  sb = await startSandbox({ port: 0, today: '2026-03-10', rateLimitPerSecond: false, quiet: true })
-  // realpath: on some systems the temp folder itself is behind a link.
-  base = await realpath(await mkdtemp(join(tmpdir(), 'sportello-escape-')))
+  env = await startDocumentsOnSandbox('escape')
+  ;({ sb, docs, patientId, dir: base } = env)
   drop = join(base, 'Dropped')
   outside = join(base, 'home-of-the-desk')
   await mkdir(join(drop, 'sub'), { recursive: true })
@@ -41,14 +39,10 @@ beforeAll(async () => {
   await symlink(join(outside, 'secret.txt'), join(drop, 'out-file.txt')) // leaves the dropped tree
   await symlink(join(outside, '.ssh'), join(drop, 'out-dir')) // a folder outside
   await symlink(join(drop, 'sub', 'a.txt'), join(drop, 'in-link.txt')) // stays inside
-  const client = new AlfaDocsClient({ baseUrl: sb.baseUrl, auth: { apiKey: sb.apiKey } })
-  docs = createDocumentsService(async () => client, join(base, 'data'))
   docs.grants.grant(drop) // the desk dropped this folder, nothing else
-  patientId = (await client.searchPatients({ lastName: 'r' }, { offset: 0, limit: 1 })).results[0]!.id
 })
 afterAll(async () => {
-  await sb?.close()
-  if (base) await rm(base, { recursive: true, force: true })
+  await env?.close()
 })
 
 describe('a page trying to read outside what was dropped', () => {

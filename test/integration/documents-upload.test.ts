@@ -1,21 +1,19 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AlfaDocsClient } from '../../electron/main/alfadocs/client'
-import { createDocumentsService, type DocumentsService } from '../../electron/main/services/documents'
+import type { DocumentsService } from '../../electron/main/services/documents'
 import { AppError } from '../../electron/main/services/app-error'
-import { startSandbox } from '../../electron/sandbox'
+import type { Sandbox } from '../../electron/sandbox'
+import { startDocumentsOnSandbox, type DocumentsOnSandbox } from '../support/documents-sandbox'
 
 // Uploads streamed from disk (and from bytes) into the sandbox over real HTTP, then downloaded back.
 
-type Sandbox = Awaited<ReturnType<typeof startSandbox>>
+let env: DocumentsOnSandbox
 let sb: Sandbox
 let dir: string
 let docs: DocumentsService
 let patientId: number
-let client: AlfaDocsClient
 
 const dicom = (size: number) => {
   const b = randomBytes(size)
@@ -26,18 +24,14 @@ let seq = 0
 const uploadId = () => `test-upload-${++seq}-${randomBytes(4).toString('hex')}`
 
 beforeAll(async () => {
-  sb = await startSandbox({ port: 0, today: '2026-03-10', rateLimitPerSecond: false, quiet: true })
-  dir = await mkdtemp(join(tmpdir(), 'sportello-docs-'))
-  client = new AlfaDocsClient({ baseUrl: sb.baseUrl, auth: { apiKey: sb.apiKey } })
-  docs = createDocumentsService(async () => client, join(dir, 'data'))
+  env = await startDocumentsOnSandbox('docs')
+  ;({ sb, dir, docs, patientId } = env)
   // As if the desk had dropped these (the preload grants each dropped path).
   docs.grants.grant(dir)
   docs.grants.grant('/dev/null')
-  patientId = (await client.searchPatients({ lastName: 'r' }, { offset: 0, limit: 1 })).results[0]!.id
 })
 afterAll(async () => {
-  await sb?.close()
-  if (dir) await rm(dir, { recursive: true, force: true })
+  await env?.close()
 })
 
 describe('document uploads against the sandbox', () => {
