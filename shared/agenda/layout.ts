@@ -133,6 +133,28 @@ export function assignLanes(spans: readonly Span[]): Map<number, { lane: number;
   return out
 }
 
+/** One column's blocks: its spans in lanes, placed and clipped to the visible range. */
+function columnBlocks(column: number, spans: readonly Span[], opts: Pick<LayoutOptions, 'startMin' | 'endMin' | 'pxPer15'>): LayoutBlock[] {
+  const lanes = assignLanes(spans)
+  return spans.map((s) => {
+    const l = lanes.get(s.id)!
+    const vs = Math.max(s.start, opts.startMin)
+    const ve = Math.min(s.end, opts.endMin)
+    return {
+      id: s.id,
+      column,
+      start: s.start,
+      end: s.end,
+      top: minutesToPx(vs - opts.startMin, opts.pxPer15),
+      height: Math.max(minutesToPx(ve - vs, opts.pxPer15), 6),
+      lane: l.lane,
+      lanes: l.lanes,
+      clippedStart: s.start < opts.startMin,
+      clippedEnd: s.end > opts.endMin,
+    }
+  })
+}
+
 export function layoutDay(
   chairs: readonly Chair[],
   appointments: readonly LayoutAppointment[],
@@ -168,24 +190,7 @@ export function layoutDay(
 
   const blocks: LayoutBlock[] = []
   for (const [column, spans] of perColumn) {
-    const lanes = assignLanes(spans)
-    for (const s of spans) {
-      const l = lanes.get(s.id)!
-      const vs = Math.max(s.start, opts.startMin)
-      const ve = Math.min(s.end, opts.endMin)
-      blocks.push({
-        id: s.id,
-        column,
-        start: s.start,
-        end: s.end,
-        top: minutesToPx(vs - opts.startMin, opts.pxPer15),
-        height: Math.max(minutesToPx(ve - vs, opts.pxPer15), 6),
-        lane: l.lane,
-        lanes: l.lanes,
-        clippedStart: s.start < opts.startMin,
-        clippedEnd: s.end > opts.endMin,
-      })
-    }
+    blocks.push(...columnBlocks(column, spans, opts))
   }
   blocks.sort((a, b) => a.column - b.column || a.start - b.start || a.id - b.id)
   allDay.sort((a, b) => (a.column ?? -1) - (b.column ?? -1) || a.id - b.id)
@@ -211,24 +216,7 @@ export function layoutWeek(
       else if (span.end <= opts.startMin || span.start >= opts.endMin) outside.push(a.id)
       else spans.push({ id: a.id, ...span })
     }
-    const lanes = assignLanes(spans)
-    for (const s of spans) {
-      const l = lanes.get(s.id)!
-      const vs = Math.max(s.start, opts.startMin)
-      const ve = Math.min(s.end, opts.endMin)
-      blocks.push({
-        id: s.id,
-        column,
-        start: s.start,
-        end: s.end,
-        top: minutesToPx(vs - opts.startMin, opts.pxPer15),
-        height: Math.max(minutesToPx(ve - vs, opts.pxPer15), 6),
-        lane: l.lane,
-        lanes: l.lanes,
-        clippedStart: s.start < opts.startMin,
-        clippedEnd: s.end > opts.endMin,
-      })
-    }
+    blocks.push(...columnBlocks(column, spans, opts))
   })
   return { columns, blocks, allDay, outside, height: minutesToPx(opts.endMin - opts.startMin, opts.pxPer15) }
 }
