@@ -44,6 +44,17 @@ const service = (fs?: FaultyFs, practice?: () => Promise<PracticeRef>) =>
 
 const transactionsOf = (billId: number) => sb.state.transactions.filter((t) => t.billId === billId && !t.deleted).length
 
+/** Records a payment of a one-instalment bill of `euros` while every transaction POST fails: it is left pending. */
+async function leftPending(svc: PaymentService, euros: number) {
+  const { billId, liabilityIds } = openBill(sb, [euros])
+  const req = request(billId, liabilityIds[0]!, Math.round(euros * 100))
+  sb.faults.failNext('transactionCreate', 50, { status: 500 })
+  const view = await svc.record(req)
+  sb.faults.clear()
+  expect(view.state).toBe('pending')
+  return { billId, liabilityIds, req, view }
+}
+
 describe('payments when the journal cannot be written', { timeout: 30_000 }, () => {
   const faults: Array<[string, (fs: FaultyFs) => void]> = [
     ['a read-only data folder', (fs) => fs.readOnly()],
@@ -100,11 +111,7 @@ describe('payments when the journal cannot be written', { timeout: 30_000 }, () 
   it('discard on a read-only disk is refused as storage and the payment is still there to finish', async () => {
     const fs = new FaultyFs()
     const svc = service(fs)
-    const { billId, liabilityIds } = openBill(sb, [50])
-    const req = request(billId, liabilityIds[0]!, 5000)
-    sb.faults.failNext('transactionCreate', 50, { status: 500 })
-    expect((await svc.record(req)).state).toBe('pending')
-    sb.faults.clear()
+    const { req } = await leftPending(svc, 50)
     fs.readOnly()
     await expect(svc.discard(req.key)).rejects.toMatchObject({ kind: 'storage', code: 'journal-write-failed' })
     fs.heal()
@@ -114,12 +121,7 @@ describe('payments when the journal cannot be written', { timeout: 30_000 }, () 
 
 describe('payments on a damaged journal', { timeout: 30_000 }, () => {
   it('an intact unfinished entry still locks its instalment, the desk is told, other payments go on', async () => {
-    const { billId, liabilityIds } = openBill(sb, [60])
-    const first = service()
-    sb.faults.failNext('transactionCreate', 50, { status: 500 })
-    const stuck = await first.record(request(billId, liabilityIds[0]!, 6000))
-    sb.faults.clear()
-    expect(stuck.state).toBe('pending')
+    const { billId, liabilityIds, view: stuck } = await leftPending(service(), 60)
     // Damage: a garbage line and a truncated tail after the intact entry.
     const path = join(dataDir, JOURNAL_FILE)
     await writeFile(path, (await readFile(path, 'utf8')) + 'deadbeef {"key":\n{"half')
@@ -139,12 +141,7 @@ describe('payments on a damaged journal', { timeout: 30_000 }, () => {
 
 describe('payments of another practice', { timeout: 30_000 }, () => {
   it('are not listed, resumed, retried or sent while another practice is connected, and come back with theirs', async () => {
-    const { billId, liabilityIds } = openBill(sb, [40])
-    const mine = service()
-    sb.faults.failNext('transactionCreate', 50, { status: 500 })
-    const left = await mine.record(request(billId, liabilityIds[0]!, 4000))
-    sb.faults.clear()
-    expect(left.state).toBe('pending')
+    const { billId, liabilityIds, view: left } = await leftPending(service(), 40)
 
     const elsewhere = service(undefined, async () => ({ practiceId: sb.practiceId + 1, archiveId: sb.archiveId }))
     expect(await elsewhere.unfinished()).toEqual({ payments: [], notices: [] })
