@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Bill } from '../../shared/alfadocs/schemas'
+import type { Bill, Patient } from '../../shared/alfadocs/schemas'
 import { xrayPng } from '../../electron/sandbox/png'
 import { startSandboxProcess, type SandboxProcess } from '../../electron/sandbox/process'
 import { addDaysIso } from '../../shared/dates'
@@ -18,6 +18,8 @@ describe.skipIf(!chromiumPath)('what was seen, offline after a reload and a rest
   let sp: SandboxProcess
   let patientId: number
   let bill: Bill
+  /** On today's agenda too, but his page is never opened online. */
+  let other: Patient
   /** A bill in the list, never opened: offline it shows what the list said. */
   let listedOnly: Bill
   const docName = 'panoramica-offline.png'
@@ -29,6 +31,8 @@ describe.skipIf(!chromiumPath)('what was seen, offline after a reload and a rest
     await h.connectTo(sp)
     const today = await h.invoke('appointmentsRange', { from: h.today, to: h.today })
     patientId = today.find((a) => a.patientId != null)!.patientId!
+    const otherId = today.find((a) => a.patientId != null && a.patientId !== patientId)!.patientId!
+    other = await h.invoke('patientGet', { patientId: otherId })
     const uploaded = await h.invoke('documentsUploadBytes', {
       uploadId: 'offline-views-1',
       patientId,
@@ -125,12 +129,27 @@ describe.skipIf(!chromiumPath)('what was seen, offline after a reload and a rest
     expect(await h.page.locator('[data-test="bill-number"]').innerText()).toBe(listedOnly.numberIncludingPrefix ?? `#${listedOnly.id}`)
     expect(await h.page.locator('[data-test="bill-from-list"]').innerText()).toMatch(/^Dati dell’elenco dei conti delle \S+/)
     await h.screenshot('offline-views-03-bill-from-list')
+
+    // The search finds the patients saved on this computer and says so; one whose page was never opened shows
+    // his appointments of the agenda's saved days, never "no appointments".
+    const { page } = h
+    await go('#/patients')
+    await page.locator('[data-test="patient-search"] input').fill(other.lastName)
+    const result = page.locator(`[data-test="search-result"][data-id="${other.id}"]`)
+    await result.waitFor({ timeout: 30_000 })
+    await poll(() => page.locator('[data-test="search-error"]').getAttribute('data-cached')).toBe('true')
+    expect(await page.locator('[data-test="search-error"]').innerText()).toMatch(/^Solo i pazienti salvati su questo computer:/)
+    await result.click()
+    await page.locator('[data-test="appointments-from-agenda"]').waitFor({ timeout: 30_000 })
+    expect(await page.locator('[data-test="appt-next"], [data-test="appt-past"]').count()).toBeGreaterThan(0)
+    expect(await page.locator('[data-test="appointments-none-next"], [data-test="appointments-none-past"]').count()).toBe(0)
+    await h.screenshot('offline-views-04-appointments-from-agenda')
   })
 
   it('main restarted on the same data folder, page loaded again: still all there', async () => {
     await h.restartMain()
     await h.page.reload()
     await visitAll(true)
-    await h.screenshot('offline-views-04-restarted-takings')
+    await h.screenshot('offline-views-05-restarted-takings')
   })
 })

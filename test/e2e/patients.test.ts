@@ -85,8 +85,11 @@ describe.skipIf(!chromiumPath)('patients in Chromium', () => {
       await h.open('#/patients')
       await h.open(`#/patients/${sample.id}`)
       await expect.poll(() => page.locator('[data-test="patient-name"]').innerText()).toBe(`${sample.lastName} ${sample.firstName}`)
-      const line = page.locator('[data-test="freshness"][data-status="cached"]')
+      // The page's line (first), then the appointments tab's own.
+      const line = page.locator('[data-test="freshness"][data-status="cached"]').first()
+      const tabLine = page.locator('[data-test="appointments-tab"] [data-test="freshness"]')
       await expect.poll(() => line.innerText(), { timeout: 30_000 }).toMatch(/^Offline — dati del /)
+      await expect.poll(() => tabLine.innerText(), { timeout: 30_000 }).toMatch(/^Offline — dati del /)
       // The appointments tab shows its saved copy, and says why it is not fresh.
       await expect
         .poll(async () => (await page.locator('[data-test="appt-next"]').count()) + (await page.locator('[data-test="appt-past"]').count()))

@@ -156,7 +156,8 @@ export const usePatientsStore = defineStore('patients', () => {
       patientId,
       items: mergeAppointments(list, seen && seen.patientId === patientId ? seen : null),
       known: list !== null,
-      fromAgendaOnly: list === null && (seen?.items.length ?? 0) > 0,
+      // Said once main has failed to answer (while it is still asked, the agenda's items show under the spinner).
+      fromAgendaOnly: list === null && !s.refreshing && s.error !== null && (seen?.items.length ?? 0) > 0,
     }
   })
 
