@@ -88,7 +88,13 @@ export const patientsChannels = {
   patientsByIds: channel(z.strictObject({ ids: z.array(patientId).max(500) }), z.array(patientSchema)),
   /** The one search box: main parses the text (name, phone, fiscal code, birth date, e-mail) into AlfaDocs filters. */
   patientsSearch: channel(
-    z.strictObject({ text: z.string().max(200), offset: int().min(0).max(1_000_000).default(0), limit: int().min(1).max(100).default(20) }),
+    z.strictObject({
+      text: z.string().max(200),
+      offset: int().min(0).max(1_000_000).default(0),
+      limit: int().min(1).max(100).default(20),
+      /** A background fill: queues behind what a desk is waiting for (the limiter's 'bulk' lanes). */
+      bulk: z.boolean().optional(),
+    }),
     patientPageSchema,
   ),
   patientGet: channel(z.strictObject({ patientId }), patientSchema),

@@ -3,7 +3,7 @@ import type { HandlerGroup } from './handlers'
 
 export const patientsHandlers: HandlerGroup<typeof patientsChannels> = ({ patients }) => ({
   patientsByIds: ({ ids }) => patients.byIds(ids),
-  patientsSearch: ({ text, offset, limit }) => patients.search(text, offset, limit),
+  patientsSearch: ({ text, offset, limit, bulk }) => patients.search(text, offset, limit, bulk === true),
   patientGet: ({ patientId }) => patients.get(patientId),
   patientDuplicates: (input) => patients.duplicates(input),
   patientCreate: ({ draft, fiscalCodeOverride }) => patients.create(draft, fiscalCodeOverride),

@@ -22,7 +22,7 @@ export class PatientsService {
    * "de" + "luca ma", then "de luca" + "ma"), at most three, then the name typed first-name first ("mario
    * rossi": first name "mario", last name "rossi"); it stops at the first with results, at most four requests.
    */
-  async search(text: string, offset: number, limit: number): Promise<PatientPage> {
+  async search(text: string, offset: number, limit: number, bulk = false): Promise<PatientPage> {
     const q = parsePatientQuery(text)
     const client = await this.client()
     const readings: PatientFilters[] = []
@@ -33,7 +33,7 @@ export class PatientsService {
     } else readings.push(filtersFor(q) ?? {})
     let page: PatientPage = { total: 0, offset, limit, results: [] }
     for (const filters of readings) {
-      const p = await client.searchPatients(filters, { offset, limit })
+      const p = await client.searchPatients(filters, { offset, limit, ...(bulk ? { priority: 'bulk' as const } : {}) })
       page = { total: p.total, offset: p.offset, limit: p.limit, results: p.results }
       if (p.total > 0 || p.results.length > 0) break
     }
