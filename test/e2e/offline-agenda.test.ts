@@ -28,12 +28,12 @@ describe.skipIf(!chromiumPath)('the agenda offline', () => {
     sp = await startSandboxProcess({ apiKey, today: h.today })
     await h.connectTo(sp)
     const day = await h.invoke('appointmentsRange', { from: h.today, to: h.today })
-    a = day.find((x) => x.state === 'confirmed' && x.patientId != null && !x.allDay && x.chairId != null)!
+    a = day.find((x) => x.state === 'confirmed' && x.patientId != null && !x.allDay && x.chairId != null && x.colorId != null)!
     // Booked here while online; the restarted sandbox (seeded afresh) will not know it: its queued check-in is refused.
     gone = await h.invoke('agendaCreate', {
       date: `${h.today} 19:00`,
       duration: 30,
-      colorId: a.colorId,
+      colorId: a.colorId!,
       chairId: a.chairId,
       patientId: a.patientId,
     })

@@ -6,7 +6,6 @@ import type { AlfaDocsClient } from '../../../../../../electron/main/alfadocs/cl
 import { AgendaService, OFFLINE_WRITE_CODE } from '../../../../../../electron/main/services/agenda/agenda-service'
 import { AgendaOutbox, OUTBOX_CODES, type PracticeRef } from '../../../../../../electron/main/services/agenda/outbox'
 import { WaitingStore } from '../../../../../../electron/main/services/agenda/waiting-store'
-import { seenOf } from '../../../../../../shared/contract/agenda'
 import { startSandbox, type Sandbox } from '../../../../../../electron/sandbox'
 import { FaultyFs } from '../../../../../support/faulty-fs'
 import { fastClient, TODAY } from '../../../../../integration/payments-fixtures'
@@ -56,6 +55,13 @@ const confirmed = () => {
   if (!a) throw new Error('no confirmed appointment left')
   return a
 }
+/** What the desk saw of a sandbox appointment, for agendaUpdate (id and the compared fields it needs). */
+const seenOfSandbox = (a: { id: number; date: string; duration: unknown; state: string }) => ({
+  id: a.id,
+  date: a.date,
+  duration: Number(a.duration),
+  state: a.state,
+})
 const seen = (a: { state: string; date: string }) => ({ state: a.state as 'confirmed', date: a.date })
 const updatesOf = (id: number) => sb.requestLog.filter((r) => r.route === 'appointmentUpdate' && r.path.endsWith(`/appointments/${id}`))
 const updateOrder = () =>
@@ -228,7 +234,7 @@ describe('agenda service offline', { timeout: 30_000 }, () => {
   it('booking, moving and cancelling are refused offline with the offline-write code, nothing queued', async () => {
     const a = confirmed()
     const svc = service(() => true)
-    await expect(svc.update(seenOf(a), { duration: 45 }, false)).rejects.toMatchObject({ kind: 'offline', code: OFFLINE_WRITE_CODE })
+    await expect(svc.update(seenOfSandbox(a), { duration: 45 }, false)).rejects.toMatchObject({ kind: 'offline', code: OFFLINE_WRITE_CODE })
     await expect(svc.create({ date: `${TODAY} 08:00`, duration: 30, colorId: a.colorId })).rejects.toMatchObject({
       kind: 'offline',
       code: OFFLINE_WRITE_CODE,
@@ -237,6 +243,9 @@ describe('agenda service offline', { timeout: 30_000 }, () => {
     expect((await svc.outboxState([])).pending).toEqual([])
     // Connectivity says online but the request gets no answer: refused with the same code.
     const live = service(() => false)
-    await expect(live.update(seenOf(a), { duration: 45 }, false)).rejects.toMatchObject({ kind: 'offline', code: OFFLINE_WRITE_CODE })
+    await expect(live.update(seenOfSandbox(a), { duration: 45 }, false)).rejects.toMatchObject({
+      kind: 'offline',
+      code: OFFLINE_WRITE_CODE,
+    })
   })
 })
