@@ -32,12 +32,17 @@ const labels = {
   telehealth: 'Televisita',
 }
 
+/** The lookups both grids need, built in each one's setup so that each sample pays for its own. */
+const lookups = (d: BenchData) => ({
+  colors: new Map(d.colors.map((c) => [c.id, c])),
+  operators: new Map(d.operators.map((o) => [o.id, o])),
+  patients: new Map(d.patients.map((p) => [p.id, p])),
+})
+
 function ours(d: BenchData) {
   return defineComponent({
     setup() {
-      const colors = new Map(d.colors.map((c) => [c.id, c]))
-      const operators = new Map(d.operators.map((o) => [o.id, o]))
-      const patients = new Map(d.patients.map((p) => [p.id, p]))
+      const { colors, operators, patients } = lookups(d)
       const appts = new Map(d.appointments.map((a) => [a.id, a]))
       const layout = layoutDay(d.chairs, d.appointments, { day: d.day, startMin: 480, endMin: 1200, pxPer15: PX15 }, 'Senza poltrona')
       const headers = layout.columns.map((c) => ({ key: c.key, label: c.name }))
@@ -63,9 +68,7 @@ function ours(d: BenchData) {
 function vuecal(d: BenchData) {
   return defineComponent({
     setup() {
-      const colors = new Map(d.colors.map((c) => [c.id, c]))
-      const operators = new Map(d.operators.map((o) => [o.id, o]))
-      const patients = new Map(d.patients.map((p) => [p.id, p]))
+      const { colors, operators, patients } = lookups(d)
       const live = d.chairs.filter((c) => !c.deleted)
       const splitDays = live.map((c) => ({ id: c.id, label: c.name }))
       const events = d.appointments
