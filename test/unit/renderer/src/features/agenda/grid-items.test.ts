@@ -13,6 +13,7 @@ const labels: GridLabels = {
   state: (s) => `<${s}>`,
   nextStateTitle: (s) => `Segna come ${s}`,
   telehealth: 'Televisita',
+  queued: 'In attesa di rete',
 }
 const appt = (over: Partial<Appointment>): Appointment =>
   ({

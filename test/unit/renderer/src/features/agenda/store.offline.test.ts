@@ -64,7 +64,7 @@ describe('agenda store: known, loading, offline, error; queued changes', { timeo
     await (
       await store.open(STORE_TODAY, STORE_TODAY)
     ).refreshed
-    const a = store.appointments.find((x) => x.state === 'confirmed' && x.patientId != null && !x.allDay)!
+    const a = store.appointments.find((x) => x.state === 'confirmed' && x.patientId != null && !x.allDay && x.colorId != null)!
     await h.sandbox().close()
 
     const never = addDaysIso(STORE_TODAY, 27)
@@ -96,7 +96,7 @@ describe('agenda store: known, loading, offline, error; queued changes', { timeo
     // Booking and moving are refused with the offline code, nothing queued.
     await expect(store.update(a.id, { duration: a.duration + 15 })).rejects.toMatchObject({ kind: 'offline', code: 'agenda-offline-write' })
     expect(store.byId.get(a.id)?.duration).toBe(a.duration)
-    await expect(store.create({ date: `${STORE_TODAY} 19:00`, duration: 30, colorId: a.colorId })).rejects.toMatchObject({
+    await expect(store.create({ date: `${STORE_TODAY} 19:00`, duration: 30, colorId: a.colorId! })).rejects.toMatchObject({
       kind: 'offline',
       code: 'agenda-offline-write',
     })
