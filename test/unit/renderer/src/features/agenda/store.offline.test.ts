@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Api } from '../../../../../../shared/contract'
 import { addDaysIso } from '../../../../../../shared/dates'
@@ -101,5 +103,10 @@ describe('agenda store: known, loading, offline, error; queued changes', { timeo
       code: 'agenda-offline-write',
     })
     expect((await h.invoke('agendaOutbox', { acknowledge: [] })).pending.map((e) => e.appointmentId)).toEqual([a.id])
+
+    // Disconnect: the queued changes were this practice's; nothing of them stays on this computer.
+    await h.invoke('sessionDisconnect', {})
+    const file = JSON.parse(await readFile(join(h.dataDir, 'agenda-outbox.json'), 'utf8')) as { pending: unknown[]; refused: unknown[] }
+    expect(file).toEqual({ pending: [], refused: [] })
   })
 })
