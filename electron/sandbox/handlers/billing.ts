@@ -4,7 +4,6 @@ import type { Liability, Transaction } from '../state'
 import {
   asObject,
   badRequest,
-  notFound,
   optBool,
   optEnum,
   optString,
@@ -32,10 +31,7 @@ function window31(ctx: Ctx): [string, string] {
 
 function findLiability(ctx: Ctx): Liability {
   const bill = find(ctx.state.bills, param(ctx, 'billId'), 'Bill')
-  const id = param(ctx, 'liabilityId')
-  const l = ctx.state.liabilities.find((x) => x.id === id && x.billId === bill.id)
-  if (!l) throw notFound('Liability')
-  return l
+  return find(ctx.state.liabilities, param(ctx, 'liabilityId'), 'Liability', (l) => l.billId === bill.id)
 }
 
 export const billingHandlers: Handlers = {

@@ -31,8 +31,9 @@ export function param(ctx: Ctx, name: string): number {
   return Number(v)
 }
 
-export function find<T extends { id: number }>(list: T[], id: number, what: string): T {
-  const x = list.find((r) => r.id === id)
+/** The record `id` of `list` (given `belongs`, only one it accepts, e.g. of the parent in the path); else a 404 naming `what`. */
+export function find<T extends { id: number }>(list: T[], id: number, what: string, belongs: (x: T) => boolean = () => true): T {
+  const x = list.find((r) => r.id === id && belongs(r))
   if (!x) throw notFound(what)
   return x
 }

@@ -1,6 +1,6 @@
 import { documentTypes } from '../../../shared/alfadocs/schemas'
 import type { DocumentRecord } from '../state'
-import { asObject, badRequest, notFound, reqEnum, reqString } from '../validate'
+import { asObject, badRequest, reqEnum, reqString } from '../validate'
 import { find, nextId, nowWall, param, type Ctx, type Handlers } from './context'
 
 const base64Re = /^[A-Za-z0-9+/]*={0,2}$/
@@ -12,10 +12,7 @@ function view(ctx: Ctx, d: DocumentRecord) {
 
 function findDoc(ctx: Ctx): DocumentRecord {
   const p = find(ctx.state.patients, param(ctx, 'patientId'), 'Patient')
-  const id = param(ctx, 'documentId')
-  const d = ctx.state.documents.find((x) => x.id === id && x.patientId === p.id)
-  if (!d) throw notFound('Document')
-  return d
+  return find(ctx.state.documents, param(ctx, 'documentId'), 'Document', (d) => d.patientId === p.id)
 }
 
 export const documentHandlers: Handlers = {
