@@ -1,10 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { vi } from 'vitest'
 import { RateLimiter } from '../../../../../electron/main/alfadocs/limiter'
-
-const flush = async () => {
-  for (let i = 0; i < 5; i++) await Promise.resolve()
-}
+import { expectNextStartAfter, flush } from '../../../../support/limiter-timing'
 
 beforeEach(() => {
   vi.useFakeTimers()
@@ -117,11 +114,6 @@ describe('RateLimiter AIMD', () => {
     const lim = new RateLimiter({ perWindow: 4, windowMs: 1000 })
     for (let i = 0; i < 4; i++) await lim.acquire()
     lim.rateLimited(0) // rate 2, four starts at t=0 still in the window
-    const go = vi.fn()
-    void lim.acquire().then(go)
-    await vi.advanceTimersByTimeAsync(999)
-    expect(go).not.toHaveBeenCalled()
-    await vi.advanceTimersByTimeAsync(1)
-    expect(go).toHaveBeenCalledTimes(1)
+    await expectNextStartAfter(lim, 1000)
   })
 })

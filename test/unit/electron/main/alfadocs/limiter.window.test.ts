@@ -1,9 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { RateLimiter } from '../../../../../electron/main/alfadocs/limiter'
-
-const flush = async () => {
-  for (let i = 0; i < 5; i++) await Promise.resolve()
-}
+import { expectNextStartAfter, flush } from '../../../../support/limiter-timing'
 
 describe('RateLimiter (rolling window, FIFO)', () => {
   beforeEach(() => {
@@ -79,12 +76,7 @@ describe('RateLimiter (rolling window, FIFO)', () => {
   it('holds every start while paused by a Retry-After', async () => {
     const lim = new RateLimiter({ perWindow: 10 })
     lim.pauseUntil(Date.now() + 3000)
-    const go = vi.fn()
-    void lim.acquire().then(go)
-    await vi.advanceTimersByTimeAsync(2999)
-    expect(go).not.toHaveBeenCalled()
-    await vi.advanceTimersByTimeAsync(1)
-    expect(go).toHaveBeenCalledTimes(1)
+    await expectNextStartAfter(lim, 3000)
   })
 
   it('refuses a nonsensical rate', () => {
