@@ -15,8 +15,8 @@ export interface MetaRow {
   scope?: string
 }
 
-/** Whose patient data the cache holds: one practice's archive. */
-export const cacheScope = (practiceId: number, archiveId: number) => `${practiceId}-${archiveId}`
+/** Whose patient data the cache holds: one practice's archive (the demo practice is never a real one's). */
+export const cacheScope = (s: { mode: 'demo' | 'practice'; practiceId: number; archiveId: number }) => `${s.mode}-${s.practiceId}-${s.archiveId}`
 const SCOPE_KEY = 'scope'
 
 /**

@@ -48,7 +48,7 @@ export function followPractice(pinia: Pinia): () => void {
   let stopTrim: (() => void) | null = null
   let chain = Promise.resolve()
   const stopWatch = watch(
-    () => (session.status === null ? undefined : session.connected ? cacheScope(session.connected.practiceId, session.connected.archiveId) : null),
+    () => (session.status === null ? undefined : session.connected ? cacheScope(session.connected) : null),
     (scope) => {
       if (scope === undefined || scope === last) return
       const switched = typeof last === 'string' && scope !== null

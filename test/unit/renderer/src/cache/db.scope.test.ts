@@ -9,8 +9,8 @@ import { appt, patient } from './fixtures'
 // The cache is one practice's patient data: what was written for practice A is never read for practice B,
 // neither by a page that opens the cache for B nor by one that switches to B while it is open.
 
-const A = cacheScope(11, 1)
-const B = cacheScope(22, 1)
+const A = cacheScope({ mode: 'practice', practiceId: 11, archiveId: 1 })
+const B = cacheScope({ mode: 'practice', practiceId: 22, archiveId: 1 })
 let n = 0
 const opened: SportelloDb[] = []
 const open = (name: string) => {
