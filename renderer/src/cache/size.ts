@@ -2,7 +2,7 @@ import type { SportelloDb } from './db'
 
 /** What the cache holds, for the settings panel: rows per kind and, where the browser says, bytes used. */
 export interface CacheSize {
-  /** Days of the agenda kept (each with its appointments). */
+  /** Days of the agenda with appointments kept. */
   days: number
   appointments: number
   patients: number
@@ -17,7 +17,7 @@ export interface CacheSize {
 export async function cacheSize(db: SportelloDb): Promise<CacheSize> {
   const counts = await db.transaction('r', db.tables, () => Promise.all(db.tables.map(async (t) => [t.name, await t.count()] as const)))
   const n = Object.fromEntries(counts) as Record<string, number>
-  const days = await db.meta.filter((m) => m.key.startsWith('day:')).count()
+  const days = (await db.appointments.orderBy('day').uniqueKeys()).length
   const estimate = await globalThis.navigator?.storage?.estimate?.().catch(() => null)
   return {
     days,

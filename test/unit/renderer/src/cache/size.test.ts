@@ -12,11 +12,11 @@ describe('cacheSize', () => {
 
   it('counts days, appointments, patients and other reads; empty after a wipe', async () => {
     await db.storeDay('2026-03-11', [appt(1, '2026-03-11 09:00:00', 7), appt(2, '2026-03-11 10:00:00', 8)])
-    await db.storeDay('2026-03-12', [])
+    await db.storeDay('2026-03-12', [appt(3, '2026-03-12 09:00:00', 7)])
     await db.storePatients([patient(7, 'Rossi'), patient(8, 'Bianchi'), patient(9, 'Verdi')])
     await db.reads.put({ key: 'billing:bill:5', value: { id: 5 }, syncedAt: 1 })
     const s = await cacheSize(db)
-    expect(s).toMatchObject({ days: 2, appointments: 2, patients: 3, reads: 1, rows: 6 })
+    expect(s).toMatchObject({ days: 2, appointments: 3, patients: 3, reads: 1, rows: 7 })
     // Node has no navigator.storage.estimate: the panel then says "not available" instead of a number.
     expect(s.bytes === null || typeof s.bytes === 'number').toBe(true)
     await db.wipe()
