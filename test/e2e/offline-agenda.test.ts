@@ -67,6 +67,8 @@ describe.skipIf(!chromiumPath)('the agenda offline', () => {
     await block(a.id).waitFor()
     await block(gone.id).waitFor()
     expect(await unknown().count()).toBe(0)
+    // Named (the patients are read and kept) before the network goes.
+    await poll(() => block(a.id).locator('[data-test="appt-patient"]').innerText()).not.toBe('Caricamento…')
   })
 
   it('AlfaDocs gone, page reloaded: today from the cache; a day never seen says "non disponibile offline", not empty, not bookable', async () => {
@@ -74,6 +76,7 @@ describe.skipIf(!chromiumPath)('the agenda offline', () => {
     await h.page.reload()
     await block(a.id).waitFor()
     expect(await unknown().count()).toBe(0)
+    expect(await block(a.id).locator('[data-test="appt-patient"]').innerText()).not.toBe('Caricamento…')
     await go(`#/day/${NEVER_SEEN}`)
     await poll(() => unknown().getAttribute('data-status')).toBe('offline')
     expect(await unknown().innerText()).toContain('Non disponibile offline')
@@ -97,6 +100,7 @@ describe.skipIf(!chromiumPath)('the agenda offline', () => {
     await block(a.id).waitFor()
     await poll(() => block(a.id).getAttribute('data-queued')).toBe('true')
     expect(await block(a.id).getAttribute('data-state')).toBe('waiting')
+    expect(await block(a.id).locator('[data-test="appt-patient"]').innerText()).not.toBe('Caricamento…')
     await h.screenshot('offline-agenda-02-pending')
   })
 
