@@ -17,6 +17,7 @@ const FILL_PAGE = 100
 const FILL_MAX = 50_000
 // Enough pages on their way to cover one answer's latency at the request budget (10 a second).
 const FILL_IN_FLIGHT = 4
+const FILL_WRITE_ROWS = 500
 
 const byName = (a: Patient, b: Patient) => {
   const ka = patientSearchKeys(a)
@@ -127,10 +128,22 @@ export const usePatientSearch = defineStore('patients-search', () => {
       const page = (offset: number) => call('patientsSearch', { text: '', offset, limit: FILL_PAGE, bulk: true })
       const first = await page(0)
       if (gen !== generation) return
+      // Pages are written a few at a time, one write after the other: fewer IndexedDB transactions, and the
+      // page's thread stays free to send the next requests while one is written.
       let failed: unknown = null
-      const writes: Promise<void>[] = []
-      const store = (rows: Patient[]) => writes.push(db.storePatients(rows).catch((e: unknown) => void (failed ??= e)))
+      let pending: Patient[] = []
+      let writing = Promise.resolve()
+      const flush = () => {
+        const rows = pending
+        pending = []
+        if (rows.length > 0) writing = writing.then(() => db.storePatients(rows)).catch((e: unknown) => void (failed ??= e))
+      }
+      const store = (rows: Patient[]) => {
+        pending.push(...rows)
+        if (pending.length >= FILL_WRITE_ROWS) flush()
+      }
       store(first.results)
+      flush()
       const step = first.results.length
       const offsets: number[] = []
       for (let o = step; step > 0 && o < Math.min(first.total, FILL_MAX); o += step) offsets.push(o)
@@ -143,7 +156,8 @@ export const usePatientSearch = defineStore('patients-search', () => {
         }
       }
       await Promise.all(Array.from({ length: FILL_IN_FLIGHT }, worker))
-      await Promise.all(writes)
+      flush()
+      await writing
       if (failed) throw failed
       if (gen === generation) await db.meta.put({ key: FILL_KEY, syncedAt: Date.now() })
     } catch {
