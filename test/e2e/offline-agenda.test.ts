@@ -114,8 +114,8 @@ describe.skipIf(!chromiumPath)('the agenda offline', () => {
     expect(await patchesOf(a.id)).toHaveLength(1)
     // The refused one: gone from the grid, and the desk is told which and why.
     await poll(() => block(gone.id).count()).toBe(0)
-    await poll(() => h.page.locator('.n-message').allInnerTexts()).toEqual(
-      expect.arrayContaining([expect.stringMatching(/Cambio di stato non inviato .*non esiste più in AlfaDocs/)]),
+    await poll(() => h.page.locator('[data-test="outbox-refused"]').allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringMatching(/Cambio di stato non inviato \(\S[^)]*, 19:00\): .*non esiste più in AlfaDocs/)]),
     )
     expect(await patchesOf(gone.id)).toHaveLength(0)
     // Asking again sends nothing more.

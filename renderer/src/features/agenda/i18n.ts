@@ -24,7 +24,7 @@ const it = {
   queued: {
     title: 'In attesa di rete: il cambio di stato sarà inviato ad AlfaDocs appena torna la connessione',
     saved: 'Offline: il cambio di stato è tenuto e sarà inviato appena torna la connessione',
-    refused: 'Cambio di stato non inviato ({patient}, {time}): {reason} L’appuntamento mostra di nuovo lo stato di AlfaDocs.',
+    refused: 'Cambio di stato non inviato ({what}): {reason} L’appuntamento mostra di nuovo lo stato di AlfaDocs.',
   },
   zoom: 'Zoom',
   hours: 'Orario',
@@ -170,7 +170,7 @@ const en: Messages = {
   queued: {
     title: 'Waiting for the network: the state change will be sent to AlfaDocs as soon as the connection is back',
     saved: 'Offline: the state change is kept and will be sent as soon as the connection is back',
-    refused: 'State change not sent ({patient}, {time}): {reason} The appointment shows AlfaDocs’ state again.',
+    refused: 'State change not sent ({what}): {reason} The appointment shows AlfaDocs’ state again.',
   },
   zoom: 'Zoom',
   hours: 'Hours',

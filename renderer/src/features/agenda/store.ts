@@ -76,11 +76,13 @@ export const useAgendaStore = defineStore('agenda', () => {
   /** appointment id → its state change queued in main (not yet accepted by AlfaDocs): shown pending. */
   const queued = shallowRef<Map<number, OutboxEntry>>(new Map())
   /** Queued changes AlfaDocs (or another desk's change) refused since the desk last looked: rolled back, to be said. */
-  const refusals = shallowRef<RefusedEntry[]>([])
+  const refusals = shallowRef<Array<RefusedEntry & { shown: Appointment | null }>>([])
   let outboxTimer: ReturnType<typeof setInterval> | null = null
   let outboxSeq = 0
   /** Refusals already handed to the view (an answer asked before main forgot them may bring them again). */
   const told = new Set<string>()
+  /** Each queued appointment as last shown: a refusal names it even if a refresh dropped it meanwhile. */
+  const queuedSeen = new Map<number, Appointment>()
   /** Ids with a write on its way: a background refresh must not overwrite their optimistic state. */
   const pending = new Set<number>()
   /**
@@ -517,9 +519,21 @@ export const useAgendaStore = defineStore('agenda', () => {
     const before = queued.value
     const next = new Map(box.pending.map((e) => [e.appointmentId, e]))
     queued.value = next
-    const fresh = box.refused.filter((r) => !told.has(r.key))
+    for (const id of next.keys()) {
+      const a = byId.value.get(id)
+      if (a) queuedSeen.set(id, a)
+    }
+    // With the appointment as the desk saw it (a refused one may be gone from AlfaDocs and from the grid next).
+    const fresh = box.refused
+      .filter((r) => !told.has(r.key))
+      .map((r) => ({ ...r, shown: byId.value.get(r.appointmentId) ?? queuedSeen.get(r.appointmentId) ?? null }))
+    for (const id of queuedSeen.keys()) if (!next.has(id)) queuedSeen.delete(id)
     for (const r of fresh) told.add(r.key)
-    if (fresh.length > 0) refusals.value = [...refusals.value, ...fresh]
+    if (fresh.length > 0) {
+      refusals.value = [...refusals.value, ...fresh]
+      // Kept here until the desk closes the notice; main need not keep them any longer.
+      void call('agendaOutbox', { acknowledge: fresh.map((r) => r.key) }).catch(() => undefined)
+    }
     if (next.size > 0 || before.size > 0) appointments.value = withQueued(appointments.value)
     for (const r of fresh) {
       const shown = byId.value.get(r.appointmentId)
@@ -535,9 +549,9 @@ export const useAgendaStore = defineStore('agenda', () => {
   }
 
   /** The view said these refusals: main forgets them. */
-  async function acknowledgeRefusals(keys: string[]): Promise<void> {
+  /** The desk closed these refusal notices. */
+  function dismissRefusals(keys: string[]): void {
     refusals.value = refusals.value.filter((r) => !keys.includes(r.key))
-    await syncOutbox(keys)
   }
 
   function startOutboxPoll(): void {
@@ -554,6 +568,7 @@ export const useAgendaStore = defineStore('agenda', () => {
     queued.value = new Map()
     refusals.value = []
     told.clear()
+    queuedSeen.clear()
     stopAutoRefresh()
     pending.clear()
     writtenAt.clear()
@@ -608,7 +623,7 @@ export const useAgendaStore = defineStore('agenda', () => {
     queued,
     refusals,
     syncOutbox,
-    acknowledgeRefusals,
+    dismissRefusals,
     open,
     prefetchDays,
     preload,
