@@ -189,7 +189,10 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 /** The request budget (AlfaDocs' 10 requests a second): no fill of N pages can take less than N / 10 s. */
 const REQUESTS_PER_SECOND = 10
 
-export async function benchTypeaheadChromium(extraPatients: SandboxPatient[], opts: { fillOnly?: boolean; withPrefetch?: boolean } = {}): Promise<ChromiumTypeahead> {
+export async function benchTypeaheadChromium(
+  extraPatients: SandboxPatient[],
+  opts: { fillOnly?: boolean; withPrefetch?: boolean } = {},
+): Promise<ChromiumTypeahead> {
   ensureBuilt()
   const cleanup: Array<() => Promise<unknown>> = []
   try {

@@ -114,7 +114,9 @@ describe.skipIf(!chromiumPath)('the cache belongs to the connected practice', ()
     await dialog.waitFor()
     await dialog.getByRole('button', { name: 'Disconnetti' }).click()
     await page.waitForURL(/#\/connect$/)
-    await expect.poll(async () => Object.entries(await page.evaluate<Record<string, number>>(ALL_ROWS_JS)).filter(([, n]) => n > 0)).toEqual([])
+    await expect
+      .poll(async () => Object.entries(await page.evaluate<Record<string, number>>(ALL_ROWS_JS)).filter(([, n]) => n > 0))
+      .toEqual([])
 
     // The stores forgot too: connected again, the search is empty, not the last query's list.
     await page.locator('[data-test="open-demo"]').click()

@@ -337,7 +337,10 @@ export class AlfaDocsClient {
   /** Patient search: every page via offset/limit (limit ≤ 100), merged, repeated ids dropped. */
   searchPatients(filters?: PatientSearchFilters): Promise<Patient[]>
   /** Patient search: one page only. */
-  searchPatients(filters: PatientSearchFilters | undefined, page: { offset?: number; limit?: number; priority?: Priority }): Promise<Page<Patient>>
+  searchPatients(
+    filters: PatientSearchFilters | undefined,
+    page: { offset?: number; limit?: number; priority?: Priority },
+  ): Promise<Page<Patient>>
   async searchPatients(
     filters: PatientSearchFilters = {},
     page?: { offset?: number; limit?: number; priority?: Priority },
@@ -345,9 +348,11 @@ export class AlfaDocsClient {
     const limitOf = (l?: number) => Math.min(PATIENT_PAGE_MAX, Math.max(1, Math.floor(l ?? PATIENT_PAGE_MAX)))
     const lane = {}
     const fetchPage = (offset: number, limit: number) =>
-      this.request('patientsSearch', { query: { ...filters, offset, limit }, lane, ...(page?.priority ? { priority: page.priority } : {}) }) as Promise<
-        Page<Patient>
-      >
+      this.request('patientsSearch', {
+        query: { ...filters, offset, limit },
+        lane,
+        ...(page?.priority ? { priority: page.priority } : {}),
+      }) as Promise<Page<Patient>>
     if (page) return fetchPage(Math.max(0, Math.floor(page.offset ?? 0)), limitOf(page.limit))
 
     const limit = PATIENT_PAGE_MAX

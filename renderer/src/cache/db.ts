@@ -16,7 +16,8 @@ export interface MetaRow {
 }
 
 /** Whose patient data the cache holds: one practice's archive (the demo practice is never a real one's). */
-export const cacheScope = (s: { mode: 'demo' | 'practice'; practiceId: number; archiveId: number }) => `${s.mode}-${s.practiceId}-${s.archiveId}`
+export const cacheScope = (s: { mode: 'demo' | 'practice'; practiceId: number; archiveId: number }) =>
+  `${s.mode}-${s.practiceId}-${s.archiveId}`
 const SCOPE_KEY = 'scope'
 
 /**
@@ -108,7 +109,6 @@ export class SportelloDb extends Dexie {
   async currentScope(): Promise<string | null> {
     return (await this.meta.get(SCOPE_KEY))?.scope ?? null
   }
-
 
   async storeReference(ref: { chairs: Chair[]; colors: Color[]; operators: Operator[] }, now = Date.now()): Promise<void> {
     await this.transaction('rw', [this.chairs, this.colors, this.operators, this.meta, this.views], async () => {

@@ -12,7 +12,14 @@ import { useSessionStore } from './session/store'
 import { settingsFeature } from './settings'
 
 /** Every feature of the app. The router, the messages, the shell's tabs and disconnect iterate this list. */
-export const features: readonly Feature[] = [sessionFeature, agendaFeature, patientsFeature, documentsFeature, billingFeature, settingsFeature]
+export const features: readonly Feature[] = [
+  sessionFeature,
+  agendaFeature,
+  patientsFeature,
+  documentsFeature,
+  billingFeature,
+  settingsFeature,
+]
 
 /** The shell's tabs, in their order (Alt+1 is the first). */
 export const navTabs: readonly FeatureNav[] = features.flatMap((f) => (f.nav ? [f.nav] : [])).sort((a, b) => a.order - b.order)

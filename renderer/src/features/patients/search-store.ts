@@ -137,7 +137,8 @@ export const usePatientSearch = defineStore('patients-search', () => {
         const rows = pending
         pending = []
         // Nothing asked for the practice we left is written after reset() (the wipe may already have run).
-        if (rows.length > 0) writing = writing.then(() => (gen === generation ? db.storePatients(rows) : undefined)).catch((e: unknown) => void (failed ??= e))
+        if (rows.length > 0)
+          writing = writing.then(() => (gen === generation ? db.storePatients(rows) : undefined)).catch((e: unknown) => void (failed ??= e))
       }
       const store = (rows: Patient[]) => {
         pending.push(...rows)

@@ -4,7 +4,8 @@ const it = {
   open: 'Impostazioni',
   cache: {
     title: 'Dati salvati su questo computer',
-    intro: 'Per lavorare anche senza rete, Sportello conserva qui i dati dello studio collegato già visti. Si cancellano quando ti scolleghi.',
+    intro:
+      'Per lavorare anche senza rete, Sportello conserva qui i dati dello studio collegato già visti. Si cancellano quando ti scolleghi.',
     size: 'Spazio occupato',
     sizeUnknown: 'non disponibile',
     days: 'Giorni dell’agenda',
@@ -31,7 +32,8 @@ const en: typeof it = {
   open: 'Settings',
   cache: {
     title: 'Data saved on this computer',
-    intro: 'To keep working without a network, Sportello keeps here the data of the connected practice already seen. It is erased when you disconnect.',
+    intro:
+      'To keep working without a network, Sportello keeps here the data of the connected practice already seen. It is erased when you disconnect.',
     size: 'Space used',
     sizeUnknown: 'not available',
     days: 'Agenda days',
