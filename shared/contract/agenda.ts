@@ -81,7 +81,7 @@ export const waitingEntrySchema = z.object({ appointmentId: idNum, since: z.numb
 export type WaitingEntry = z.infer<typeof waitingEntrySchema>
 
 /** What the desk saw of an appointment when it queued a change offline: a different state or day at send time is a refusal. */
-export const outboxSeenSchema = z.object({ state: z.enum(appointmentStates), date: z.string().max(40) })
+export const outboxSeenSchema = z.strictObject({ state: z.enum(appointmentStates), date: z.string().max(40) })
 export type OutboxSeen = z.infer<typeof outboxSeenSchema>
 
 /** A state change accepted offline, waiting to be sent (in `queuedAt` order). */
