@@ -544,8 +544,11 @@ export const useAgendaStore = defineStore('agenda', () => {
     }
     if (next.size > 0) startOutboxPoll()
     else stopOutboxPoll()
-    const landed = [...before.keys()].some((id) => !next.has(id))
-    if (landed) void refresh()
+    // Sent (or refused) since the last look: a refresh asked before that may hold the older state, so these ids
+    // keep what the desk shows until a refresh asked from now on answers.
+    const left = [...before.keys()].filter((id) => !next.has(id))
+    for (const id of left) wrote(id)
+    if (left.length > 0) void refresh()
   }
 
   /** The view said these refusals: main forgets them. */
