@@ -120,28 +120,8 @@ async function benchUpload() {
 /** 10 000 patients as AlfaDocs sends them (ids clear of the demo practice's own). */
 async function rawPatients() {
   const { fiscalCode } = await import('../electron/sandbox/seed/fiscalCode')
-  const last = [
-    'Rossi',
-    'Russo',
-    'Ferrari',
-    'Esposito',
-    'Bianchi',
-    'Romano',
-    'Colombo',
-    'Ricci',
-    'Marino',
-    'Greco',
-    'Bruno',
-    'Gallo',
-    'Conti',
-    'De Luca',
-    'Mancini',
-    'Costa',
-    'Giordano',
-    'Rizzo',
-    'Lombardi',
-    'Moretti',
-  ]
+  const { lastNames } = await import('../electron/sandbox/seed/names')
+  const last = lastNames.slice(0, 20) // the sandbox's first 20 surnames, the set the figures were taken on
   const first = [
     'Mario',
     'Marta',
