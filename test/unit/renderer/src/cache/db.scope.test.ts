@@ -18,6 +18,12 @@ const open = (name: string) => {
   opened.push(db)
   return db
 }
+// As a page of the app opens it: reads wait until the scope is set.
+const openScoped = (name: string) => {
+  const db = open(name)
+  db.requireScope()
+  return db
+}
 
 afterEach(async () => {
   for (const db of opened.splice(0)) await db.delete()
@@ -32,16 +38,14 @@ async function fillFor(db: SportelloDb) {
 describe('cache scope', () => {
   it('a cache written for practice A is wiped before a page opened for practice B reads it', async () => {
     const name = `scope-${++n}`
-    const a = open(name)
-    a.requireScope()
+    const a = openScoped(name)
     void a.setScope(A)
     await fillFor(a)
     expect(await a.currentScope()).toBe(A)
     a.close()
 
     // A new page (a reload, a restart) connected to B: the first read waits for the scope and finds nothing of A.
-    const b = open(name)
-    b.requireScope()
+    const b = openScoped(name)
     const reads = Promise.all([b.patients.count(), b.appointments.count(), b.reads.get('billing:bill:5')])
     await b.setScope(B)
     expect(await reads).toEqual([0, 0, undefined])
@@ -49,8 +53,7 @@ describe('cache scope', () => {
   })
 
   it('nothing is read before the scope is known', async () => {
-    const db = open(`scope-${++n}`)
-    db.requireScope()
+    const db = openScoped(`scope-${++n}`)
     let answered = false
     const count = db.patients.count().then((c) => ((answered = true), c))
     await new Promise((r) => setTimeout(r, 50))
@@ -61,21 +64,18 @@ describe('cache scope', () => {
 
   it('the same practice keeps its cache across pages', async () => {
     const name = `scope-${++n}`
-    const a = open(name)
-    a.requireScope()
+    const a = openScoped(name)
     await a.setScope(A)
     await fillFor(a)
     a.close()
-    const again = open(name)
-    again.requireScope()
+    const again = openScoped(name)
     await again.setScope(A)
     expect(await again.patients.count()).toBe(1)
     expect((await again.readDay('2026-03-11')).appointments.map((x) => x.id)).toEqual([1])
   })
 
   it('switching to B while open wipes every table and the search index; no scope (disconnected) holds nothing', async () => {
-    const db = open(`scope-${++n}`)
-    db.requireScope()
+    const db = openScoped(`scope-${++n}`)
     await db.setScope(A)
     await fillFor(db)
     expect((await searchCachedPatients(db.patients, parsePatientQuery('rossi'), 0, 20)).total).toBe(1)
@@ -94,8 +94,7 @@ describe('cache scope', () => {
     const old = open(name)
     await fillFor(old)
     old.close()
-    const db = open(name)
-    db.requireScope()
+    const db = openScoped(name)
     await db.setScope(A)
     expect(await db.patients.count()).toBe(0)
   })

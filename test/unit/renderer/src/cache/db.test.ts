@@ -1,50 +1,11 @@
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { appointmentSchema, type Chair, type Color, type Operator, type Patient } from '../../../../../shared/alfadocs/schemas'
+import type { Chair, Color, Operator } from '../../../../../shared/alfadocs/schemas'
 import { SportelloDb, dayOf, metaKeys } from '../../../../../renderer/src/cache/db'
 import { searchCachedPatients } from '../../../../../renderer/src/features/patients/patient-cache'
 import { parsePatientQuery } from '../../../../../shared/patients/query'
+import { appt, patient } from './fixtures'
 
-// Every field spelled out, as the API sends them (the schema does not accept missing keys).
-const appt = (id: number, date: string, chairId: number, patientId: number) =>
-  appointmentSchema.parse({
-    id,
-    date,
-    chairId,
-    patientId,
-    state: 'confirmed',
-    duration: 30,
-    description: `visit ${id}`,
-    emailReminder: false,
-    smsReminder: false,
-    allDay: false,
-    type: 'inPractice',
-    colorId: null,
-    operatorId: null,
-    createdThroughBooking: false,
-    createdThroughApi: false,
-    firstVisit: false,
-    carePlanId: null,
-  })
-
-const patient = (id: number, firstName: string, lastName: string): Patient => ({
-  id,
-  firstName,
-  lastName,
-  email: null,
-  emailEnabled: false,
-  emailValid: false,
-  phoneNumbers: [],
-  gender: null,
-  street: null,
-  city: null,
-  postcode: null,
-  province: null,
-  dateOfBirth: null,
-  placeOfBirth: null,
-  italianFiscalCode: null,
-  deleted: false,
-})
 const chair = (id: number, name: string): Chair => ({ id, name, deleted: false })
 const color = (id: number, backgroundColor: string): Color => ({ id, backgroundColor, textColor: '000000' })
 const operator = (id: number, name: string): Operator => ({ id, name, italianFiscalCode: null, sequenceNumber: null, deleted: false })
@@ -63,10 +24,10 @@ describe('renderer Dexie cache', () => {
   it('stores a day and reads it back by date, indexed by chair', async () => {
     await db.storeDay(
       '2026-03-11',
-      [appt(1, '2026-03-11 09:30:00', 1, 10), appt(2, '2026-03-11 10:00:00', 2, 11), appt(3, '2026-03-11 11:00:00', 1, 12)],
+      [appt(1, '2026-03-11 09:30:00', 10), appt(2, '2026-03-11 10:00:00', 11, { chairId: 2 }), appt(3, '2026-03-11 11:00:00', 12)],
       1000,
     )
-    await db.storeDay('2026-03-12', [appt(4, '2026-03-12 09:00:00', 1, 10)], 2000)
+    await db.storeDay('2026-03-12', [appt(4, '2026-03-12 09:00:00', 10)], 2000)
 
     const day = await db.readDay('2026-03-11')
     expect(day.appointments.map((a) => a.id).sort()).toEqual([1, 2, 3])
@@ -80,8 +41,8 @@ describe('renderer Dexie cache', () => {
   })
 
   it('replaces a day on refresh so deleted appointments disappear', async () => {
-    await db.storeDay('2026-03-11', [appt(1, '2026-03-11 09:30:00', 1, 10), appt(2, '2026-03-11 10:00:00', 1, 11)], 1000)
-    await db.storeDay('2026-03-11', [appt(2, '2026-03-11 10:30:00', 1, 11)], 3000)
+    await db.storeDay('2026-03-11', [appt(1, '2026-03-11 09:30:00', 10), appt(2, '2026-03-11 10:00:00', 11)], 1000)
+    await db.storeDay('2026-03-11', [appt(2, '2026-03-11 10:30:00', 11)], 3000)
     const day = await db.readDay('2026-03-11')
     expect(day.appointments.map((a) => [a.id, a.date])).toEqual([[2, '2026-03-11 10:30:00']])
     expect(day.syncedAt).toBe(3000)
@@ -96,7 +57,7 @@ describe('renderer Dexie cache', () => {
       },
       500,
     )
-    await db.storePatients([patient(10, 'Mario', 'Rossi')], 600)
+    await db.storePatients([patient(10, 'Rossi')], 600)
 
     const ref = await db.readReference()
     expect(ref.chairs.map((c) => c.name)).toEqual(['Poltrona 1'])
@@ -108,8 +69,8 @@ describe('renderer Dexie cache', () => {
   })
 
   it('wipe() empties every table', async () => {
-    await db.storeDay('2026-03-11', [appt(1, '2026-03-11 09:30:00', 1, 10)])
-    await db.storePatients([patient(10, 'Mario', 'Rossi')])
+    await db.storeDay('2026-03-11', [appt(1, '2026-03-11 09:30:00', 10)])
+    await db.storePatients([patient(10, 'Rossi')])
     await db.storeReference({ chairs: [chair(1, 'P1')], colors: [], operators: [] })
 
     await db.reads.put({ key: 'bills:x', value: [1, 2], syncedAt: 5 })
@@ -131,13 +92,13 @@ describe('renderer Dexie cache', () => {
   })
 
   it("wipe() also empties the patient search's memory index: the next practice finds none of the last one's patients", async () => {
-    await db.storePatients([patient(10, 'Mario', 'Rossi'), patient(11, 'Anna', 'Rossini')])
+    await db.storePatients([patient(10, 'Rossi'), patient(11, 'Rossini', { firstName: 'Anna' })])
     const find = async (text: string) => (await searchCachedPatients(db.patients, parsePatientQuery(text), 0, 20)).results.map((p) => p.id)
     expect(await find('ross')).toEqual([10, 11])
     await db.wipe()
     expect(await find('ross')).toEqual([])
     // Written after the wipe: found again, with its search keys (the cache's hooks still run).
-    await db.storePatients([patient(12, 'Luca', 'Rossetti')])
+    await db.storePatients([patient(12, 'Rossetti', { firstName: 'Luca' })])
     expect(await find('ross')).toEqual([12])
     expect((await db.patients.get(12))?.sLast).toBe('rossetti')
   })

@@ -1,49 +1,12 @@
 import 'fake-indexeddb/auto'
 import Dexie from 'dexie'
 import { afterEach, describe, expect, it } from 'vitest'
-import { appointmentSchema, type Patient } from '../../../../../shared/alfadocs/schemas'
 import { SportelloDb } from '../../../../../renderer/src/cache/db'
+import { appt, patient } from './fixtures'
 
 // The per-day view row a warm open paints from: one get holds the day and the patients it names.
 
-const appt = (id: number, patientId: number | null) =>
-  appointmentSchema.parse({
-    id,
-    date: '2026-03-11 09:00:00',
-    chairId: 1,
-    patientId,
-    state: 'confirmed',
-    duration: 30,
-    description: `visit ${id}`,
-    emailReminder: false,
-    smsReminder: false,
-    allDay: false,
-    type: 'inPractice',
-    colorId: null,
-    operatorId: null,
-    createdThroughBooking: false,
-    createdThroughApi: false,
-    firstVisit: false,
-    carePlanId: null,
-  })
-const patient = (id: number, lastName: string): Patient => ({
-  id,
-  firstName: 'Mario',
-  lastName,
-  email: null,
-  emailEnabled: false,
-  emailValid: false,
-  phoneNumbers: [],
-  gender: null,
-  street: null,
-  city: null,
-  postcode: null,
-  province: null,
-  dateOfBirth: null,
-  placeOfBirth: null,
-  italianFiscalCode: null,
-  deleted: false,
-})
+const dayAppt = (id: number, patientId: number | null) => appt(id, '2026-03-11 09:00:00', patientId)
 
 describe('agenda day view rows', () => {
   const names: string[] = []
@@ -55,7 +18,7 @@ describe('agenda day view rows', () => {
   it('stores the day with only the patients it names, and the reference beside it; wipe() forgets both', async () => {
     const db = open('view-1')
     const known = new Map([1, 2, 3].map((id) => [id, patient(id, `P${id}`)]))
-    await db.storeDayView('2026-03-11', [appt(10, 1), appt(11, 3), appt(12, null)], known, 42)
+    await db.storeDayView('2026-03-11', [dayAppt(10, 1), dayAppt(11, 3), dayAppt(12, null)], known, 42)
     await db.storeReference({ chairs: [{ id: 1, name: 'Poltrona 1', deleted: false }], colors: [], operators: [] })
     const [ref, day] = await db.views.bulkGet(['reference', 'day:2026-03-11'])
     expect(ref?.key).toBe('reference')

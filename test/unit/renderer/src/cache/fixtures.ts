@@ -1,29 +1,25 @@
-import { appointmentSchema, type Patient } from '../../../../../shared/alfadocs/schemas'
+import { appointmentSchema, type Appointment, type Patient } from '../../../../../shared/alfadocs/schemas'
+import { APPOINTMENT_DEFAULTS } from '../../../../../electron/sandbox/handlers/appointments'
 
 // Rows as the API sends them (the schemas do not accept missing keys), for the cache's tests.
 
-export const appt = (id: number, date: string, patientId: number) =>
+export const appt = (id: number, date: string, patientId: number | null, over: Partial<Appointment> = {}) =>
   appointmentSchema.parse({
+    ...APPOINTMENT_DEFAULTS,
     id,
     date,
     chairId: 1,
     patientId,
-    state: 'confirmed',
-    duration: 30,
     description: `visit ${id}`,
-    emailReminder: false,
-    smsReminder: false,
-    allDay: false,
-    type: 'inPractice',
     colorId: null,
-    operatorId: null,
     createdThroughBooking: false,
     createdThroughApi: false,
     firstVisit: false,
     carePlanId: null,
+    ...over,
   })
 
-export const patient = (id: number, lastName: string): Patient => ({
+export const patient = (id: number, lastName: string, over: Partial<Patient> = {}): Patient => ({
   id,
   firstName: 'Mario',
   lastName,
@@ -40,4 +36,5 @@ export const patient = (id: number, lastName: string): Patient => ({
   placeOfBirth: null,
   italianFiscalCode: null,
   deleted: false,
+  ...over,
 })
