@@ -12,10 +12,12 @@ export const en = {
   freshness: {
     loading: 'Loading…',
     fresh: 'Updated at {time}',
-    refreshing: 'Saved data from {time}; updating…',
-    offline: 'Offline — data from {time}',
+    refreshing: 'Data {at}; updating…',
+    offline: 'Offline — data {at}',
     offlineNoData: 'Offline — no saved data',
-    stale: 'Data from {time}. {reason}',
+    stale: 'Data {at}. {reason}',
+    atTime: 'from {time}',
+    atDay: 'from {day}, {time}',
   },
   prefetch: {
     running: 'Getting ready to work offline: {done}/{total}',

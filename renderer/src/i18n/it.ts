@@ -13,10 +13,12 @@ export const it = {
   freshness: {
     loading: 'Caricamento…',
     fresh: 'Aggiornato alle {time}',
-    refreshing: 'Dati salvati alle {time}; aggiornamento…',
-    offline: 'Offline — dati del {time}',
+    refreshing: 'Dati {at}; aggiornamento…',
+    offline: 'Offline — dati {at}',
     offlineNoData: 'Offline — nessun dato salvato',
-    stale: 'Dati del {time}. {reason}',
+    stale: 'Dati {at}. {reason}',
+    atTime: 'delle {time}',
+    atDay: 'del {day} alle {time}',
   },
   prefetch: {
     running: 'Preparazione per lavorare offline: {done}/{total}',

@@ -5,7 +5,8 @@ import { i18n } from '../i18n'
 
 // The one home of how the desk reads names, money, dates and appointment states, for every feature.
 
-const tagOf = (locale: string) => (locale === 'en' ? 'en-GB' : 'it-IT')
+/** The BCP 47 tag the app formats with for a UI language (English as in Europe: 24-hour clock, day first). */
+export const tagOf = (locale: string) => (locale === 'en' ? 'en-GB' : 'it-IT')
 
 /** "Rossi Mario": how the front desk reads a name. */
 export function patientName(p: Pick<Patient, 'firstName' | 'lastName'>): string {

@@ -3,7 +3,7 @@ import type { ReadState } from '../data/read'
 import { isOfflineKind } from '../api'
 import { describeError } from '../i18n/describe-error'
 import { i18n } from '../i18n'
-import { syncTime } from './format'
+import { tagOf } from './format'
 
 export type Freshness = Pick<ReadState<unknown>, 'status' | 'syncedAt' | 'error' | 'refreshing'>
 
@@ -18,25 +18,37 @@ export function freshnessOf(
   now = Date.now(),
   link: ConnectivitySnapshotData['state'] = 'online',
 ): { text: string; offline: boolean } | null {
-  const { t, locale } = i18n.global
-  const time = read.syncedAt != null ? syncTime(read.syncedAt, locale.value, now) : null
+  const { t } = i18n.global
+  const time = read.syncedAt != null ? dataAt(read.syncedAt, now) : null
   if (link !== 'online' && time && (read.status === 'fresh' || read.status === 'cached')) {
-    return { text: t(link === 'offline' ? 'freshness.offline' : 'freshness.authRefused', { time }), offline: true }
+    return { text: t(link === 'offline' ? 'freshness.offline' : 'freshness.authRefused', { at: time }), offline: true }
   }
   switch (read.status) {
     case 'loading':
       return { text: t('freshness.loading'), offline: false }
     case 'fresh':
-      return time ? { text: t('freshness.fresh', { time }), offline: false } : null
+      return read.syncedAt != null ? { text: t('freshness.fresh', { time: clock(read.syncedAt) }), offline: false } : null
     case 'offline':
       return { text: t('freshness.offlineNoData'), offline: true }
     case 'cached': {
       if (!time) return null
-      if (!read.error) return { text: t('freshness.refreshing', { time }), offline: false }
-      if (isOfflineKind(read.error.kind)) return { text: t('freshness.offline', { time }), offline: true }
-      return { text: t('freshness.stale', { time, reason: describeError(read.error) }), offline: true }
+      if (!read.error) return { text: t('freshness.refreshing', { at: time }), offline: false }
+      if (isOfflineKind(read.error.kind)) return { text: t('freshness.offline', { at: time }), offline: true }
+      return { text: t('freshness.stale', { at: time, reason: describeError(read.error) }), offline: true }
     }
     default:
       return null
   }
+}
+
+const clock = (ms: number) =>
+  new Intl.DateTimeFormat(tagOf(i18n.global.locale.value), { hour: '2-digit', minute: '2-digit' }).format(new Date(ms))
+
+/** "delle 10:40" today, "del 10/03 alle 10:40" another day (Italian needs the article to agree). */
+function dataAt(ms: number, now: number): string {
+  const { t, locale } = i18n.global
+  const d = new Date(ms)
+  if (new Date(now).toDateString() === d.toDateString()) return t('freshness.atTime', { time: clock(ms) })
+  const day = new Intl.DateTimeFormat(tagOf(locale.value), { day: '2-digit', month: '2-digit' }).format(d)
+  return t('freshness.atDay', { day, time: clock(ms) })
 }

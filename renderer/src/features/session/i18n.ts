@@ -37,7 +37,7 @@ const it = {
     dataDay: 'dati del {time}',
   },
   freshness: {
-    authRefused: 'Chiave API rifiutata — dati del {time}',
+    authRefused: 'Chiave API rifiutata — dati {at}',
   },
   errors: {
     connect: {
@@ -86,7 +86,7 @@ const en: typeof it = {
     dataDay: 'data from {time}',
   },
   freshness: {
-    authRefused: 'API key refused — data from {time}',
+    authRefused: 'API key refused — data {at}',
   },
   errors: {
     connect: {

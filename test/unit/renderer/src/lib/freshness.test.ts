@@ -22,10 +22,27 @@ describe('freshnessOf with connectivity', () => {
   })
 
   it('offline or with a refused key: the same read is marked with its time, as a warning', () => {
-    expect(freshnessOf(fresh, now, 'offline')).toEqual({ text: 'Offline — dati del 10:40', offline: true })
-    expect(freshnessOf(fresh, now, 'auth-refused')).toEqual({ text: 'Chiave API rifiutata — dati del 10:40', offline: true })
+    expect(freshnessOf(fresh, now, 'offline')).toEqual({ text: 'Offline — dati delle 10:40', offline: true })
+    expect(freshnessOf(fresh, now, 'auth-refused')).toEqual({ text: 'Chiave API rifiutata — dati delle 10:40', offline: true })
     const cached = { ...fresh, status: 'cached' as const, error: { kind: 'auth' as const, message: 'refused' } }
     expect(freshnessOf(cached, now, 'auth-refused')?.text).toMatch(/^Chiave API rifiutata/)
+  })
+
+  it('says "delle" for a time today and "del … alle" for another day, in Italian; English alike', () => {
+    const yesterday = {
+      ...fresh,
+      status: 'cached' as const,
+      syncedAt: new Date(2026, 2, 10, 18, 5).getTime(),
+      error: { kind: 'offline' as const, message: 'down' },
+    }
+    expect(freshnessOf(yesterday, now)?.text).toBe('Offline — dati del 10/03 alle 18:05')
+    i18n.global.locale.value = 'en'
+    try {
+      expect(freshnessOf(yesterday, now)?.text).toBe('Offline — data from 10/03, 18:05')
+      expect(freshnessOf(fresh, now, 'offline')?.text).toBe('Offline — data from 10:40')
+    } finally {
+      i18n.global.locale.value = 'it'
+    }
   })
 
   it('nothing shown stays worded as before (loading, offline without data)', () => {
