@@ -55,12 +55,13 @@ export function createAppServices(opts: AppServiceOptions): AppServices {
   // State changes queued offline (durable, per practice), sent when AlfaDocs answers again.
   const outbox = new AgendaOutbox({ path: join(opts.dataDir, 'agenda-outbox.json'), client, practice, waiting })
   connectivity.onOnline(() => void outbox.flush())
-  const payments = new PaymentService({ dataDir: opts.dataDir, client, practice: () => session.practice() })
+  const offline = () => connectivity.snapshot().state === 'offline'
+  const payments = new PaymentService({ dataDir: opts.dataDir, client, practice: () => session.practice(), offline })
   return {
     dataDir: opts.dataDir,
     session,
     connectivity,
-    agenda: new AgendaService({ client, waiting, outbox, offline: () => connectivity.snapshot().state === 'offline' }),
+    agenda: new AgendaService({ client, waiting, outbox, offline }),
     patients: new PatientsService(client),
     documents: createDocumentsService(client, opts.dataDir),
     billing: new BillingQueries(client),

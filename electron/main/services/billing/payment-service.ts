@@ -44,6 +44,8 @@ export interface PaymentServiceOptions {
   practice?: () => Promise<PracticeRef>
   /** The file operations of the journal (tests inject a full or read-only disk). */
   fs?: Fs
+  /** Whether AlfaDocs is known to be unreachable right now: a payment is then refused at once, never queued. */
+  offline?: () => boolean
 }
 
 /** A payment refused because the journal could not be written: nothing of it was recorded or sent. */
@@ -81,6 +83,10 @@ export class PaymentService {
 
   /** Confirm: the same key twice (a double click) gives the same payment, never a second one. */
   record(req: PaymentRequest): Promise<PaymentView> {
+    if (this.opts.offline?.()) {
+      const why = 'AlfaDocs cannot be reached: payments are never queued, record it when the network is back.'
+      return Promise.reject(new AppError('offline', why, { code: 'payment-offline' }))
+    }
     return this.exclusive(req.key, () => this.start(req))
   }
 

@@ -270,6 +270,8 @@ const itErrors = {
     'instalment-closed': 'Questa scadenza non è più aperta (già pagata o rimossa). Ricarica la fattura.',
     'payment-other-practice': 'Questo pagamento è di un altro studio: collegati a quello studio per completarlo.',
     'payment-not-found': 'Questo pagamento non esiste (o è stato annullato).',
+    'payment-offline':
+      'AlfaDocs non è raggiungibile: il pagamento non è stato registrato (i pagamenti non restano in attesa). Riprova quando torna la rete.',
     'payment-type-unused': 'Scegli una modalità di pagamento in uso in AlfaDocs.',
     'account-unused': 'Scegli un conto in uso in AlfaDocs.',
     'amount-not-positive': "L'importo deve essere maggiore di zero.",
@@ -288,6 +290,8 @@ const enErrors: typeof itErrors = {
     'instalment-closed': 'This instalment is no longer open (already paid or removed). Reload the bill.',
     'payment-other-practice': 'This payment belongs to another practice: connect to it to complete the payment.',
     'payment-not-found': 'This payment does not exist (or was cancelled).',
+    'payment-offline':
+      'AlfaDocs cannot be reached: the payment was not recorded (payments never wait in a queue). Try again when the network is back.',
     'payment-type-unused': 'Choose a payment type that is in use in AlfaDocs.',
     'account-unused': 'Choose an account that is in use in AlfaDocs.',
     'amount-not-positive': 'The amount must be greater than zero.',

@@ -55,6 +55,23 @@ async function leftPending(svc: PaymentService, euros: number) {
   return { billId, liabilityIds, req, view }
 }
 
+describe('payments while AlfaDocs is known to be unreachable', () => {
+  it('are refused at once with their own code: nothing sent, nothing in the journal, no lock', async () => {
+    const { billId, liabilityIds } = openBill(sb, [40])
+    let offline = true
+    const svc = new PaymentService({ dataDir, client: async () => client, reconcileDelayMs: 0, offline: () => offline })
+    const before = sb.requestLog.length
+    const req = request(billId, liabilityIds[0]!, 4000)
+    await expect(svc.record(req)).rejects.toMatchObject({ kind: 'offline', code: 'payment-offline' })
+    expect(sb.requestLog.length).toBe(before)
+    expect((await svc.unfinished()).payments).toEqual([])
+    expect(await readdir(dataDir)).toEqual([])
+    offline = false
+    expect((await svc.record(req)).state).toBe('done')
+    expect(transactionsOf(billId)).toBe(1)
+  })
+})
+
 describe('payments when the journal cannot be written', { timeout: 30_000 }, () => {
   const faults: Array<[string, (fs: FaultyFs) => void]> = [
     ['a read-only data folder', (fs) => fs.readOnly()],
