@@ -393,26 +393,17 @@ export const useAgendaStore = defineStore('agenda', () => {
   }
 
   /**
-   * One click: optimistic, rolled back if AlfaDocs refuses. Without an answer main queues it (`queued`): the
-   * block keeps the new state, marked pending, until main sends it (or it is refused and rolled back).
+   * Shows `shown` at once (the block marked pending) while `send` runs, then `apply`s the answer; if either
+   * throws, puts `before` back and throws the refusal.
    */
-  async function setState(id: number, state: AppointmentState): Promise<{ queued: boolean }> {
-    const before = byId.value.get(id)
-    if (!before) return { queued: false }
+  async function optimistic<R, T>(before: Appointment, shown: Appointment, send: () => Promise<R>, apply: (r: R) => T): Promise<T> {
+    const id = before.id
     pending.add(id)
-    replace({ ...before, state })
+    replace(shown)
     try {
-      const r = await call('agendaSetState', { id, state, at: now(), seen: { state: before.state as AppointmentState, date: before.date } })
+      const r = await send()
       wrote(id)
-      if (r.appointment) replace(r.appointment)
-      if (r.queued) void syncOutbox()
-      const next = new Map(waiting.value)
-      if (r.waiting) next.set(id, r.waiting.since)
-      else next.delete(id)
-      waiting.value = next
-      if (r.queued)
-        queued.value = new Map(queued.value).set(id, { key: '', appointmentId: id, state, at: now(), queuedAt: now(), seen: null })
-      return { queued: r.queued }
+      return apply(r)
     } catch (e) {
       wrote(id)
       replace(before)
@@ -420,6 +411,31 @@ export const useAgendaStore = defineStore('agenda', () => {
     } finally {
       pending.delete(id)
     }
+  }
+
+  /**
+   * One click: optimistic, rolled back if AlfaDocs refuses. Without an answer main queues it (`queued`): the
+   * block keeps the new state, marked pending, until main sends it (or it is refused and rolled back).
+   */
+  async function setState(id: number, state: AppointmentState): Promise<{ queued: boolean }> {
+    const before = byId.value.get(id)
+    if (!before) return { queued: false }
+    return optimistic(
+      before,
+      { ...before, state },
+      () => call('agendaSetState', { id, state, at: now(), seen: { state: before.state as AppointmentState, date: before.date } }),
+      (r) => {
+        if (r.appointment) replace(r.appointment)
+        if (r.queued) void syncOutbox()
+        const next = new Map(waiting.value)
+        if (r.waiting) next.set(id, r.waiting.since)
+        else next.delete(id)
+        waiting.value = next
+        if (r.queued)
+          queued.value = new Map(queued.value).set(id, { key: '', appointmentId: id, state, at: now(), queuedAt: now(), seen: null })
+        return { queued: r.queued }
+      },
+    )
   }
 
   /**
@@ -434,28 +450,23 @@ export const useAgendaStore = defineStore('agenda', () => {
     const before = byId.value.get(id)
     const seen = opts.seen ?? before
     if (!before || !seen) throw new ApiError({ kind: 'not-found', message: `appointment ${id} not shown` })
-    pending.add(id)
-    replace({ ...before, ...changes } as Appointment)
-    try {
-      const r = await call('agendaUpdate', { seen: seenOf(seen), changes, force: opts.force ?? false })
-      wrote(id)
-      if (r.status === 'saved') {
-        replace(r.appointment)
-        if (opts.undoable) {
-          const back: AppointmentChanges = {}
-          for (const k of Object.keys(changes) as Array<keyof AppointmentChanges>)
-            (back as Record<string, unknown>)[k] = before[k as keyof Appointment]
-          undoStack.value = [...undoStack.value.slice(-19), { id, before: back }]
-        }
-      } else replace(r.current)
-      return r
-    } catch (e) {
-      wrote(id)
-      replace(before)
-      throw toApiError(e)
-    } finally {
-      pending.delete(id)
-    }
+    return optimistic(
+      before,
+      { ...before, ...changes } as Appointment,
+      () => call('agendaUpdate', { seen: seenOf(seen), changes, force: opts.force ?? false }),
+      (r) => {
+        if (r.status === 'saved') {
+          replace(r.appointment)
+          if (opts.undoable) {
+            const back: AppointmentChanges = {}
+            for (const k of Object.keys(changes) as Array<keyof AppointmentChanges>)
+              (back as Record<string, unknown>)[k] = before[k as keyof Appointment]
+            undoStack.value = [...undoStack.value.slice(-19), { id, before: back }]
+          }
+        } else replace(r.current)
+        return r
+      },
+    )
   }
 
   /** Ctrl+Z: moves the last moved appointment back (itself checked against other desks' changes). */
