@@ -25,8 +25,7 @@ export const useSessionStore = defineStore('session', () => {
       status.value = await call('sessionStatus', {})
     } catch (e) {
       // Without a status we cannot show the day: fall back to the Connect screen with the reason.
-      error.value = toApiError(e)
-      failed.value = 'status'
+      fail('status', e)
       status.value = { state: 'disconnected' }
     }
     return status.value
@@ -39,12 +38,16 @@ export const useSessionStore = defineStore('session', () => {
       status.value = await op()
       return status.value.state === 'connected'
     } catch (e) {
-      error.value = toApiError(e)
-      failed.value = kind
+      fail(kind, e)
       return false
     } finally {
       busy.value = null
     }
+  }
+
+  function fail(action: SessionAction, e: unknown): void {
+    error.value = toApiError(e)
+    failed.value = action
   }
 
   function clearError(): void {
@@ -67,8 +70,7 @@ export const useSessionStore = defineStore('session', () => {
     try {
       status.value = await call('sessionDisconnect', {})
     } catch (e) {
-      error.value = toApiError(e)
-      failed.value = 'disconnect'
+      fail('disconnect', e)
       status.value = { state: 'disconnected' }
     } finally {
       busy.value = null
