@@ -78,7 +78,8 @@ export function buildDaySheet(input: DaySheetInput): DaySheet {
   return { date: input.date, chairs }
 }
 
-const stateLabelsIt: Record<string, string> = {
+/** The Italian words for the appointment states; the app's Italian messages (renderer/src/i18n/it.ts) use this table. */
+export const stateLabelsIt = {
   confirmed: 'Confermato',
   waiting: 'In attesa',
   in_care: 'In poltrona',
@@ -86,6 +87,7 @@ const stateLabelsIt: Record<string, string> = {
   absent: 'Assente',
   cancelled: 'Annullato',
 }
+const stateWordsIt: Record<string, string> = stateLabelsIt
 
 export function formatDaySheetText(sheet: DaySheet, practiceName?: string | null): string {
   const lines: string[] = []
@@ -98,7 +100,7 @@ export function formatDaySheetText(sheet: DaySheet, practiceName?: string | null
         `${a.start}–${a.end}`,
         (a.patient ?? '—').padEnd(28),
         (a.operator ?? '—').padEnd(22),
-        (stateLabelsIt[a.state] ?? a.state).padEnd(11),
+        (stateWordsIt[a.state] ?? a.state).padEnd(11),
         a.description,
       ]
       lines.push('   ' + cols.join('  ').trimEnd())

@@ -1,5 +1,7 @@
 // Italian: the default language; the app's own strings (features bring theirs). en.ts has the same keys
 // (test/unit/renderer/src/i18n/messages.test.ts checks them, with every feature's).
+import { stateLabelsIt } from '../../../shared/day-sheet'
+
 export const it = {
   app: { name: 'Sportello', tagline: 'Lo sportello dello studio su AlfaDocs' },
   locale: { label: 'Lingua', it: 'Italiano', en: 'English' },
@@ -48,14 +50,7 @@ export const it = {
     firstVisit: 'Prima visita',
     retry: 'Riprova',
   },
-  state: {
-    confirmed: 'Confermato',
-    waiting: 'In attesa',
-    in_care: 'In poltrona',
-    done: 'Concluso',
-    absent: 'Assente',
-    cancelled: 'Annullato',
-  },
+  state: stateLabelsIt,
   errors: {
     auth: 'Accesso negato: la chiave API non è valida o è stata revocata.',
     'not-found': 'Risorsa non trovata sul server.',
