@@ -18,23 +18,12 @@ import { createMainApp } from '../electron/main/app'
 import { MemorySecretStore } from '../electron/main/keychain/memory-store'
 import type { Patient as SandboxPatient } from '../electron/sandbox/state'
 import { patientSchema, type Patient } from '../shared/alfadocs/schemas'
-import { channelNames } from '../shared/contract'
 import { parsePatientQuery } from '../shared/patients/query'
 import { matchesQuery, patientSearchKeys, type PatientSearchKeys } from '../shared/patients/search-keys'
-import { serveRenderer } from '../test/e2e/harness'
+import { CHROMIUM_ARGS, serveRenderer, WINDOW_API_JS } from '../test/e2e/harness'
 
 const ROOT = resolve(__dirname, '..')
 const RENDERER_DIR = join(ROOT, 'out/renderer')
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 const TYPE_DELAY_MS = 90
 const MISS_MS = 3000
 
@@ -238,13 +227,7 @@ export async function benchTypeaheadChromium(
         await new Promise((r) => setTimeout(r, 100))
       }
     }
-    await context.addInitScript({
-      content: `(() => {
-        const api = {}
-        for (const name of ${JSON.stringify(channelNames)}) api[name] = (input) => window.__sportelloInvoke(name, input ?? {})
-        Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false, configurable: false })
-      })()`,
-    })
+    await context.addInitScript({ content: WINDOW_API_JS })
     const page = await context.newPage()
     const errors: string[] = []
     page.on('pageerror', (e) => errors.push(e.message))

@@ -32,7 +32,7 @@ export function findChromium(): string | null {
   return null
 }
 
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
@@ -42,6 +42,16 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ]
+
+/**
+ * The page's `window.api`, as the preload gives it: every channel calls the `__sportelloInvoke` binding the
+ * context exposes. Page-side code is plain JS text: this file is type-checked without the DOM library.
+ */
+export const WINDOW_API_JS = `(() => {
+  const api = {}
+  for (const name of ${JSON.stringify(channelNames)}) api[name] = (input) => window.__sportelloInvoke(name, input ?? {})
+  Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false, configurable: false })
+})()`
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -171,14 +181,7 @@ export async function startHarness(executablePath: string, opts: HarnessOptions 
     if (!opts.realClock) await context.clock.setFixedTime(new Date(`${today}T08:00:00Z`))
 
     await context.exposeBinding('__sportelloInvoke', (_source, channel: string, input: unknown) => app.invoke(channel, input))
-    // Page-side code is plain JS text: this file is type-checked without the DOM library.
-    await context.addInitScript({
-      content: `(() => {
-        const api = {}
-        for (const name of ${JSON.stringify(channelNames)}) api[name] = (input) => window.__sportelloInvoke(name, input ?? {})
-        Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false, configurable: false })
-      })()`,
-    })
+    await context.addInitScript({ content: WINDOW_API_JS })
 
     const page = await context.newPage()
     const pageErrors: string[] = []
