@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Appointment } from '../../shared/alfadocs/schemas'
-import { startSandboxProcess, type SandboxProcess } from '../../electron/sandbox/process'
+import type { SandboxProcess } from '../../electron/sandbox/process'
 import type { RequestLogEntry } from '../../electron/sandbox/server'
-import { findChromium, startHarness, type Harness } from './harness'
+import { closeOnSandboxProcess, openOnSandboxProcess } from './sandbox-process-setup'
+import { findChromium, type Harness } from './harness'
 
 // The agenda against a real sandbox PROCESS that is killed (the network drops) and started again on the same
 // port: a day never seen is never shown as empty nor bookable (offline, slow, failing); a check-in offline is
@@ -24,9 +25,7 @@ describe.skipIf(!chromiumPath)('the agenda offline', () => {
   const apiKey = 'offline-agenda-key'
 
   beforeAll(async () => {
-    h = await startHarness(chromiumPath!)
-    sp = await startSandboxProcess({ apiKey, today: h.today })
-    await h.connectTo(sp)
+    ;({ h, sp } = await openOnSandboxProcess(chromiumPath!, { apiKey }))
     const day = await h.invoke('appointmentsRange', { from: h.today, to: h.today })
     a = day.find((x) => x.state === 'confirmed' && x.patientId != null && !x.allDay && x.chairId != null && x.colorId != null)!
     // Booked here while online; the restarted sandbox (seeded afresh) will not know it: its queued check-in is refused.
@@ -38,10 +37,7 @@ describe.skipIf(!chromiumPath)('the agenda offline', () => {
       patientId: a.patientId,
     })
   })
-  afterAll(async () => {
-    await sp?.stop()
-    await h?.close()
-  })
+  afterAll(() => closeOnSandboxProcess(sp, h))
 
   const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 30_000 })
   const block = (id: number) => h.page.locator(`[data-test="appointment-${id}"]`)

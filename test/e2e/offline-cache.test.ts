@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startSandboxProcess, type SandboxProcess } from '../../electron/sandbox/process'
+import type { SandboxProcess } from '../../electron/sandbox/process'
 import type { Patient } from '../../shared/alfadocs/schemas'
-import { findChromium, startHarness, type Harness } from './harness'
+import { closeOnSandboxProcess, openOnSandboxProcess } from './sandbox-process-setup'
+import { findChromium, type Harness } from './harness'
 
 // The cache is patient data on a shared computer: it belongs to the practice connected. Connecting another
 // practice (a sandbox process with another seed) without disconnecting never shows the first one's patients,
@@ -31,13 +32,9 @@ describe.skipIf(!chromiumPath)('the cache belongs to the connected practice', ()
   const apiKey = 'offline-cache-key'
 
   beforeAll(async () => {
-    h = await startHarness(chromiumPath!)
-    sp = await startSandboxProcess({ apiKey, today: h.today, seed: 7 })
+    ;({ h, sp } = await openOnSandboxProcess(chromiumPath!, { apiKey, seed: 7, connect: false }))
   })
-  afterAll(async () => {
-    await sp?.stop()
-    await h?.close()
-  })
+  afterAll(() => closeOnSandboxProcess(sp, h))
 
   const results = () => h.page.locator('[data-test="search-result"]')
   const searchIdle = () => h.page.locator('[data-test="search-results"]').getAttribute('data-loading')

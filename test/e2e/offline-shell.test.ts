@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandboxProcess, type SandboxProcess } from '../../electron/sandbox/process'
-import { findChromium, startHarness, type Harness } from './harness'
+import { closeOnSandboxProcess, openOnSandboxProcess } from './sandbox-process-setup'
+import { findChromium, type Harness } from './harness'
 
 // One offline state for the whole app, against a real sandbox PROCESS that is killed (as when the network
 // drops) and started again on the same port: the shell says it on every screen with since when and the time
@@ -16,15 +17,10 @@ describe.skipIf(!chromiumPath)('the shell online, offline and with a refused key
   const apiKey = 'offline-shell-key'
 
   beforeAll(async () => {
-    h = await startHarness(chromiumPath!)
-    sp = await startSandboxProcess({ apiKey, today: h.today })
-    await h.connectTo(sp)
+    ;({ h, sp } = await openOnSandboxProcess(chromiumPath!, { apiKey }))
     patientId = (await h.invoke('patientsSearch', { text: '', offset: 0, limit: 5 })).results[0]!.id
   })
-  afterAll(async () => {
-    await sp?.stop()
-    await h?.close()
-  })
+  afterAll(() => closeOnSandboxProcess(sp, h))
 
   const shell = () => h.page.locator('[data-test="sync-status"]')
   const linkState = () => h.page.locator('[data-test="app-shell"]').getAttribute('data-link')

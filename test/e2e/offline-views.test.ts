@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Bill, Patient } from '../../shared/alfadocs/schemas'
 import { xrayPng } from '../../electron/sandbox/png'
-import { startSandboxProcess, type SandboxProcess } from '../../electron/sandbox/process'
+import type { SandboxProcess } from '../../electron/sandbox/process'
 import { addDaysIso } from '../../shared/dates'
-import { findChromium, startHarness, type Harness } from './harness'
+import { closeOnSandboxProcess, openOnSandboxProcess } from './sandbox-process-setup'
+import { findChromium, type Harness } from './harness'
 
 // Everything seen stays viewable offline, against a real sandbox PROCESS killed as when the network drops: the
 // agenda, a patient (every tab: appointments, documents with the thumbnail seen, bills, care plans, custom
@@ -26,9 +27,7 @@ describe.skipIf(!chromiumPath)('what was seen, offline after a reload and a rest
   const apiKey = 'offline-views-key'
 
   beforeAll(async () => {
-    h = await startHarness(chromiumPath!)
-    sp = await startSandboxProcess({ apiKey, today: h.today })
-    await h.connectTo(sp)
+    ;({ h, sp } = await openOnSandboxProcess(chromiumPath!, { apiKey }))
     const today = await h.invoke('appointmentsRange', { from: h.today, to: h.today })
     patientId = today.find((a) => a.patientId != null)!.patientId!
     const otherId = today.find((a) => a.patientId != null && a.patientId !== patientId)!.patientId!
@@ -46,10 +45,7 @@ describe.skipIf(!chromiumPath)('what was seen, offline after a reload and a rest
     bill = bills.find((b) => b.patientId != null) ?? bills[0]!
     listedOnly = bills.find((b) => b.id !== bill.id)!
   })
-  afterAll(async () => {
-    await sp?.stop()
-    await h?.close()
-  })
+  afterAll(() => closeOnSandboxProcess(sp, h))
 
   const poll = <T>(fn: () => Promise<T>) => expect.poll(fn, { timeout: 30_000, interval: 100 })
   const go = (hash: string) => h.page.evaluate((to) => (location.hash = to), hash)
