@@ -2,12 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { startSandbox, type Fault, type Sandbox } from '../../electron/sandbox'
+import type { Fault, Sandbox } from '../../electron/sandbox'
 import type { AlfaDocsClient } from '../../electron/main/alfadocs/client'
 import { PaymentService } from '../../electron/main/services/billing/payment-service'
 import type { RouteName } from '../../shared/alfadocs/routes'
 import type { PaymentView } from '../../shared/contract/billing'
-import { CASH, CASSA, fastClient, fastService, openBill, outcome, request, TODAY } from './payments-fixtures'
+import { CASH, CASSA, fastClient, fastService, openBill, outcome, request, startFastSandbox, TODAY } from './payments-fixtures'
 
 // Fault injection through the sandbox's knobs. Every run must end with exactly one transaction for the
 // payment and the liability deleted or reduced by the amount paid: never two, never left as unpaid.
@@ -20,8 +20,7 @@ let dataDir: string
 let service: PaymentService
 
 beforeAll(async () => {
-  sb = await startSandbox({ port: 0, today: TODAY, quiet: true, rateLimitPerSecond: false })
-  client = fastClient(sb)
+  ;({ sb, client } = await startFastSandbox())
   dataDir = await mkdtemp(join(tmpdir(), 'payments-faults-'))
   service = fastService(dataDir, client)
 })

@@ -1,4 +1,4 @@
-import type { Sandbox } from '../../electron/sandbox'
+import { startSandbox, type Sandbox } from '../../electron/sandbox'
 import { AlfaDocsClient } from '../../electron/main/alfadocs/client'
 import { PaymentService, type PaymentHooks } from '../../electron/main/services/billing/payment-service'
 import type { PaymentRequest } from '../../shared/contract/billing'
@@ -20,6 +20,12 @@ export function fastClient(sb: { baseUrl: string; apiKey: string }, timeoutMs = 
     retryBaseMs: 2,
     maxRetries: 3,
   })
+}
+
+/** The demo sandbox as these tests use it (a free port, TODAY, no rate limit) and a fast client of it. */
+export async function startFastSandbox(): Promise<{ sb: Sandbox; client: AlfaDocsClient }> {
+  const sb = await startSandbox({ port: 0, today: TODAY, quiet: true, rateLimitPerSecond: false })
+  return { sb, client: fastClient(sb) }
 }
 
 export function fastService(dataDir: string, client: AlfaDocsClient, hooks?: PaymentHooks): PaymentService {

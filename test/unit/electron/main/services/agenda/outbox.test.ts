@@ -6,9 +6,9 @@ import type { AlfaDocsClient } from '../../../../../../electron/main/alfadocs/cl
 import { AgendaService, OFFLINE_WRITE_CODE } from '../../../../../../electron/main/services/agenda/agenda-service'
 import { AgendaOutbox, OUTBOX_CODES, type PracticeRef } from '../../../../../../electron/main/services/agenda/outbox'
 import { WaitingStore } from '../../../../../../electron/main/services/agenda/waiting-store'
-import { startSandbox, type Sandbox } from '../../../../../../electron/sandbox'
+import type { Sandbox } from '../../../../../../electron/sandbox'
 import { FaultyFs } from '../../../../../support/faulty-fs'
-import { fastClient, TODAY } from '../../../../../integration/payments-fixtures'
+import { fastClient, startFastSandbox, TODAY } from '../../../../../integration/payments-fixtures'
 
 // The offline outbox on the real sandbox (loopback HTTP): "offline" is a client pointed at a port where
 // nothing listens; the file is real (faults injected through FaultyFs).
@@ -22,8 +22,7 @@ let client: AlfaDocsClient
 let practice: PracticeRef
 
 beforeAll(async () => {
-  sb = await startSandbox({ port: 0, today: TODAY, quiet: true, rateLimitPerSecond: false })
-  online = fastClient(sb)
+  ;({ sb, client: online } = await startFastSandbox())
   offline = fastClient({ baseUrl: 'http://127.0.0.1:9/api/v1', apiKey: sb.apiKey })
   practice = { practiceId: sb.practiceId, archiveId: sb.archiveId }
 })

@@ -2,12 +2,12 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { startSandbox, type Sandbox } from '../../../../../../electron/sandbox'
+import type { Sandbox } from '../../../../../../electron/sandbox'
 import type { AlfaDocsClient } from '../../../../../../electron/main/alfadocs/client'
 import { JOURNAL_FILE, PaymentJournal } from '../../../../../../electron/main/services/billing/journal'
 import { PaymentService, type PracticeRef } from '../../../../../../electron/main/services/billing/payment-service'
 import { FaultyFs, type FsStep } from '../../../../../support/faulty-fs'
-import { fastClient, openBill, outcome, request, TODAY } from '../../../../../integration/payments-fixtures'
+import { openBill, outcome, request, startFastSandbox } from '../../../../../integration/payments-fixtures'
 
 // The payment service on the real sandbox (loopback HTTP) with the journal's disk failing where the test
 // says: a payment the journal cannot record is refused whole (nothing sent, no entry, no lock) and never
@@ -18,8 +18,7 @@ let client: AlfaDocsClient
 let dataDir: string
 
 beforeAll(async () => {
-  sb = await startSandbox({ port: 0, today: TODAY, quiet: true, rateLimitPerSecond: false })
-  client = fastClient(sb)
+  ;({ sb, client } = await startFastSandbox())
 })
 afterAll(async () => {
   await sb?.close()
