@@ -1,7 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Appointment } from '../../../../../../shared/alfadocs/schemas'
 import { addDaysIso } from '../../../../../../shared/dates'
 import { STORE_TODAY, startStoreHarness, type StoreHarness } from '../../../../../support/store-harness'
+import { afterStoreTests } from '../../../../../support/store-suite'
 import { db } from '../../../../../../renderer/src/cache/db'
 import { agendaSeenFor, mergeAppointments } from '../../../../../../renderer/src/features/patients/agenda-days'
 import { usePatientsStore } from '../../../../../../renderer/src/features/patients/store'
@@ -23,14 +24,10 @@ describe('appointments from the agenda cache', () => {
     patientId = first.patientId!
     onToday = today.filter((a) => a.patientId === patientId)
   })
-  afterAll(async () => {
-    await h?.close()
-  })
-  afterEach(async () => {
-    usePatientsStore().reset()
-    h.sandbox().faults.clear()
-    await db.wipe()
-  })
+  afterStoreTests(
+    () => h,
+    () => usePatientsStore().reset(),
+  )
 
   it('offline with no list of his own: the tab shows the agenda days saved, and never "none"', async () => {
     // The agenda has opened today (and the whole day, other patients included, is in the cache).

@@ -1,6 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Patient } from '../../../../../../shared/alfadocs/schemas'
 import { startStoreHarness, type StoreHarness } from '../../../../../support/store-harness'
+import { afterStoreTests } from '../../../../../support/store-suite'
 import { db } from '../../../../../../renderer/src/cache/db'
 import { usePatientSearch } from '../../../../../../renderer/src/features/patients/search-store'
 
@@ -17,14 +18,10 @@ describe('patient search store', () => {
     const page = await h.invoke('patientsSearch', { text: '', offset: 0, limit: 100 })
     sample = page.results.find((p) => page.results.filter((q) => q.lastName === p.lastName).length === 1 && !p.deleted)!
   })
-  afterAll(async () => {
-    await h?.close()
-  })
-  afterEach(async () => {
-    usePatientSearch().reset()
-    h.sandbox().faults.clear()
-    await db.wipe()
-  })
+  afterStoreTests(
+    () => h,
+    () => usePatientSearch().reset(),
+  )
 
   const settled = (s: ReturnType<typeof usePatientSearch>) =>
     vi.waitFor(() => expect(s.loading).toBe(false), { timeout: 15_000, interval: 20 })

@@ -1,9 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { Patient } from '../../../../../../shared/alfadocs/schemas'
 import type { Api } from '../../../../../../shared/contract'
 import { addDaysIso } from '../../../../../../shared/dates'
 import { checkFiscalCode } from '../../../../../../shared/patients/fiscal-code'
 import { STORE_TODAY, startStoreHarness, type StoreHarness } from '../../../../../support/store-harness'
+import { afterStoreTests } from '../../../../../support/store-suite'
 import { db } from '../../../../../../renderer/src/cache/db'
 import { readCached } from '../../../../../../renderer/src/cache/reads'
 import { describeError } from '../../../../../../renderer/src/i18n/describe-error'
@@ -47,14 +48,10 @@ describe('patients store', () => {
     }
     sample = await h.invoke('patientGet', { patientId: chosen })
   })
-  afterAll(async () => {
-    await h?.close()
-  })
-  afterEach(async () => {
-    usePatientsStore().reset()
-    h.sandbox().faults.clear()
-    await db.wipe()
-  })
+  afterStoreTests(
+    () => h,
+    () => usePatientsStore().reset(),
+  )
 
   const patientAppointments = (from: string, to: string) => h.invoke('appointmentsRange', { patientId: sample.id, from, to })
   const ids = (xs: Array<{ id: number }>) => xs.map((x) => x.id).sort((a, b) => a - b)
