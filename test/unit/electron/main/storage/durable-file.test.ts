@@ -1,9 +1,9 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DurableFile, type FileCodec } from '../../../../../electron/main/storage/durable-file'
 import { FaultyFs } from '../../../../support/faulty-fs'
+import { freshTempFile } from '../../../../support/temp-file'
 
 // A list of numbers as "1,2,3\n"; anything else is damage (the numbers still readable are salvaged).
 const codec: FileCodec<readonly number[]> = {
@@ -19,8 +19,7 @@ const codec: FileCodec<readonly number[]> = {
 let dir: string
 let path: string
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'durable-'))
-  path = join(dir, 'list.txt')
+  ;({ dir, file: path } = await freshTempFile('durable-', 'list.txt'))
 })
 afterEach(() => rm(dir, { recursive: true, force: true }))
 

@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { AlfaDocsClient } from '../../../../../../electron/main/alfadocs/client'
@@ -8,6 +7,7 @@ import { AgendaOutbox, OUTBOX_CODES, type PracticeRef } from '../../../../../../
 import { WaitingStore } from '../../../../../../electron/main/services/agenda/waiting-store'
 import type { Sandbox } from '../../../../../../electron/sandbox'
 import { FaultyFs } from '../../../../../support/faulty-fs'
+import { freshTempFile } from '../../../../../support/temp-file'
 import { fastClient, startFastSandbox, TODAY } from '../../../../../integration/payments-fixtures'
 
 // The offline outbox on the real sandbox (loopback HTTP): "offline" is a client pointed at a port where
@@ -30,8 +30,7 @@ afterAll(async () => {
   await sb?.close()
 })
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'outbox-'))
-  file = join(dir, 'agenda-outbox.json')
+  ;({ dir, file } = await freshTempFile('outbox-', 'agenda-outbox.json'))
   client = offline
   sb.requestLog.length = 0
 })

@@ -1,16 +1,14 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { WaitingStore } from '../../../../../../electron/main/services/agenda/waiting-store'
 import { FaultyFs } from '../../../../../support/faulty-fs'
+import { freshTempFile } from '../../../../../support/temp-file'
 
 const NOW = 1_000_000_000_000
 let dir: string
 let file: string
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'waiting-'))
-  file = join(dir, 'agenda-waiting.json')
+  ;({ dir, file } = await freshTempFile('waiting-', 'agenda-waiting.json'))
 })
 afterEach(() => rm(dir, { recursive: true, force: true }))
 
