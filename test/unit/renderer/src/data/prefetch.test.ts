@@ -1,6 +1,7 @@
 import { STORE_TODAY, startStoreHarness, type StoreHarness } from '../../../../support/store-harness'
+import { afterStoreTests } from '../../../../support/store-suite'
 import { createPinia, setActivePinia } from 'pinia'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { addDaysIso } from '../../../../../shared/dates'
 import { db } from '../../../../../renderer/src/cache/db'
 import { forgetPrefetch, prefetchMorning, prefetchProgress, workingDaysFrom } from '../../../../../renderer/src/data/prefetch'
@@ -15,14 +16,10 @@ describe('morning prefetch', { timeout: 60_000 }, () => {
   beforeAll(async () => {
     h = await startStoreHarness()
   })
-  afterAll(async () => {
-    await h?.close()
-  })
-  afterEach(async () => {
-    forgetPrefetch()
-    h.sandbox().faults.clear()
-    await db.wipe()
-  })
+  afterStoreTests(
+    () => h,
+    () => forgetPrefetch(),
+  )
 
   it('today and the next six working days (Sundays skipped)', () => {
     // 2026-03-11 is a Wednesday.
