@@ -1,8 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import type { Liability } from '../../shared/alfadocs/schemas'
 import type { PaymentView } from '../../shared/contract/billing'
-import { cents, openDemoWithLiabilities } from './billing-setup'
+import { cents, openDemoWithLiabilities, openPayment, type BillTarget } from './billing-setup'
 import { findChromium, type Harness } from './harness'
 
 // Billing in Chromium when AlfaDocs misbehaves (the demo sandbox's fault knobs): a liability DELETE that keeps
@@ -18,17 +17,14 @@ describe.skipIf(!chromiumPath)('billing under faults in Chromium', () => {
   let h: Harness
   let page: Page
   /** Open liabilities of different bills, one per test. */
-  const targets: Array<{ billId: number; liability: Liability }> = []
+  let targets: BillTarget[] = []
   /** The payment the last test finished through Retry (its receipt is printed below). */
   let retriedKey = ''
   let retriedCents = 0
 
   beforeAll(async () => {
-    const opened = await openDemoWithLiabilities(chromiumPath!)
-    h = opened.h
+    ;({ h, targets } = await openDemoWithLiabilities(chromiumPath!))
     page = h.page
-    targets.push(...opened.targets)
-    expect(targets.length).toBe(3)
   })
   afterAll(async () => {
     await h?.close()
@@ -48,11 +44,24 @@ describe.skipIf(!chromiumPath)('billing under faults in Chromium', () => {
   // Found by its data-test wherever the app mounts it (app-wide bar or a screen's header).
   const banner = () => page.locator('[data-test="unfinished-payments"]').first()
 
-  async function openPayment(billId: number, liabilityId: number) {
-    await h.open(`#/billing/bill/${billId}`)
-    await page.locator(`[data-test="pay-${liabilityId}"]`).click()
-    await page.locator('[data-test="payment-dialog"]').waitFor()
-    await expect.poll(() => page.locator('[data-test="pay-type"]').innerText()).not.toBe('')
+  /** Confirms a target's payment with the answer to its transaction POST lost (after AlfaDocs applied it). */
+  async function confirmLosingTheAnswer({ billId, liability }: BillTarget) {
+    const txBefore = txOf(billId).length
+    const postsBefore = posts()
+    h.sandbox().faults.failNext('transactionCreate', 1, { kind: 'drop' }, { afterApply: true })
+    await openPayment(h, billId, liability.id)
+    await page.locator('[data-test="pay-confirm"]').click()
+    return { billId, liability, txBefore, postsBefore }
+  }
+
+  /** The receipt shows; AlfaDocs got one POST and has one more transaction for the bill, the liability gone, nothing unfinished. */
+  async function expectPaidOnce({ billId, liability, txBefore, postsBefore }: Awaited<ReturnType<typeof confirmLosingTheAnswer>>) {
+    await page.waitForURL(/#\/billing\/receipt\//, { timeout: 60_000 })
+    await page.locator('[data-test="receipt"]').waitFor()
+    expect(posts()).toBe(postsBefore + 1)
+    expect(txOf(billId).length).toBe(txBefore + 1)
+    expect(liabilityIn(liability.id)).toBeUndefined()
+    expect((await h.invoke('paymentsUnfinished', {})).payments).toEqual([])
   }
 
   /** The unfinished payment of a bill, as main reports it. */
@@ -68,7 +77,7 @@ describe.skipIf(!chromiumPath)('billing under faults in Chromium', () => {
     const txBefore = txOf(billId).length
     h.sandbox().faults.failNext('liabilityDelete', 1000, { status: 503 })
 
-    await openPayment(billId, liability.id)
+    await openPayment(h, billId, liability.id)
     await page.locator('[data-test="pay-confirm"]').click()
     // Main retries for a while, then gives the payment back as unfinished: the banner says so on the bill.
     await banner().waitFor({ timeout: 90_000 })
@@ -119,29 +128,12 @@ describe.skipIf(!chromiumPath)('billing under faults in Chromium', () => {
   })
 
   it('a transaction POST whose answer is lost: main looks before posting again, one transaction', async () => {
-    const { billId, liability } = targets[1]!
-    const txBefore = txOf(billId).length
-    const postsBefore = posts()
-    h.sandbox().faults.failNext('transactionCreate', 1, { kind: 'drop' }, { afterApply: true })
-
-    await openPayment(billId, liability.id)
-    await page.locator('[data-test="pay-confirm"]').click()
-    await page.waitForURL(/#\/billing\/receipt\//, { timeout: 60_000 })
-    await page.locator('[data-test="receipt"]').waitFor()
-    expect(posts()).toBe(postsBefore + 1)
-    expect(txOf(billId).length).toBe(txBefore + 1)
-    expect(liabilityIn(liability.id)).toBeUndefined()
-    expect((await h.invoke('paymentsUnfinished', {})).payments).toEqual([])
+    await expectPaidOnce(await confirmLosingTheAnswer(targets[1]!))
   })
 
   it('a lost POST answer while AlfaDocs cannot be asked either: unfinished, then Retry finds the transaction instead of posting again', async () => {
-    const { billId, liability } = targets[2]!
-    const txBefore = txOf(billId).length
-    const postsBefore = posts()
-    h.sandbox().faults.failNext('transactionCreate', 1, { kind: 'drop' }, { afterApply: true })
-
-    await openPayment(billId, liability.id)
-    await page.locator('[data-test="pay-confirm"]').click()
+    const lost = await confirmLosingTheAnswer(targets[2]!)
+    const { billId, liability, txBefore } = lost
     // Once the POST has landed (its answer lost), the lookup main does before posting again fails too.
     await expect.poll(() => txOf(billId).length, { timeout: 20_000, interval: 20 }).toBe(txBefore + 1)
     h.sandbox().faults.failNext('transactionsList', 1000, { status: 503 })
@@ -158,12 +150,7 @@ describe.skipIf(!chromiumPath)('billing under faults in Chromium', () => {
 
     h.sandbox().faults.clear()
     await row.locator('[data-test="unfinished-retry"]').click()
-    await page.waitForURL(/#\/billing\/receipt\//, { timeout: 60_000 })
-    await page.locator('[data-test="receipt"]').waitFor()
-    expect(posts()).toBe(postsBefore + 1)
-    expect(txOf(billId).length).toBe(txBefore + 1)
-    expect(liabilityIn(liability.id)).toBeUndefined()
-    expect((await h.invoke('paymentsUnfinished', {})).payments).toEqual([])
+    await expectPaidOnce(lost)
     retriedKey = p.key
     retriedCents = cents(liability.amount)
   })

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
-import type { Liability } from '../../shared/alfadocs/schemas'
-import { cents, openDemoWithLiabilities } from './billing-setup'
+import { cents, openDemoWithLiabilities, openPayment, type BillTarget } from './billing-setup'
 import { findChromium, type Harness } from './harness'
 
 // Billing in Chromium against the demo sandbox: a full payment, a partial one, a double click that makes one
@@ -13,29 +12,18 @@ describe.skipIf(!chromiumPath)('billing in Chromium', () => {
   let h: Harness
   let page: Page
   /** Open liabilities of different bills, to pay one per test. */
-  const targets: Array<{ billId: number; liability: Liability }> = []
+  let targets: BillTarget[] = []
   const paidCents: number[] = []
 
   beforeAll(async () => {
-    const opened = await openDemoWithLiabilities(chromiumPath!)
-    h = opened.h
+    ;({ h, targets } = await openDemoWithLiabilities(chromiumPath!))
     page = h.page
-    targets.push(...opened.targets)
-    expect(targets.length).toBe(3)
   })
   afterAll(async () => {
     await h?.close()
   })
 
   const detail = (billId: number) => h.invoke('billDetail', { billId })
-
-  async function openPayment(billId: number, liabilityId: number) {
-    await h.open(`#/billing/bill/${billId}`)
-    await page.locator(`[data-test="pay-${liabilityId}"]`).click()
-    await page.locator('[data-test="payment-dialog"]').waitFor()
-    // Payment types and accounts arrive from AlfaDocs; the deleted ones are not offered.
-    await expect.poll(() => page.locator('[data-test="pay-type"]').innerText()).not.toBe('')
-  }
 
   it('reaches the bills from the agenda, with filters and totals', async () => {
     await page.locator('[data-test="nav-billing"]').click()
@@ -48,7 +36,7 @@ describe.skipIf(!chromiumPath)('billing in Chromium', () => {
   it('records a full payment: one transaction, the liability deleted, a courtesy receipt', async () => {
     const { billId, liability } = targets[0]!
     const before = await detail(billId)
-    await openPayment(billId, liability.id)
+    await openPayment(h, billId, liability.id)
     await h.screenshot('billing-02-payment-dialog')
     await page.locator('[data-test="pay-confirm"]').click()
     await page.waitForURL(/#\/billing\/receipt\//)
@@ -64,7 +52,7 @@ describe.skipIf(!chromiumPath)('billing in Chromium', () => {
   it('records a partial payment: the liability stays open for the rest', async () => {
     const { billId, liability } = targets[1]!
     const before = await detail(billId)
-    await openPayment(billId, liability.id)
+    await openPayment(h, billId, liability.id)
     const part = Math.floor(cents(liability.amount) / 2)
     const input = page.locator('[data-test="pay-amount"] input')
     await input.fill((part / 100).toFixed(2).replace('.', ',')) // typed the Italian way
@@ -82,7 +70,7 @@ describe.skipIf(!chromiumPath)('billing in Chromium', () => {
 
   it('refuses an amount over the liability in the dialog', async () => {
     const { billId, liability } = targets[2]!
-    await openPayment(billId, liability.id)
+    await openPayment(h, billId, liability.id)
     const input = page.locator('[data-test="pay-amount"] input')
     await input.fill(((cents(liability.amount) + 100) / 100).toFixed(2))
     await input.blur()
@@ -95,7 +83,7 @@ describe.skipIf(!chromiumPath)('billing in Chromium', () => {
   it('a double click on Confirm records one payment', async () => {
     const { billId, liability } = targets[2]!
     const before = await detail(billId)
-    await openPayment(billId, liability.id)
+    await openPayment(h, billId, liability.id)
     await page.locator('[data-test="pay-confirm"]').dblclick()
     await page.waitForURL(/#\/billing\/receipt\//)
     await page.locator('[data-test="receipt"]').waitFor()
