@@ -82,6 +82,14 @@ describe.skipIf(!chromiumPath)('agenda in Chromium', () => {
     await page.mouse.move(to.x, to.y, { steps: 5 })
     await page.mouse.up()
   }
+  /** With the grid at 19:00, drags a block by a point near its top left onto a chair at a time; where the block was. */
+  async function dragEveningBlock(id: number, chairId: number, minutes: number) {
+    await scrollGridTo(19 * 60)
+    const box = (await block(id).boundingBox())!
+    const target = await pointAt(chairId, minutes)
+    await drag({ x: box.x + 12, y: box.y + 8 }, { x: target.x, y: target.y + 8 })
+    return box
+  }
   const live = () => ref.chairs.filter((c) => !c.deleted)
   /** A movable appointment starting between from and to (minutes) in a chair. */
   async function pick(chairId: number, from: number, to: number) {
@@ -221,10 +229,7 @@ describe.skipIf(!chromiumPath)('agenda in Chromium', () => {
 
   it('a move AlfaDocs refuses is rolled back with a clear message', async () => {
     h.sandbox().faults.failNext('appointmentUpdate', 1, { status: 400, body: { error: 'Poltrona non disponibile' } })
-    await scrollGridTo(19 * 60)
-    const box = (await block(moved.id).boundingBox())!
-    const target = await pointAt(live()[3]!.id, 19 * 60 + 20)
-    await drag({ x: box.x + 12, y: box.y + 8 }, { x: target.x, y: target.y + 8 })
+    const box = await dragEveningBlock(moved.id, live()[3]!.id, 19 * 60 + 20)
     await page.locator('.n-message').filter({ hasText: 'AlfaDocs non ha accettato' }).waitFor()
     await h.screenshot('agenda-05-refused')
     expect((await one(moved.id))!.date).toBe(moved.date)
@@ -233,13 +238,10 @@ describe.skipIf(!chromiumPath)('agenda in Chromium', () => {
 
   it('warns before moving onto a busy chair, and moving nothing when the desk says no', async () => {
     const c1 = live()[0]!
-    await scrollGridTo(19 * 60)
     const busy = (await day()).find(
       (a) => a.chairId === c1.id && !a.allDay && a.state !== 'cancelled' && a.state !== 'absent' && parseWall(a.date)!.minutes >= 18 * 60,
     )!
-    const box = (await block(moved.id).boundingBox())!
-    const target = await pointAt(c1.id, parseWall(busy.date)!.minutes)
-    await drag({ x: box.x + 12, y: box.y + 8 }, { x: target.x, y: target.y + 8 })
+    await dragEveningBlock(moved.id, c1.id, parseWall(busy.date)!.minutes)
     const dlg = page.locator('.n-dialog')
     await dlg.waitFor()
     expect(await dlg.innerText()).toContain('già occupata')
@@ -252,10 +254,7 @@ describe.skipIf(!chromiumPath)('agenda in Chromium', () => {
   it('shows what another desk changed before overwriting it, and keeps theirs on request', async () => {
     const sbA = h.sandbox().state.appointments.find((x) => x.id === moved.id)!
     sbA.description = 'Cambiato da un’altra postazione'
-    await scrollGridTo(19 * 60)
-    const box = (await block(moved.id).boundingBox())!
-    const target = await pointAt(live()[4]!.id, 19 * 60 + 40)
-    await drag({ x: box.x + 12, y: box.y + 8 }, { x: target.x, y: target.y + 8 })
+    await dragEveningBlock(moved.id, live()[4]!.id, 19 * 60 + 40)
     const dlg = page.locator('.n-dialog')
     await dlg.waitFor()
     expect(await dlg.innerText()).toContain('Cambiato da un’altra postazione')
