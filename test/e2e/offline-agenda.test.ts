@@ -22,10 +22,9 @@ describe.skipIf(!chromiumPath)('the agenda offline', () => {
   let sp: SandboxProcess
   let a: Appointment
   let gone: Appointment
-  const apiKey = 'offline-agenda-key'
 
   beforeAll(async () => {
-    ;({ h, sp } = await openOnSandboxProcess(chromiumPath!, { apiKey }))
+    ;({ h, sp } = await openOnSandboxProcess(chromiumPath!, { apiKey: 'offline-agenda-key' }))
     const day = await h.invoke('appointmentsRange', { from: h.today, to: h.today })
     a = day.find((x) => x.state === 'confirmed' && x.patientId != null && !x.allDay && x.chairId != null && x.colorId != null)!
     // Booked here while online; the restarted sandbox (seeded afresh) will not know it: its queued check-in is refused.

@@ -29,10 +29,9 @@ describe.skipIf(!chromiumPath)('the cache belongs to the connected practice', ()
   let h: Harness
   let sp: SandboxProcess
   let demoOnly: Patient
-  const apiKey = 'offline-cache-key'
 
   beforeAll(async () => {
-    ;({ h, sp } = await openOnSandboxProcess(chromiumPath!, { apiKey, seed: 7, connect: false }))
+    ;({ h, sp } = await openOnSandboxProcess(chromiumPath!, { apiKey: 'offline-cache-key', seed: 7, connect: false }))
   })
   afterAll(() => closeOnSandboxProcess(sp, h))
 

@@ -24,10 +24,9 @@ describe.skipIf(!chromiumPath)('what was seen, offline after a reload and a rest
   /** A bill in the list, never opened: offline it shows what the list said. */
   let listedOnly: Bill
   const docName = 'panoramica-offline.png'
-  const apiKey = 'offline-views-key'
 
   beforeAll(async () => {
-    ;({ h, sp } = await openOnSandboxProcess(chromiumPath!, { apiKey }))
+    ;({ h, sp } = await openOnSandboxProcess(chromiumPath!, { apiKey: 'offline-views-key' }))
     const today = await h.invoke('appointmentsRange', { from: h.today, to: h.today })
     patientId = today.find((a) => a.patientId != null)!.patientId!
     const otherId = today.find((a) => a.patientId != null && a.patientId !== patientId)!.patientId!
@@ -108,6 +107,13 @@ describe.skipIf(!chromiumPath)('what was seen, offline after a reload and a rest
     await poll(() => freshness().innerText()).toMatch(line)
   }
 
+  /** The page loaded again: every screen shows what was seen, marked offline; the last one (the takings) pictured. */
+  async function reloadedOffline(screenshot: string) {
+    await h.page.reload()
+    await visitAll(true)
+    await h.screenshot(screenshot)
+  }
+
   it('online: every screen is seen, up to date', async () => {
     await h.open(`#/day/${h.today}`)
     await visitAll(false)
@@ -116,9 +122,7 @@ describe.skipIf(!chromiumPath)('what was seen, offline after a reload and a rest
 
   it('AlfaDocs gone, page reloaded: every screen still shows what was seen, offline with its sync time', async () => {
     await sp.kill()
-    await h.page.reload()
-    await visitAll(true)
-    await h.screenshot('offline-views-02-offline-takings')
+    await reloadedOffline('offline-views-02-offline-takings')
 
     await go(`#/billing/bill/${listedOnly.id}`)
     await h.page.locator('[data-test="bill-from-list"]').waitFor({ timeout: 30_000 })
@@ -144,8 +148,6 @@ describe.skipIf(!chromiumPath)('what was seen, offline after a reload and a rest
 
   it('main restarted on the same data folder, page loaded again: still all there', async () => {
     await h.restartMain()
-    await h.page.reload()
-    await visitAll(true)
-    await h.screenshot('offline-views-05-restarted-takings')
+    await reloadedOffline('offline-views-05-restarted-takings')
   })
 })
