@@ -88,8 +88,8 @@ describe.skipIf(!chromiumPath)('patients in Chromium', () => {
       // The page's line (first), then the appointments tab's own.
       const line = page.locator('[data-test="freshness"][data-status="cached"]').first()
       const tabLine = page.locator('[data-test="appointments-tab"] [data-test="freshness"]')
-      await expect.poll(() => line.innerText(), { timeout: 30_000 }).toMatch(/^Offline — dati del /)
-      await expect.poll(() => tabLine.innerText(), { timeout: 30_000 }).toMatch(/^Offline — dati del /)
+      await expect.poll(() => line.innerText(), { timeout: 30_000 }).toMatch(/^Offline — dati del(le)? \S/)
+      await expect.poll(() => tabLine.innerText(), { timeout: 30_000 }).toMatch(/^Offline — dati del(le)? \S/)
       // The appointments tab shows its saved copy, and says why it is not fresh.
       await expect
         .poll(async () => (await page.locator('[data-test="appt-next"]').count()) + (await page.locator('[data-test="appt-past"]').count()))
