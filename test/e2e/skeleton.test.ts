@@ -88,9 +88,10 @@ describe.skipIf(!chromiumPath)('walking skeleton in Chromium', () => {
     expect(await page.locator('[data-test="today"]').isDisabled()).toBe(true)
     await expect.poll(() => page.locator('[data-test="sync-status"]').innerText()).toMatch(/^Aggiornato alle /)
     const counts = await h.cacheCounts()
-    // The agenda fetches today and both neighbouring days in one request, and caches all three.
+    // The agenda fetches today and both neighbouring days in one request, and caches all three (the morning
+    // prefetch may already have cached the next working days too).
     const around = await h.invoke('appointmentsRange', { from: addDaysIso(today, -1), to: addDaysIso(today, 1) })
-    expect(counts.appointments).toBe(around.length)
+    expect(counts.appointments).toBeGreaterThanOrEqual(around.length)
     expect(counts.chairs).toBe(chairs.length)
     expect(counts.patients).toBeGreaterThan(0)
     await h.screenshot('02-day-today')

@@ -73,7 +73,29 @@ export class SportelloDb extends Dexie {
     // Until the app says whose cache this is (requireScope, setScope), nothing reads or writes it.
     // Dexie hands the ready handler the one instance that may use the database while it opens.
     this.on('ready', (vip) => (this.scopeGate ? this.scopeGate.promise.then((s) => applyScope(vip as SportelloDb, s)) : undefined))
+    // After a wipe (disconnect) no row is added until a practice is connected again: an answer still on its way
+    // for the previous practice must not refill the cache. Deletes still go through.
+    this.use({
+      stack: 'dbcore',
+      name: 'closed-after-wipe',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name)
+          return {
+            ...table,
+            mutate: (req) =>
+              this.closedForWrites && (req.type === 'add' || req.type === 'put')
+                ? Promise.reject(new Error(`The cache holds no practice now: nothing is written to ${name}.`))
+                : table.mutate(req),
+          }
+        },
+      }),
+    })
   }
+
+  /** Set by a wipe of the app's cache (one with a scope gate), cleared when a practice is connected again. */
+  private closedForWrites = false
 
   private scopeGate: { promise: Promise<string | null>; resolve: (s: string | null) => void; settled: boolean } | null = null
 
@@ -93,6 +115,7 @@ export class SportelloDb extends Dexie {
    * the session is known and each time it changes; a different scope wipes every table first.
    */
   async setScope(scope: string | null): Promise<void> {
+    this.closedForWrites = scope === null
     const gate = this.scopeGate
     if (gate && !gate.settled) {
       gate.settled = true
@@ -162,8 +185,9 @@ export class SportelloDb extends Dexie {
     return rows.filter((p): p is PatientRow => p !== undefined)
   }
 
-  /** Forget everything: used on disconnect. */
+  /** Forget everything: used on disconnect. The app's cache then takes no new rows until `setScope` names a practice. */
   async wipe(): Promise<void> {
+    if (this.scopeGate) this.closedForWrites = true
     await this.transaction('rw', this.tables, async () => {
       await Promise.all(this.tables.map((t) => t.clear()))
     })

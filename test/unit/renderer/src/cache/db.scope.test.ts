@@ -89,6 +89,24 @@ describe('cache scope', () => {
     for (const t of db.tables) expect([t.name, await t.count()]).toEqual([t.name, 0])
   })
 
+  it('after the wipe of a disconnect, an answer still on its way writes nothing until a practice is connected', async () => {
+    const db = openScoped(`scope-${++n}`)
+    await db.setScope(A)
+    await fillFor(db)
+    await db.wipe()
+    // What the previous practice's answers would still store: refused, the cache stays empty.
+    await expect(db.storePatients([patient(8, 'Bianchi')], 2000)).rejects.toThrow(/holds no practice/)
+    await expect(db.reads.put({ key: 'billing:bill:6', value: { id: 6 }, syncedAt: 2000 })).rejects.toThrow(/holds no practice/)
+    expect(await Promise.all(db.tables.map((t) => t.count()))).toEqual(db.tables.map(() => 0))
+    await db.setScope(null)
+    await expect(db.storeDay('2026-03-11', [appt(2, '2026-03-11 10:00:00', 7)], 2000)).rejects.toThrow(/holds no practice/)
+    // Connected again: the cache fills as before.
+    await db.setScope(B)
+    await fillFor(db)
+    expect(await db.patients.count()).toBe(1)
+    expect(await db.currentScope()).toBe(B)
+  })
+
   it('a cache of unknown owner (written before scopes existed) is wiped on open', async () => {
     const name = `scope-${++n}`
     const old = open(name)
