@@ -1,5 +1,4 @@
 import { createI18n } from 'vue-i18n'
-import type { ErrorKind } from '../../../shared/contract'
 import type { FeatureMessages } from '../features/feature'
 import { en } from './en'
 import { it } from './it'
@@ -42,15 +41,4 @@ export function setLocale(locale: Locale): void {
   } catch {
     // Storage unavailable: the choice lasts for this session only.
   }
-}
-
-/**
- * @deprecated Use `describeError(error, context?)` from './describe-error' (it also reads `code` and `detail`).
- * Kept while the features' views switch to it.
- */
-export function errorMessage(kind: ErrorKind, context?: 'connect'): string {
-  const t = i18n.global.t
-  const te = i18n.global.te
-  if (context && te(`errors.${context}.${kind}`)) return t(`errors.${context}.${kind}`)
-  return te(`errors.${kind}`) ? t(`errors.${kind}`) : t('errors.internal')
 }
