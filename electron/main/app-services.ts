@@ -11,6 +11,7 @@ import { PatientsService } from './services/patients/patients-service'
 import { Connectivity } from './services/session/connectivity'
 import { DisconnectMarker } from './services/session/disconnect-marker'
 import { SessionService, type RunningSandbox } from './services/session/session-service'
+import { SettingsStore } from './services/settings/settings-store'
 
 export interface AppServiceOptions {
   secretStore: SecretStore
@@ -33,6 +34,8 @@ export interface AppServices {
   billing: BillingQueries
   /** Recording payments exactly once. */
   payments: PaymentService
+  /** The desk's settings: this computer's and the connected practice's. */
+  settings: SettingsStore
 }
 
 export function createAppServices(opts: AppServiceOptions): AppServices {
@@ -66,6 +69,7 @@ export function createAppServices(opts: AppServiceOptions): AppServices {
     documents: createDocumentsService(client, opts.dataDir),
     billing: new BillingQueries(client),
     payments,
+    settings: new SettingsStore({ dataDir: opts.dataDir, practice: () => session.practice().catch(() => null) }),
   }
 }
 

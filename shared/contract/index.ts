@@ -5,9 +5,11 @@ import { billingChannels } from './billing'
 import { documentsChannels } from './documents'
 import { patientsChannels } from './patients'
 import { sessionChannels } from './session'
+import { settingsChannels } from './settings'
 
 export * from './core'
 export * from './session'
+export * from './settings'
 export { GRANT_PATH_CHANNEL, preloadHelperNames, type PreloadHelpers } from './documents'
 
 /** Every IPC channel: name → zod input and output. Main registers handlers from it, preload exposes it. */
@@ -17,6 +19,7 @@ export const contract = {
   ...documentsChannels,
   ...agendaChannels,
   ...billingChannels,
+  ...settingsChannels,
 } satisfies Record<string, ChannelDef>
 
 export type Contract = typeof contract

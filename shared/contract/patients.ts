@@ -23,7 +23,7 @@ export type PhoneDraft = z.input<typeof phoneDraftSchema>
 const optText = (max: number) => z.string().trim().max(max).default('')
 
 /** A custom field's technical name, as the page names it (never a prototype key). */
-const customFieldName = z
+export const customFieldName = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_]{0,99}$/, 'expected a custom field name')
   .refine((k) => !prototypeKeys.includes(k), 'not a custom field name')

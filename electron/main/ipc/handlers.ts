@@ -6,6 +6,7 @@ import { billingHandlers } from './billing-handlers'
 import { documentsHandlers } from './documents-handlers'
 import { patientsHandlers } from './patients-handlers'
 import { sessionHandlers } from './session-handlers'
+import { settingsHandlers } from './settings-handlers'
 
 /** A handler gets the input as the door parsed it (defaults applied) and answers what the contract promises. */
 export type Handler<D extends ChannelDef> = (input: z.output<D['input']>) => Promise<z.output<D['output']>>
@@ -21,5 +22,6 @@ export function createHandlers(s: AppServices): Handlers {
     ...documentsHandlers(s),
     ...agendaHandlers(s),
     ...billingHandlers(s),
+    ...settingsHandlers(s),
   }
 }

@@ -1,5 +1,6 @@
 import { defineFeature, forgetStores } from '../feature'
 import { settingsMessages } from './i18n'
+import { useDeskSettingsStore } from './desk-store'
 import { useSettingsStore } from './store'
 
 // The settings panel (the gear in the shell's bar): what the cache holds on this computer, its window, and
@@ -8,5 +9,5 @@ export const settingsFeature = defineFeature({
   id: 'settings',
   routes: [{ path: '/settings', name: 'settings', component: () => import('./SettingsView.vue') }],
   messages: settingsMessages,
-  reset: (pinia) => forgetStores(pinia, useSettingsStore),
+  reset: (pinia) => forgetStores(pinia, useSettingsStore, useDeskSettingsStore),
 })

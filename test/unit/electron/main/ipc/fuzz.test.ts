@@ -70,6 +70,8 @@ const samples: { [C in ChannelName]: ChannelInput<C> } = {
   documentsDownload: { patientId: 1, documentId: 2 },
   documentsSettings: {},
   documentsSettingsSet: { maxUploadMb: 25 },
+  settingsGet: {},
+  settingsUpdate: { lateAfterMinutes: 15, alertFields: ['allergie'], updateFeedUrl: 'https://updates.example.test/sportello' },
   documentsInspectPaths: { paths: ['/tmp/referto.pdf'], asXray: false },
   documentsUploadPaths: { ...upload, path: '/tmp/referto.pdf' },
   documentsUploadBytes: { ...upload, base64: 'aGVsbG8=' },
