@@ -174,6 +174,12 @@ export const agendaChannels = {
     }),
     z.array(freeSlotSchema),
   ),
-  /** Since when the desk marked each appointment of these days as waiting (kept on this computer). */
-  agendaWaiting: channel(z.strictObject({ ids: z.array(idNum).max(2000) }), z.array(waitingEntrySchema)),
+  /**
+   * Since when the desk marked each appointment of these days as waiting (kept on this computer). `firstSeen`:
+   * the ids are shown waiting now (today); one without a mark gets one now (when this desk first saw it waiting).
+   */
+  agendaWaiting: channel(
+    z.strictObject({ ids: z.array(idNum).max(2000), firstSeen: z.boolean().default(false) }),
+    z.array(waitingEntrySchema),
+  ),
 }

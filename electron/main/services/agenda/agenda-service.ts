@@ -117,9 +117,9 @@ export class AgendaService {
     return freeSlots(await this.client(), q)
   }
 
-  waiting(ids: readonly number[]) {
+  waiting(ids: readonly number[], firstSeen = false) {
     // AlfaDocs has no such field: the desk's marks, offline too.
-    return this.waitingStore.get(ids)
+    return this.waitingStore.seen(ids, firstSeen)
   }
 }
 

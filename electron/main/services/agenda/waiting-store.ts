@@ -55,6 +55,26 @@ export class WaitingStore {
   }
 
   /**
+   * The marks of appointments the desk shows as `waiting`; with `firstSeen`, one without a mark (another desk
+   * marked it, or it was waiting before this desk started) gets one now: when this desk first saw it waiting.
+   */
+  async seen(ids: readonly number[], firstSeen: boolean): Promise<Array<{ appointmentId: number; since: number }>> {
+    const known = await this.get(ids)
+    if (!firstSeen || known.length === ids.length) return known
+    const at = this.now()
+    const cutoff = at - KEEP_MS
+    let out: Array<{ appointmentId: number; since: number }> = []
+    await this.file.update((current) => {
+      const map = new Map(current)
+      for (const id of ids) if (!map.has(id)) map.set(id, at)
+      for (const [k, v] of map) if (v < cutoff) map.delete(k)
+      out = ids.flatMap((id) => (map.has(id) ? [{ appointmentId: id, since: map.get(id)! }] : []))
+      return map
+    })
+    return out
+  }
+
+  /**
    * Marks `waiting` now (keeps an earlier mark), or clears the mark for any other state. Returns once it is
    * on disk; a failed write changes nothing and is a 'storage' error (the next record writes again).
    */

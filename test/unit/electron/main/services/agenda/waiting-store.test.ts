@@ -55,4 +55,21 @@ describe('waiting-since store under faults', () => {
     expect(await s.get([7])).toEqual([])
     expect(await new WaitingStore(file, () => NOW).get([7])).toEqual([])
   })
+
+  it('first seen: a patient already waiting without a mark gets one when this desk first sees it, kept across a restart', async () => {
+    let now = NOW
+    const s = new WaitingStore(file, () => now)
+    await s.record(1, true)
+    expect(await s.seen([1, 2], false)).toEqual([{ appointmentId: 1, since: NOW }])
+    now = NOW + 60_000
+    expect(await s.seen([1, 2], true)).toEqual([
+      { appointmentId: 1, since: NOW },
+      { appointmentId: 2, since: NOW + 60_000 },
+    ])
+    now = NOW + 600_000
+    const restarted = new WaitingStore(file, () => now)
+    expect(await restarted.seen([2, 3], false)).toEqual([{ appointmentId: 2, since: NOW + 60_000 }])
+    expect(await restarted.seen([2], true)).toEqual([{ appointmentId: 2, since: NOW + 60_000 }])
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ 1: NOW, 2: NOW + 60_000 })
+  })
 })
