@@ -7,6 +7,8 @@ import { WaitingStore } from './services/agenda/waiting-store'
 import { BillingQueries } from './services/billing/billing-queries'
 import { PaymentService } from './services/billing/payment-service'
 import { createDocumentsService, type DocumentsService } from './services/documents'
+import { CallsStore } from './services/lists/calls-store'
+import { ListsService } from './services/lists/lists-service'
 import { PatientsService } from './services/patients/patients-service'
 import { Connectivity } from './services/session/connectivity'
 import { DisconnectMarker } from './services/session/disconnect-marker'
@@ -36,6 +38,8 @@ export interface AppServices {
   payments: PaymentService
   /** The desk's settings: this computer's and the connected practice's. */
   settings: SettingsStore
+  /** The call lists: Conferme, Da richiamare, Anticipi. */
+  lists: ListsService
 }
 
 export function createAppServices(opts: AppServiceOptions): AppServices {
@@ -59,6 +63,7 @@ export function createAppServices(opts: AppServiceOptions): AppServices {
   const outbox = new AgendaOutbox({ path: join(opts.dataDir, 'agenda-outbox.json'), client, practice, waiting })
   connectivity.onOnline(() => void outbox.flush())
   const offline = () => connectivity.snapshot().state === 'offline'
+  const settings = new SettingsStore({ dataDir: opts.dataDir, practice: () => session.practice().catch(() => null) })
   const payments = new PaymentService({ dataDir: opts.dataDir, client, practice: () => session.practice(), offline })
   return {
     dataDir: opts.dataDir,
@@ -69,7 +74,8 @@ export function createAppServices(opts: AppServiceOptions): AppServices {
     documents: createDocumentsService(client, opts.dataDir),
     billing: new BillingQueries(client),
     payments,
-    settings: new SettingsStore({ dataDir: opts.dataDir, practice: () => session.practice().catch(() => null) }),
+    settings,
+    lists: new ListsService({ client, practice, settings: () => settings.get(), calls: new CallsStore(opts.dataDir) }),
   }
 }
 

@@ -3,6 +3,7 @@ import type { ChannelDef, Result } from './core'
 import { agendaChannels } from './agenda'
 import { billingChannels } from './billing'
 import { documentsChannels } from './documents'
+import { listsChannels } from './lists'
 import { patientsChannels } from './patients'
 import { sessionChannels } from './session'
 import { settingsChannels } from './settings'
@@ -20,6 +21,7 @@ export const contract = {
   ...agendaChannels,
   ...billingChannels,
   ...settingsChannels,
+  ...listsChannels,
 } satisfies Record<string, ChannelDef>
 
 export type Contract = typeof contract

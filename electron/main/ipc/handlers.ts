@@ -4,6 +4,7 @@ import type { AppServices } from '../app-services'
 import { agendaHandlers } from './agenda-handlers'
 import { billingHandlers } from './billing-handlers'
 import { documentsHandlers } from './documents-handlers'
+import { listsHandlers } from './lists-handlers'
 import { patientsHandlers } from './patients-handlers'
 import { sessionHandlers } from './session-handlers'
 import { settingsHandlers } from './settings-handlers'
@@ -23,5 +24,6 @@ export function createHandlers(s: AppServices): Handlers {
     ...agendaHandlers(s),
     ...billingHandlers(s),
     ...settingsHandlers(s),
+    ...listsHandlers(s),
   }
 }
