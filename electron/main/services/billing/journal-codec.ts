@@ -14,6 +14,7 @@ import type { PaymentEntry } from './types'
 export const JOURNAL_HEADER = 'sportello-payments-journal 2'
 
 const stepSchema = z.object({
+  billId: z.number().int().optional(),
   liabilityId: z.number().int(),
   liabilityCents: z.number().int(),
   amountCents: z.number().int(),
@@ -29,6 +30,7 @@ export const paymentEntrySchema: z.ZodType<PaymentEntry> = z.object({
   practiceId: z.number().int(),
   archiveId: z.number().int(),
   billId: z.number().int(),
+  patientId: z.number().int().optional(),
   date: z.string(),
   direction: z.literal('incoming'),
   paymentTypeId: z.number().int(),

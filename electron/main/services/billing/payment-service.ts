@@ -8,7 +8,7 @@ import type { Fs } from '../../storage/fs-layer'
 import { PaymentJournal } from './journal'
 import { toCents, toEuros } from './money'
 import { planSteps } from './plan'
-import { isFinished, totalCents, type PaymentEntry, type PaymentError, type PaymentStep } from './types'
+import { isFinished, stepBillId, totalCents, type PaymentEntry, type PaymentError, type PaymentStep } from './types'
 import { toErrorData } from '../../ipc/error-data'
 
 /** What the payment service needs of the API client (the real AlfaDocsClient fits). */
@@ -446,6 +446,7 @@ export class PaymentService {
     return {
       key: e.key,
       billId: e.billId,
+      patientId: e.patientId ?? null,
       date: e.date,
       paymentTypeId: e.paymentTypeId,
       accountId: e.accountId,
@@ -454,6 +455,7 @@ export class PaymentService {
       state: e.state,
       running,
       steps: e.steps.map((s) => ({
+        billId: stepBillId(e, s),
         liabilityId: s.liabilityId,
         liabilityDate: s.liability.date,
         liabilityCents: s.liabilityCents,

@@ -5,6 +5,8 @@ import type { ErrorKind } from '../../../../shared/contract/core'
 
 /** One liability settled by one transaction. A "spread" payment has several steps, one per liability. */
 export interface PaymentStep {
+  /** The step's bill when it is not the entry's (a multi-instalment payment spans bills). */
+  billId?: number
   liabilityId: number
   /** The liability's amount when the payment was confirmed. */
   liabilityCents: number
@@ -50,7 +52,10 @@ export interface PaymentEntry {
   /** The practice/archive the payment belongs to: it never resumes against another one. */
   practiceId: number
   archiveId: number
+  /** The first step's bill (a step on another bill names its own, PaymentStep.billId). */
   billId: number
+  /** The payer of a multi-instalment payment (paymentsRecordMany). */
+  patientId?: number
   /** YYYY-MM-DD, practice-local. */
   date: string
   direction: 'incoming'
@@ -66,4 +71,6 @@ export interface PaymentEntry {
 }
 
 export const isFinished = (e: PaymentEntry) => e.state === 'done' || e.state === 'discarded'
+/** The bill a step pays on. */
+export const stepBillId = (e: PaymentEntry, s: PaymentStep) => s.billId ?? e.billId
 export const totalCents = (e: PaymentEntry) => e.steps.reduce((s, x) => s + x.amountCents, 0)
