@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { appointmentSchema } from '../alfadocs/schemas'
-import { channel, empty, id, isoDate } from './core'
+import { channel, id, isoDate } from './core'
 
 export const callOutcomes = ['confirmed', 'message', 'no-answer', 'move'] as const
 export type CallOutcome = (typeof callOutcomes)[number]
@@ -45,16 +45,22 @@ export const listsChannels = {
     z.object({ appointmentId: id, outcome: z.enum(callOutcomes).nullable(), at: z.number().nullable() }),
   ),
   /** Patients with a cancelled or absent appointment in the last `followUpDays` days and none to come. */
-  listsFollowUps: channel(empty, z.object({ from: isoDate, to: isoDate, rows: z.array(followUpRowSchema) })),
+  listsFollowUps: channel(z.strictObject({ now: wallTime }), z.object({ from: isoDate, to: isoDate, rows: z.array(followUpRowSchema) })),
   listsFollowUpContacted: channel(
     z.strictObject({ patientId: id, contacted: z.boolean() }),
     z.object({ patientId: id, contactedAt: z.number().nullable() }),
   ),
   /** Patients flagged by the practice's ASAP custom field, with their next appointment; `field` null: none chosen. */
-  listsAsap: channel(empty, z.object({ field: z.string().nullable(), rows: z.array(asapRowSchema) })),
+  listsAsap: channel(z.strictObject({ now: wallTime }), z.object({ field: z.string().nullable(), rows: z.array(asapRowSchema) })),
   /** ASAP patients who fit a freed slot: later appointment, duration fits, same operator first. */
   listsAsapForSlot: channel(
-    z.strictObject({ date: wallTime, duration: z.number().int().min(5).max(600), operatorId: id.nullable(), appointmentId: id.optional() }),
+    z.strictObject({
+      now: wallTime,
+      date: wallTime,
+      duration: z.number().int().min(5).max(600),
+      operatorId: id.nullable(),
+      appointmentId: id.optional(),
+    }),
     z.array(asapRowSchema),
   ),
 }

@@ -2,7 +2,7 @@ import type { Appointment, Patient } from '../../../../shared/alfadocs/schemas'
 import { bool } from '../../../../shared/alfadocs/lenient'
 import type { AsapRow, CallOutcome, ConfirmationRow, FollowUpRow } from '../../../../shared/contract/lists'
 import type { DeskSettings } from '../../../../shared/contract/settings'
-import { addDaysIso, nowMinutesIn, todayIn, type IsoDate } from '../../../../shared/dates'
+import { addDaysIso, type IsoDate } from '../../../../shared/dates'
 import { asapEntries, asapForSlot, type FreedSlot } from '../../../../shared/lists/asap'
 import { followUps } from '../../../../shared/lists/follow-ups'
 import type { AlfaDocsClient } from '../../alfadocs/client'
@@ -20,7 +20,6 @@ export interface ListsServiceDeps {
   practice: () => Promise<{ practiceId: number; archiveId: number }>
   settings: () => Promise<DeskSettings>
   calls: CallsStore
-  now?: () => Date
 }
 
 /** A checkbox custom field reads as checked only for AlfaDocs' spellings of yes (true, 1, '1', 'true', 'sì'…). */
@@ -35,24 +34,11 @@ export function isChecked(v: unknown): boolean {
  * are this computer's (CallsStore); nothing is written to AlfaDocs.
  */
 export class ListsService {
-  private readonly now: () => Date
-
-  constructor(private readonly deps: ListsServiceDeps) {
-    this.now = deps.now ?? (() => new Date())
-  }
+  constructor(private readonly deps: ListsServiceDeps) {}
 
   private async key(): Promise<string> {
     const p = await this.deps.practice()
     return `${p.practiceId}:${p.archiveId}`
-  }
-
-  private today(): IsoDate {
-    return todayIn(undefined, this.now())
-  }
-
-  private wallNow(): string {
-    const m = nowMinutesIn(undefined, this.now())
-    return `${this.today()} ${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00`
   }
 
   private async range(from: IsoDate, to: IsoDate): Promise<Appointment[]> {
@@ -86,16 +72,16 @@ export class ListsService {
     return { appointmentId, outcome, at }
   }
 
-  async followUps(): Promise<{ from: IsoDate; to: IsoDate; rows: FollowUpRow[] }> {
+  /** `now`: the desk's wall clock, "YYYY-MM-DD HH:mm:ss". */
+  async followUps(now: string): Promise<{ from: IsoDate; to: IsoDate; rows: FollowUpRow[] }> {
     const { followUpDays } = await this.deps.settings()
-    const today = this.today()
+    const today = now.slice(0, 10)
     const from = addDaysIso(today, -(followUpDays - 1))
     const [past, future, key] = await Promise.all([
       this.range(from, today),
       this.range(today, addDaysIso(today, FUTURE_DAYS - 1)),
       this.key(),
     ])
-    const now = this.wallNow()
     // Today's appointments already past count as past; those still to come count as booked.
     const missed = followUps(
       past.filter((a) => a.date < now || a.state === 'cancelled' || a.state === 'absent'),
@@ -115,28 +101,28 @@ export class ListsService {
     return { patientId, contactedAt }
   }
 
-  async asap(): Promise<{ field: string | null; rows: AsapRow[] }> {
+  async asap(now: string): Promise<{ field: string | null; rows: AsapRow[] }> {
     const { asapField } = await this.deps.settings()
     if (!asapField) return { field: null, rows: [] }
-    const today = this.today()
+    const today = now.slice(0, 10)
     const future = await this.range(today, addDaysIso(today, ASAP_DAYS - 1))
     const patients = await this.patients(future.flatMap((a) => (a.patientId != null ? [a.patientId] : [])))
     const flagged = new Set(
       [...patients.values()].filter((p) => !p.deleted && isChecked((p as Record<string, unknown>)[`_${asapField}`])).map((p) => p.id),
     )
-    const rows = asapEntries(future, flagged, this.wallNow()).map((e) => ({
+    const rows = asapEntries(future, flagged, now).map((e) => ({
       patient: listPatient(patients.get(e.patientId)!),
       appointment: e.appointment,
     }))
     return { field: asapField, rows }
   }
 
-  async asapForSlot(slot: FreedSlot): Promise<AsapRow[]> {
-    const { rows } = await this.asap()
+  async asapForSlot(now: string, slot: FreedSlot): Promise<AsapRow[]> {
+    const { rows } = await this.asap(now)
     const byId = new Map(rows.map((r) => [r.appointment.id, r]))
     return asapForSlot(
       rows.map((r) => ({ patientId: r.patient.id, appointment: r.appointment })),
-      { ...slot, date: slot.date.length === 16 ? `${slot.date}:00` : slot.date },
+      slot,
     ).map((e) => byId.get(e.appointment.id)!)
   }
 }
