@@ -66,10 +66,13 @@ export function appUrlMatcher(appUrl: string): (url: string) => boolean {
   }
 }
 
-/** No navigation away from the app and no new windows; external links open in the browser, http(s) only. */
+/** What the system may open for a link of the page: https pages, and phone numbers to call (digits only). */
+export const isExternalLink = (url: string): boolean => /^https:\/\//i.test(url) || /^tel:\+?\d{3,20}$/.test(url)
+
+/** No navigation away from the app and no new windows; external links open in the browser (https) or the phone app (tel:). */
 export function lockDownNavigation(win: BrowserWindowType, isAppUrl: (url: string) => boolean, openExternal: (url: string) => void) {
   win.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https:\/\//i.test(url)) openExternal(url)
+    if (isExternalLink(url)) openExternal(url)
     return { action: 'deny' }
   })
   win.webContents.on('will-navigate', (event, url) => {

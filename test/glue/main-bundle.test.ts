@@ -174,11 +174,11 @@ describe('the built main bundle, loaded with a stand-in electron', () => {
     expect(dev.windows[0]!.options.webPreferences.devTools).toBe(true)
   })
 
-  it('denies window.open, and only hands https links to the system browser', () => {
+  it('denies window.open, and only hands https links and plain phone numbers to the system', () => {
     const wc = packaged.win.webContents
-    expect(wc.windowOpenHandler!({ url: 'https://example.org/' })).toEqual({ action: 'deny' })
-    expect(wc.windowOpenHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' })
-    expect(packaged.opened).toEqual(['https://example.org/'])
+    for (const url of ['https://example.org/', 'file:///etc/passwd', 'tel:+390612345678', 'tel:06;rm', 'tel:+39 06', 'javascript:alert(1)'])
+      expect(wc.windowOpenHandler!({ url })).toEqual({ action: 'deny' })
+    expect(packaged.opened).toEqual(['https://example.org/', 'tel:+390612345678'])
   })
 
   it('blocks navigation and redirects away from the app, opaque-origin URLs included, but not within it', () => {
