@@ -72,6 +72,10 @@ export const en = {
     'damaged-file': "One of Sportello's files was damaged: it was set aside and work goes on.",
     internal: 'Internal Sportello error.',
     code: {
+      'pin-wrong': 'Wrong PIN.',
+      'pin-wait': 'Too many wrong PINs: wait a moment and try again.',
+      'pin-exists': 'This desk already has a PIN.',
+      'pin-not-needed': 'A PIN is only needed when connected to a real practice.',
       'agenda-offline-write':
         'AlfaDocs does not answer: bookings, moves, edits and cancellations cannot wait for the network and were not sent. Try again when the connection is back (arrivals and state changes are kept and sent later).',
       'outbox-changed-elsewhere':

@@ -68,6 +68,10 @@ export const it = {
     'damaged-file': 'Un file di Sportello era danneggiato: è stato messo da parte e il lavoro continua.',
     internal: 'Errore interno di Sportello.',
     code: {
+      'pin-wrong': 'PIN errato.',
+      'pin-wait': 'Troppi tentativi con un PIN errato: attendi qualche istante e riprova.',
+      'pin-exists': 'Questa postazione ha già un PIN.',
+      'pin-not-needed': 'Il PIN serve solo collegati a uno studio reale.',
       'agenda-offline-write':
         'AlfaDocs non risponde: prenotazioni, spostamenti, modifiche e disdette non possono aspettare la rete e non sono state inviate. Riprova quando torna la connessione (gli arrivi e i cambi di stato invece vengono tenuti e inviati dopo).',
       'outbox-changed-elsewhere':
