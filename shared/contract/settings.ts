@@ -19,6 +19,8 @@ export const computerSettingsSchema = z.strictObject({
   updateFeedUrl: httpsUrl.nullable(),
   /** Show a notice when another desk marks a patient arrived. */
   arrivalsNotice: z.boolean(),
+  /** The documents tab draws its thumbnails large (128 px instead of 64). */
+  largeThumbnails: z.boolean(),
 })
 
 /** Choices of the connected practice, kept per practice on this computer. */
@@ -41,7 +43,13 @@ export type ComputerSettings = z.infer<typeof computerSettingsSchema>
 export type PracticeSettings = z.infer<typeof practiceSettingsSchema>
 export type DeskSettings = z.infer<typeof deskSettingsSchema>
 
-export const COMPUTER_DEFAULTS: ComputerSettings = { lockAfterMinutes: 5, notifications: true, updateFeedUrl: null, arrivalsNotice: true }
+export const COMPUTER_DEFAULTS: ComputerSettings = {
+  lockAfterMinutes: 5,
+  notifications: true,
+  updateFeedUrl: null,
+  arrivalsNotice: true,
+  largeThumbnails: false,
+}
 export const PRACTICE_DEFAULTS: PracticeSettings = {
   lateAfterMinutes: 10,
   alertFields: [],
