@@ -72,7 +72,7 @@ export function createAppServices(opts: AppServiceOptions): AppServices {
     agenda: new AgendaService({ client, waiting, outbox, offline }),
     patients: new PatientsService(client),
     documents: createDocumentsService(client, opts.dataDir),
-    billing: new BillingQueries(client),
+    billing: new BillingQueries(client, { dataDir: opts.dataDir, practice }),
     payments,
     settings,
     lists: new ListsService({ client, practice, settings: () => settings.get(), calls: new CallsStore(opts.dataDir) }),

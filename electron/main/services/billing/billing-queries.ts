@@ -1,13 +1,28 @@
-import type { Account, Bill, PaymentType, Transaction } from '../../../../shared/alfadocs/schemas'
-import type { Takings } from '../../../../shared/contract/billing'
-import { todayIn } from '../../../../shared/dates'
+import type { Account, Bill, Liability, PaymentType, Transaction } from '../../../../shared/alfadocs/schemas'
+import { billSummary, patientOpenBalance } from '../../../../shared/billing/balance'
+import { isCashPaymentType } from '../../../../shared/billing/cash-rules'
+import type {
+  AppointmentTreatment,
+  BillRow,
+  BillStatus,
+  DayClose,
+  OpenInstalment,
+  PatientBalance,
+  Takings,
+} from '../../../../shared/contract/billing'
+import { RANGE_CAPS } from '../../../../shared/contract/core'
+import { addDaysIso, todayIn } from '../../../../shared/dates'
 import type { AlfaDocsClient } from '../../alfadocs/client'
 import { AlfaDocsError } from '../../alfadocs/errors'
 import { toCents } from './money'
+import { AppError } from '../app-error'
+import { DayCloseService } from './day-close'
+import { billPatients } from './patient-links'
 
-// Read-only billing views: bills with totals, one bill in full, the day's takings.
+// Read-only billing views: bills with totals and summaries, one bill in full, a patient's balance, an
+// appointment's treatments, the day's takings.
 
-type Client = Pick<AlfaDocsClient, 'request' | 'listWindowed'>
+export type Client = Pick<AlfaDocsClient, 'request' | 'listWindowed'>
 
 export interface BillsFilter {
   from: string
@@ -16,6 +31,7 @@ export interface BillsFilter {
   direction?: string | undefined
   carePlanId?: number | undefined
   patientId?: number | undefined
+  status?: BillStatus | undefined
 }
 
 /** Payment types and accounts change rarely: once per client (session), unless asked again. */
@@ -39,11 +55,21 @@ export function billingReference(client: Client, refresh = false): Promise<Refer
 }
 
 /**
- * Bills of the range, newest first, with totals. The API filters by care plan but not by patient, so a
- * patient's bills are found here: those naming the patient (bills carry `patientId` in practice, an extra
- * field) or one of the patient's care plans (the reference's `carePlanId`).
+ * Bills of the range, newest first, each with its summary, and totals of those kept (a `status` filter
+ * applies after the summary).
  */
-export async function listBills(client: Client, f: BillsFilter) {
+export async function listBills(client: Client, f: BillsFilter, today = todayIn()): Promise<{ bills: BillRow[]; totals: ReturnType<typeof totals> }> {
+  const rows = await summarize(client, await findBills(client, f), today)
+  const bills = f.status ? rows.filter((b) => b.status === f.status) : rows
+  return { bills, totals: totals(bills) }
+}
+
+/**
+ * Bills of the range, newest first. The API filters by care plan but not by patient, so a patient's bills
+ * are found here: those naming the patient (bills carry `patientId` in practice, an extra field) or one of
+ * the patient's care plans (the reference's `carePlanId`).
+ */
+export async function findBills(client: Client, f: BillsFilter): Promise<Bill[]> {
   const query: Record<string, string | number> = {}
   if (f.type) query.type = f.type
   if (f.direction) query.direction = f.direction
@@ -58,7 +84,39 @@ export async function listBills(client: Client, f: BillsFilter) {
   const bills =
     patientId === undefined ? all : all.filter((b) => b.patientId === patientId || (b.carePlanId != null && planIds.has(b.carePlanId)))
   bills.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.id - a.id))
-  return { bills, totals: totals(bills) }
+  return bills
+}
+
+const day = (d: string) => d.slice(0, 10)
+const paidOn = (bill: Bill, transactions: readonly Transaction[]) =>
+  transactions.reduce((s, t) => s + (t.billId === bill.id && !t.deleted && t.direction === bill.direction ? toCents(t.amount) : 0), 0)
+
+function row(bill: Bill, liabilities: readonly Liability[], paidCents: number, patient: { patientId: number | null; patientName: string | null }, today: string): BillRow {
+  const figures = {
+    type: bill.type,
+    totalCents: toCents(bill.net) + toCents(bill.stamp),
+    paidCents,
+    open: liabilities.map((l) => ({ amountCents: toCents(l.amount), date: l.date })),
+    today,
+  }
+  return { ...bill, ...billSummary(figures, patient) }
+}
+
+/**
+ * The bills' summaries: their open liabilities (one request per bill), their transactions (the practice's,
+ * from the oldest bill's day to today, in 31-day windows) and their patients.
+ */
+export async function summarize(client: Client, bills: Bill[], today: string): Promise<BillRow[]> {
+  if (bills.length === 0) return []
+  const from = bills.reduce((m, b) => (day(b.date) < m ? day(b.date) : m), today)
+  const [patients, liabilityLists, transactions] = await Promise.all([
+    billPatients(client, bills),
+    Promise.all(bills.map((b) => client.request('liabilitiesList', { params: { billId: b.id } }))),
+    client.listWindowed('transactionsList', from, today, {}),
+  ])
+  return bills.map((b, i) =>
+    row(b, liabilityLists[i] ?? [], paidOn(b, transactions), patients.get(b.id) ?? { patientId: null, patientName: null }, today),
+  )
 }
 
 function totals(bills: Bill[]) {
@@ -92,7 +150,65 @@ export async function billDetail(client: Client, billId: number, today = todayIn
       }),
   ])
   liabilities.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id))
-  return { bill, liabilities, transactions: transactions.filter((t) => t.billId === billId), paymentLinkValid }
+  const own = transactions.filter((t) => t.billId === billId)
+  const patient = (await billPatients(client, [bill])).get(bill.id) ?? { patientId: null, patientName: null }
+  return { bill: row(bill, liabilities, paidOn(bill, own), patient, today), liabilities, transactions: own, paymentLinkValid }
+}
+
+/**
+ * A patient's open instalments over the incoming bills of the last RANGE_CAPS.bills days (naming the patient
+ * or one of the patient's care plans), oldest due first, and the cash already taken today on those bills.
+ */
+export async function patientBalance(client: Client, patientId: number, today = todayIn()): Promise<PatientBalance> {
+  const since = addDaysIso(today, -(RANGE_CAPS.bills - 1))
+  const [bills, todays, ref] = await Promise.all([
+    findBills(client, { from: since, to: today, direction: 'incoming', patientId }),
+    client.request('transactionsList', { query: { direction: 'incoming', dateStart: today, dateEnd: today } }),
+    billingReference(client),
+  ])
+  const open = bills.filter((b) => b.type !== 'proforma' && b.type !== 'credit')
+  const lists = await Promise.all(open.map((b) => client.request('liabilitiesList', { params: { billId: b.id } })))
+  const instalments: OpenInstalment[] = []
+  open.forEach((b, i) => {
+    for (const l of lists[i] ?? []) {
+      const amount = toCents(l.amount)
+      if (amount <= 0) continue
+      instalments.push({
+        billId: b.id,
+        billNumber: b.numberIncludingPrefix ?? null,
+        billDate: day(b.date),
+        liabilityId: l.id,
+        date: day(l.date),
+        amount,
+        overdue: day(l.date) < today,
+        sistemaTsExpenseType: l.sistemaTsExpenseType ?? null,
+        relatedToInsurance: l.relatedToInsurance,
+      })
+    }
+  })
+  const cashTypes = new Set(ref.paymentTypes.filter((p) => isCashPaymentType(p.name)).map((p) => p.id))
+  const billIds = new Set(bills.map((b) => b.id))
+  const cashTodayByBill: Record<string, number> = {}
+  for (const t of todays) {
+    if (t.deleted || t.billId == null || !billIds.has(t.billId) || t.paymentTypeId == null || !cashTypes.has(t.paymentTypeId)) continue
+    if (day(t.date) !== today) continue
+    cashTodayByBill[String(t.billId)] = (cashTodayByBill[String(t.billId)] ?? 0) + toCents(t.amount)
+  }
+  return { patientId, ...patientOpenBalance(instalments), cashTodayByBill, today, since }
+}
+
+/** The appointment's care-plan entries (not deleted), in the plan's order. */
+export async function appointmentTreatments(client: Client, appointmentId: number): Promise<AppointmentTreatment[]> {
+  const entries = await client.request('appointmentCarePlanEntries', { params: { appointmentId } })
+  return entries
+    .filter((e) => !e.deleted)
+    .sort((a, b) => (a.sequenceNumber ?? 0) - (b.sequenceNumber ?? 0) || a.entryId - b.entryId)
+    .map((e) => ({
+      entryId: e.entryId,
+      label: e.label ?? '',
+      price: toCents(e.discountedPrice ?? e.price ?? 0),
+      done: e.done,
+    }))
 }
 
 export async function takingsOfDay(client: Client, date: string): Promise<Takings> {
@@ -113,22 +229,60 @@ export async function takingsOfDay(client: Client, date: string): Promise<Taking
     return [...m.values()].sort((a, b) => b.totalCents - a.totalCents)
   }
   const billIds = [...new Set(incoming.map((t) => t.billId).filter((id): id is number => id != null))]
-  const bills = await Promise.all(billIds.map((billId) => client.request('billGet', { params: { billId } }).catch(() => null)))
+  const bills = (await Promise.all(billIds.map((billId) => client.request('billGet', { params: { billId } }).catch(() => null)))).filter(
+    (b): b is Bill => b !== null,
+  )
   const billNumbers: Record<string, string> = {}
-  for (const b of bills) if (b?.numberIncludingPrefix) billNumbers[String(b.id)] = b.numberIncludingPrefix
+  for (const b of bills) if (b.numberIncludingPrefix) billNumbers[String(b.id)] = b.numberIncludingPrefix
+  const patients = await billPatients(client, bills)
+  const none = { patientId: null, patientName: null }
   return {
     date,
     billNumbers,
-    transactions: incoming.sort((a, b) => a.id - b.id),
+    transactions: incoming.sort((a, b) => a.id - b.id).map((t) => ({ ...t, ...((t.billId != null && patients.get(t.billId)) || none) })),
     byPaymentType: group((t) => t.paymentTypeId ?? null, ref.paymentTypes),
     byAccount: group((t) => t.accountId ?? null, ref.accounts),
     totalCents: incoming.reduce((s, t) => s + toCents(t.amount), 0),
   }
 }
 
-/** The read-only billing views over the session's client (the payments themselves are PaymentService's). */
+export interface BillingQueriesOptions {
+  /** The app's data folder (the day close files) and the connected practice; without them the day close is refused. */
+  dataDir?: string
+  practice?: () => Promise<{ practiceId: number; archiveId: number }>
+}
+
+/** The read-only billing views over the session's client (the payments themselves are PaymentService's), and the day close. */
 export class BillingQueries {
-  constructor(private readonly client: () => Promise<Client>) {}
+  readonly dayClose: DayCloseService | null
+
+  constructor(
+    private readonly client: () => Promise<Client>,
+    opts: BillingQueriesOptions = {},
+  ) {
+    this.dayClose =
+      opts.dataDir && opts.practice
+        ? new DayCloseService({
+            dataDir: opts.dataDir,
+            practice: opts.practice,
+            takings: (date) => this.takings(date),
+            paymentTypes: async () => (await billingReference(await this.client())).paymentTypes,
+          })
+        : null
+  }
+
+  async dayCloseGet(date: string): Promise<DayClose> {
+    return this.mustDayClose().get(date)
+  }
+
+  async dayCloseSave(date: string, countedCash: number, note?: string): Promise<DayClose> {
+    return this.mustDayClose().save(date, countedCash, note)
+  }
+
+  private mustDayClose(): DayCloseService {
+    if (!this.dayClose) throw new AppError('internal', 'The day close has no data folder here.')
+    return this.dayClose
+  }
 
   /** Always asked afresh: the page asks once per session. */
   async reference(): Promise<Reference> {
@@ -137,6 +291,14 @@ export class BillingQueries {
 
   async bills(f: BillsFilter) {
     return listBills(await this.client(), f)
+  }
+
+  async patientBalance(patientId: number): Promise<PatientBalance> {
+    return patientBalance(await this.client(), patientId)
+  }
+
+  async appointmentTreatments(appointmentId: number): Promise<AppointmentTreatment[]> {
+    return appointmentTreatments(await this.client(), appointmentId)
   }
 
   async bill(billId: number) {

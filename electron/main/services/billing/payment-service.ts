@@ -1,13 +1,15 @@
-import type { PaymentRequest, PaymentView, UnfinishedPayments } from '../../../../shared/contract/billing'
+import type { MultiPaymentRequest, PaymentRequest, PaymentView, UnfinishedPayments } from '../../../../shared/contract/billing'
+import { allocate } from '../../../../shared/billing/allocation'
+import { CASH_LIMIT_CENTS, CASH_LIMIT_CODE, CASH_SPLIT_CODE, checkCash, isCashPaymentType } from '../../../../shared/billing/cash-rules'
 import type { ErrorKind } from '../../../../shared/contract/core'
-import type { Liability, Me, Transaction } from '../../../../shared/alfadocs/schemas'
+import type { Bill, Liability, Me, Transaction } from '../../../../shared/alfadocs/schemas'
 import { addDaysIso } from '../../../../shared/dates'
 import type { AlfaDocsClient } from '../../alfadocs/client'
 import { AppError } from '../app-error'
 import type { Fs } from '../../storage/fs-layer'
 import { PaymentJournal } from './journal'
 import { toCents, toEuros } from './money'
-import { planSteps } from './plan'
+import { asTsType, makeStep, planSteps } from './plan'
 import { isFinished, stepBillId, totalCents, type PaymentEntry, type PaymentError, type PaymentStep } from './types'
 import { toErrorData } from '../../ipc/error-data'
 
@@ -83,11 +85,19 @@ export class PaymentService {
 
   /** Confirm: the same key twice (a double click) gives the same payment, never a second one. */
   record(req: PaymentRequest): Promise<PaymentView> {
-    if (this.opts.offline?.()) {
-      const why = 'AlfaDocs cannot be reached: payments are never queued, record it when the network is back.'
-      return Promise.reject(new AppError('offline', why, { code: 'payment-offline' }))
-    }
+    if (this.opts.offline?.()) return Promise.reject(offlineRefusal())
     return this.exclusive(req.key, () => this.start(req))
+  }
+
+  /**
+   * One amount over several instalments of one payer, across bills, in the order given: one journal entry
+   * whose steps are single-payment steps (a transaction on the step's bill, then its liability settled).
+   * Everything is checked before the first write; the entry is written whole before the first POST, so a
+   * crash anywhere resumes the remaining steps (resumeAll / retry), each step still exactly once.
+   */
+  recordMany(req: MultiPaymentRequest): Promise<PaymentView> {
+    if (this.opts.offline?.()) return Promise.reject(offlineRefusal())
+    return this.exclusive(req.key, () => this.startMany(req))
   }
 
   async retry(key: string): Promise<PaymentView> {
@@ -185,32 +195,29 @@ export class PaymentService {
     return p
   }
 
+  /** The same key again: a finished payment is answered as it is, an unfinished one resumed. */
+  private resumeExisting(existing: PaymentEntry): Promise<PaymentView> {
+    if (isFinished(existing)) return Promise.resolve(this.view(existing))
+    this.lockAll(existing)
+    existing.state = 'pending'
+    return this.run(existing)
+  }
+
   private async start(req: PaymentRequest): Promise<PaymentView> {
     // Synchronous part first: a second confirm on the same liability (another window) is refused before any await.
     this.lock(req.liabilityId, req.key)
     const existing = await this.journal.get(req.key)
-    if (existing) {
-      if (isFinished(existing)) return this.view(existing)
-      this.lockAll(existing)
-      existing.state = 'pending'
-      return this.run(existing)
-    }
+    if (existing) return this.resumeExisting(existing)
     await this.checkPersistedLocks([req.liabilityId], req.key)
 
     const client = await this.opts.client()
     const me = await client.me()
-    const [liabilities, paymentTypes, accounts] = await Promise.all([
+    const [liabilities, cash] = await Promise.all([
       client.request('liabilitiesList', { params: { billId: req.billId } }),
-      client.request('paymentTypesList'),
-      client.request('accountsList'),
+      this.checkReference(client, req),
     ])
-    if (!paymentTypes.some((p) => p.id === req.paymentTypeId && !p.deleted)) {
-      throw new AppError('invalid', 'Choose a payment type that is in use in AlfaDocs.', { code: 'payment-type-unused' })
-    }
-    if (!accounts.some((a) => a.id === req.accountId && !a.deleted)) {
-      throw new AppError('invalid', 'Choose an account that is in use in AlfaDocs.', { code: 'account-unused' })
-    }
     const steps = planSteps(req, liabilities)
+    await this.checkCashRules(client, req, cash, [req.billId])
     for (const s of steps) this.lock(s.liabilityId, req.key)
     await this.checkPersistedLocks(
       steps.map((s) => s.liabilityId),
@@ -236,6 +243,123 @@ export class PaymentService {
     // Nothing is written yet: the first write is the step's 'posting', right before its POST. Nothing was
     // sent before it, so if that write fails the payment is refused whole, with nothing left to resume.
     return this.run(entry)
+  }
+
+  private async startMany(req: MultiPaymentRequest): Promise<PaymentView> {
+    const ids = req.instalments.map((i) => i.liabilityId)
+    if (new Set(ids).size !== ids.length) {
+      throw new AppError('invalid', 'The same instalment is listed twice.', { code: 'instalment-repeated' })
+    }
+    for (const id of ids) this.lock(id, req.key)
+    const existing = await this.journal.get(req.key)
+    if (existing) return this.resumeExisting(existing)
+    await this.checkPersistedLocks(ids, req.key)
+
+    const client = await this.opts.client()
+    const me = await client.me()
+    const billIds = [...new Set(req.instalments.map((i) => i.billId))]
+    const [cash, bills, liabilityLists] = await Promise.all([
+      this.checkReference(client, req),
+      Promise.all(billIds.map((billId) => client.request('billGet', { params: { billId } }))),
+      Promise.all(billIds.map((billId) => client.request('liabilitiesList', { params: { billId } }))),
+    ])
+    await this.checkPayer(client, req.patientId, bills)
+    const liabilities = new Map<number, Liability>()
+    billIds.forEach((billId, i) => {
+      for (const l of liabilityLists[i] ?? []) liabilities.set(l.id, { ...l, billId })
+    })
+    const targets = req.instalments.map((i) => {
+      const l = liabilities.get(i.liabilityId)
+      if (!l || l.billId !== i.billId) {
+        throw new AppError('conflict', 'One of the instalments is no longer open (already paid or removed). Reload the balance.', {
+          code: 'instalment-closed',
+        })
+      }
+      return { billId: i.billId, liabilityId: l.id, amount: toCents(l.amount), liability: l }
+    })
+    const plan = allocate(req.amountCents, targets)
+    if (plan.leftoverCents > 0) {
+      throw new AppError('invalid', 'The amount is more than the chosen instalments still owe.', { code: 'amount-over-open' })
+    }
+    const steps = plan.steps.map((a): PaymentStep => {
+      const l = liabilities.get(a.liabilityId)!
+      return { ...makeStep(l, a.amountCents, asTsType(l.sistemaTsExpenseType, req.sistemaTsExpenseType)), billId: a.billId }
+    })
+    await this.checkCashRules(client, req, cash, [...new Set(steps.map((s) => s.billId!))])
+    const now = new Date().toISOString()
+    const entry: PaymentEntry = {
+      key: req.key,
+      practiceId: me.practiceId,
+      archiveId: me.archiveId,
+      billId: steps[0]!.billId!,
+      patientId: req.patientId,
+      date: req.date,
+      direction: 'incoming',
+      paymentTypeId: req.paymentTypeId,
+      accountId: req.accountId,
+      relatedToInsurance: req.relatedToInsurance,
+      steps,
+      state: 'pending',
+      attempts: 0,
+      createdAt: now,
+      updatedAt: now,
+    }
+    // As for one payment: the first write is the first step's 'posting' (with every step in it, the one intent).
+    return this.run(entry)
+  }
+
+  /** The payment type and account must be in use; answers whether the type is cash, and which types are. */
+  private async checkReference(client: PaymentClient, req: { paymentTypeId: number; accountId: number }): Promise<CashInfo> {
+    const [paymentTypes, accounts] = await Promise.all([client.request('paymentTypesList'), client.request('accountsList')])
+    const type = paymentTypes.find((p) => p.id === req.paymentTypeId && !p.deleted)
+    if (!type) throw new AppError('invalid', 'Choose a payment type that is in use in AlfaDocs.', { code: 'payment-type-unused' })
+    if (!accounts.some((a) => a.id === req.accountId && !a.deleted)) {
+      throw new AppError('invalid', 'Choose an account that is in use in AlfaDocs.', { code: 'account-unused' })
+    }
+    const cashTypes = new Set(paymentTypes.filter((p) => isCashPaymentType(p.name)).map((p) => p.id))
+    return { cash: cashTypes.has(type.id), cashTypes }
+  }
+
+  /**
+   * Cash of CASH_LIMIT_CENTS or more in one operation is refused; cash on a bill that already had cash on the
+   * payment's day is refused until the desk confirms it was warned (a split payment to stay under the limit).
+   */
+  private async checkCashRules(
+    client: PaymentClient,
+    req: { amountCents: number; date: string; cashSplitConfirmed?: boolean | undefined },
+    { cash, cashTypes }: CashInfo,
+    billIds: number[],
+  ): Promise<void> {
+    if (!cash) return
+    if (req.amountCents >= CASH_LIMIT_CENTS) {
+      throw new AppError('invalid', `Cash of ${CASH_LIMIT_CENTS / 100} euros or more from one payer in one operation is not allowed (law 197/2022).`, {
+        code: CASH_LIMIT_CODE,
+      })
+    }
+    if (req.cashSplitConfirmed) return
+    const today = await client.request('transactionsList', { query: { direction: 'incoming', dateStart: req.date, dateEnd: req.date } })
+    const cashTodayByBill: Record<string, number> = {}
+    for (const t of today) {
+      if (t.deleted || t.billId == null || t.paymentTypeId == null || !cashTypes.has(t.paymentTypeId) || t.date.slice(0, 10) !== req.date) continue
+      cashTodayByBill[String(t.billId)] = (cashTodayByBill[String(t.billId)] ?? 0) + toCents(t.amount)
+    }
+    const c = checkCash({ cash, amountCents: req.amountCents, billIds, cashTodayByBill })
+    if (c.splitWarning) {
+      throw new AppError('conflict', 'This bill already had a cash payment today: confirm to take more cash on it.', {
+        code: CASH_SPLIT_CODE,
+        detail: `${(c.cashTodayCents / 100).toFixed(2)} EUR in cash today on bill ${c.splitBills.join(', ')}`,
+      })
+    }
+  }
+
+  /** Every bill must be the payer's: naming the patient, or one of the patient's care plans. */
+  private async checkPayer(client: PaymentClient, patientId: number, bills: Bill[]): Promise<void> {
+    const unnamed = bills.filter((b) => b.patientId !== patientId)
+    if (unnamed.length === 0) return
+    const plans = new Set((await client.request('patientCarePlansList', { params: { patientId } })).map((p) => p.id))
+    if (unnamed.some((b) => (b.patientId != null && b.patientId !== patientId) || b.carePlanId == null || !plans.has(b.carePlanId))) {
+      throw new AppError('invalid', "One of the instalments is not on this patient's bills.", { code: 'instalment-not-patients' })
+    }
   }
 
   private lock(liabilityId: number, key: string): void {
@@ -358,7 +482,7 @@ export class PaymentService {
         amount: toEuros(step.amountCents),
         date: entry.date,
         direction: entry.direction,
-        billId: entry.billId,
+        billId: stepBillId(entry, step),
         accountId: entry.accountId,
         paymentTypeId: entry.paymentTypeId,
         relatedToInsurance: entry.relatedToInsurance,
@@ -378,9 +502,10 @@ export class PaymentService {
 
   /** The bill's transactions that look like this step (amount, date, payment type, account, Sistema TS type). */
   private async candidates(client: PaymentClient, entry: PaymentEntry, step: PaymentStep): Promise<Transaction[]> {
+    const billId = stepBillId(entry, step)
     const list = await client.request('transactionsList', {
       query: {
-        billId: entry.billId,
+        billId,
         direction: entry.direction,
         dateStart: addDaysIso(entry.date, -1),
         dateEnd: addDaysIso(entry.date, 1),
@@ -389,7 +514,7 @@ export class PaymentService {
     return list.filter(
       (t) =>
         !t.deleted &&
-        t.billId === entry.billId &&
+        t.billId === billId &&
         toCents(t.amount) === step.amountCents &&
         t.date.slice(0, 10) === entry.date &&
         t.paymentTypeId === entry.paymentTypeId &&
@@ -419,7 +544,7 @@ export class PaymentService {
 
   private async settleLiability(client: PaymentClient, entry: PaymentEntry, step: PaymentStep): Promise<void> {
     const remaining = step.liabilityCents - step.amountCents
-    const params = { billId: entry.billId, liabilityId: step.liabilityId }
+    const params = { billId: stepBillId(entry, step), liabilityId: step.liabilityId }
     try {
       if (remaining <= 0) {
         await client.request('liabilityDelete', { params })
@@ -436,7 +561,7 @@ export class PaymentService {
       }
     } catch (e) {
       // The answer may be lost, or an earlier try already did it: AlfaDocs' liabilities decide.
-      if (!isSettled(await client.request('liabilitiesList', { params: { billId: entry.billId } }), step.liabilityId, remaining)) throw e
+      if (!isSettled(await client.request('liabilitiesList', { params: { billId: params.billId } }), step.liabilityId, remaining)) throw e
     }
     step.state = 'settled'
     await this.journal.put(entry)
@@ -471,6 +596,16 @@ export class PaymentService {
       updatedAt: e.updatedAt,
     }
   }
+}
+
+interface CashInfo {
+  cash: boolean
+  cashTypes: ReadonlySet<number>
+}
+
+function offlineRefusal(): AppError {
+  const why = 'AlfaDocs cannot be reached: payments are never queued, record it when the network is back.'
+  return new AppError('offline', why, { code: 'payment-offline' })
 }
 
 /** Deleted (gone), or reduced to exactly what should remain. A liability someone else removed is not "unpaid" either. */

@@ -12,8 +12,18 @@ export interface PlanInput {
   spread: boolean
 }
 
-const asTsType = (v: string | null | undefined, fallback: SistemaTsType): SistemaTsType =>
+export const asTsType = (v: string | null | undefined, fallback: SistemaTsType): SistemaTsType =>
   (sistemaTsTypes as readonly string[]).includes(v ?? '') ? (v as SistemaTsType) : fallback
+
+/** A step paying `amountCents` on liability `l`, nothing sent yet. */
+export const makeStep = (l: Liability, amountCents: number, ts: SistemaTsType): PaymentStep => ({
+  liabilityId: l.id,
+  liabilityCents: toCents(l.amount),
+  amountCents,
+  sistemaTsExpenseType: ts,
+  liability: { date: l.date.slice(0, 10), relatedToInsurance: l.relatedToInsurance, sistemaTsExpenseType: l.sistemaTsExpenseType },
+  state: 'intent',
+})
 
 /**
  * Turns "pay X on liability L" into steps against the bill's current liabilities. A spread payment makes
@@ -30,16 +40,8 @@ export function planSteps(input: PlanInput, liabilities: Liability[]): PaymentSt
   if (!Number.isInteger(input.amountCents) || input.amountCents <= 0) {
     throw new AppError('invalid', 'The amount must be greater than zero.', { code: 'amount-not-positive' })
   }
-  const step = (l: Liability, amountCents: number, ts: SistemaTsType): PaymentStep => ({
-    liabilityId: l.id,
-    liabilityCents: toCents(l.amount),
-    amountCents,
-    sistemaTsExpenseType: ts,
-    liability: { date: l.date.slice(0, 10), relatedToInsurance: l.relatedToInsurance, sistemaTsExpenseType: l.sistemaTsExpenseType },
-    state: 'intent',
-  })
   const chosenCents = toCents(chosen.amount)
-  if (input.amountCents <= chosenCents) return [step(chosen, input.amountCents, input.sistemaTsExpenseType)]
+  if (input.amountCents <= chosenCents) return [makeStep(chosen, input.amountCents, input.sistemaTsExpenseType)]
   if (!input.spread) {
     throw new AppError('invalid', 'The amount is more than this instalment. Lower it, or choose to cover the next instalments.', {
       code: 'amount-over-instalment',
@@ -50,12 +52,12 @@ export function planSteps(input: PlanInput, liabilities: Liability[]): PaymentSt
   if (input.amountCents > open) {
     throw new AppError('invalid', 'The amount is more than everything still open on this bill.', { code: 'amount-over-bill' })
   }
-  const steps = [step(chosen, chosenCents, input.sistemaTsExpenseType)]
+  const steps = [makeStep(chosen, chosenCents, input.sistemaTsExpenseType)]
   let rest = input.amountCents - chosenCents
   for (const l of next) {
     if (rest <= 0) break
     const pay = Math.min(rest, toCents(l.amount))
-    steps.push(step(l, pay, asTsType(l.sistemaTsExpenseType, input.sistemaTsExpenseType)))
+    steps.push(makeStep(l, pay, asTsType(l.sistemaTsExpenseType, input.sistemaTsExpenseType)))
     rest -= pay
   }
   return steps
