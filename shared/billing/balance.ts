@@ -55,14 +55,16 @@ export function billSummary(f: BillFigures, patient: { patientId: number | null;
 
 /** Oldest due first, then the older bill, then the lower bill id, then the lower liability id: one fixed order. */
 export function compareInstalments(a: OpenInstalment, b: OpenInstalment): number {
-  return (
-    cmp(day(a.date), day(b.date)) || cmp(day(a.billDate), day(b.billDate)) || a.billId - b.billId || a.liabilityId - b.liabilityId
-  )
+  return cmp(day(a.date), day(b.date)) || cmp(day(a.billDate), day(b.billDate)) || a.billId - b.billId || a.liabilityId - b.liabilityId
 }
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 /** A patient's open balance over the given open instalments: the total, what is overdue, and the instalments oldest due first. */
-export function patientOpenBalance(instalments: readonly OpenInstalment[]): { open: number; overdue: number; instalments: OpenInstalment[] } {
+export function patientOpenBalance(instalments: readonly OpenInstalment[]): {
+  open: number
+  overdue: number
+  instalments: OpenInstalment[]
+} {
   const list = instalments.filter((i) => i.amount > 0).sort(compareInstalments)
   return {
     open: list.reduce((s, i) => s + i.amount, 0),

@@ -58,7 +58,11 @@ export function billingReference(client: Client, refresh = false): Promise<Refer
  * Bills of the range, newest first, each with its summary, and totals of those kept (a `status` filter
  * applies after the summary).
  */
-export async function listBills(client: Client, f: BillsFilter, today = todayIn()): Promise<{ bills: BillRow[]; totals: ReturnType<typeof totals> }> {
+export async function listBills(
+  client: Client,
+  f: BillsFilter,
+  today = todayIn(),
+): Promise<{ bills: BillRow[]; totals: ReturnType<typeof totals> }> {
   const rows = await summarize(client, await findBills(client, f), today)
   const bills = f.status ? rows.filter((b) => b.status === f.status) : rows
   return { bills, totals: totals(bills) }
@@ -91,7 +95,13 @@ const day = (d: string) => d.slice(0, 10)
 const paidOn = (bill: Bill, transactions: readonly Transaction[]) =>
   transactions.reduce((s, t) => s + (t.billId === bill.id && !t.deleted && t.direction === bill.direction ? toCents(t.amount) : 0), 0)
 
-function row(bill: Bill, liabilities: readonly Liability[], paidCents: number, patient: { patientId: number | null; patientName: string | null }, today: string): BillRow {
+function row(
+  bill: Bill,
+  liabilities: readonly Liability[],
+  paidCents: number,
+  patient: { patientId: number | null; patientName: string | null },
+  today: string,
+): BillRow {
   const figures = {
     type: bill.type,
     totalCents: toCents(bill.net) + toCents(bill.stamp),

@@ -72,5 +72,7 @@ export async function billPatients(
   const ids = await Promise.all(bills.map((b) => billPatientId(client, b)))
   const unique = [...new Set(ids.filter((id): id is number => id !== null))]
   const names = new Map(await Promise.all(unique.map(async (id) => [id, await patientName(client, id).catch(() => null)] as const)))
-  return new Map(bills.map((b, i) => [b.id, { patientId: ids[i] ?? null, patientName: ids[i] != null ? (names.get(ids[i]!) ?? null) : null }]))
+  return new Map(
+    bills.map((b, i) => [b.id, { patientId: ids[i] ?? null, patientName: ids[i] != null ? (names.get(ids[i]!) ?? null) : null }]),
+  )
 }

@@ -332,15 +332,20 @@ export class PaymentService {
   ): Promise<void> {
     if (!cash) return
     if (req.amountCents >= CASH_LIMIT_CENTS) {
-      throw new AppError('invalid', `Cash of ${CASH_LIMIT_CENTS / 100} euros or more from one payer in one operation is not allowed (law 197/2022).`, {
-        code: CASH_LIMIT_CODE,
-      })
+      throw new AppError(
+        'invalid',
+        `Cash of ${CASH_LIMIT_CENTS / 100} euros or more from one payer in one operation is not allowed (law 197/2022).`,
+        {
+          code: CASH_LIMIT_CODE,
+        },
+      )
     }
     if (req.cashSplitConfirmed) return
     const today = await client.request('transactionsList', { query: { direction: 'incoming', dateStart: req.date, dateEnd: req.date } })
     const cashTodayByBill: Record<string, number> = {}
     for (const t of today) {
-      if (t.deleted || t.billId == null || t.paymentTypeId == null || !cashTypes.has(t.paymentTypeId) || t.date.slice(0, 10) !== req.date) continue
+      if (t.deleted || t.billId == null || t.paymentTypeId == null || !cashTypes.has(t.paymentTypeId) || t.date.slice(0, 10) !== req.date)
+        continue
       cashTodayByBill[String(t.billId)] = (cashTodayByBill[String(t.billId)] ?? 0) + toCents(t.amount)
     }
     const c = checkCash({ cash, amountCents: req.amountCents, billIds, cashTodayByBill })
