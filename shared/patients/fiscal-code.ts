@@ -80,3 +80,45 @@ export function checkFiscalCode(raw: string): FiscalCodeCheck {
 }
 
 export const isValidFiscalCode = (raw: string): boolean => checkFiscalCode(raw).ok
+
+/** The month letters of a code, January first. */
+const MONTH_LETTERS = 'ABCDEHLMPRST'
+/** Omocodia: the letter that stands for each digit (L = 0 … V = 9). */
+const OMOCODIA = 'LMNPQRSTUV'
+const digitOf = (ch: string): string => {
+  const i = OMOCODIA.indexOf(ch)
+  return i >= 0 ? String(i) : ch
+}
+
+/** What a valid code says about its holder. The birthplace is the municipality's cadastral (Belfiore) code,
+ * Z and three digits for a foreign country. */
+export interface FiscalCodeFacts {
+  dateOfBirth: string
+  gender: 'm' | 'f'
+  birthplaceCode: string
+}
+
+/**
+ * Birth date, sex and birthplace code from a valid fiscal code (omocodia undone; women's day + 40), or null when
+ * the code is not valid or its date does not exist. The code has two year digits: the century is the one that
+ * puts the birth on or before `today` (YYYY-MM-DD), so nobody is born in the future.
+ */
+export function decodeFiscalCode(raw: string, today: string): FiscalCodeFacts | null {
+  const check = checkFiscalCode(raw)
+  if (!check.ok) return null
+  const c = check.code
+  const yy = Number(digitOf(c[6]!) + digitOf(c[7]!))
+  const month = MONTH_LETTERS.indexOf(c[8]!) + 1
+  const dayField = Number(digitOf(c[9]!) + digitOf(c[10]!))
+  const gender = dayField > 40 ? 'f' : 'm'
+  const day = gender === 'f' ? dayField - 40 : dayField
+  const thisYear = Number(today.slice(0, 4))
+  let year = Math.floor(thisYear / 100) * 100 + yy
+  const mm = String(month).padStart(2, '0')
+  const dd = String(day).padStart(2, '0')
+  if (`${year}-${mm}-${dd}` > today) year -= 100
+  const date = `${year}-${mm}-${dd}`
+  const d = new Date(`${date}T12:00:00Z`)
+  if (day < 1 || Number.isNaN(d.getTime()) || d.getUTCDate() !== day || d.getUTCMonth() + 1 !== month) return null
+  return { dateOfBirth: date, gender, birthplaceCode: c[11]! + digitOf(c[12]!) + digitOf(c[13]!) + digitOf(c[14]!) }
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { checkFiscalCode, fiscalCheckChar, isValidFiscalCode } from '../../../../shared/patients/fiscal-code'
+import { birthplaceName } from '../../../../shared/patients/birthplaces'
+import { checkFiscalCode, decodeFiscalCode, fiscalCheckChar, isValidFiscalCode } from '../../../../shared/patients/fiscal-code'
 import { ageOn, duplicateReason } from '../../../../shared/patients/duplicates'
 import { fiscalCode as sandboxFiscalCode } from '../../../../electron/sandbox/seed/fiscalCode'
 
@@ -43,5 +44,46 @@ describe('the duplicate check and age', () => {
     expect(ageOn('1985-12-10', '2026-03-11')).toBe(40)
     expect(ageOn('1985-03-11', '2026-03-11')).toBe(41)
     expect(ageOn(null, '2026-03-11')).toBeNull()
+  })
+})
+
+describe('what a valid fiscal code says: birth date, sex, birthplace code', () => {
+  const TODAY = '2026-03-11'
+  const make = (body: string) => body + fiscalCheckChar(body)
+
+  it('reads the date, the month letter and the birthplace; women have 40 added to the day', () => {
+    expect(decodeFiscalCode('RSSMRA85T10A562S', TODAY)).toEqual({ dateOfBirth: '1985-12-10', gender: 'm', birthplaceCode: 'A562' })
+    const giulia = sandboxFiscalCode('Giulia', 'Bianchi', 'f', '1990-07-21', 'A944')
+    expect(decodeFiscalCode(giulia, TODAY)).toEqual({ dateOfBirth: '1990-07-21', gender: 'f', birthplaceCode: 'A944' })
+    // Every month letter, in order.
+    'ABCDEHLMPRST'.split('').forEach((m, i) => {
+      expect(decodeFiscalCode(make(`BNCGLI90${m}61H501`), TODAY)?.dateOfBirth).toBe(`1990-${String(i + 1).padStart(2, '0')}-21`)
+    })
+  })
+
+  it('undoes omocodia in the year, the day and the birthplace', () => {
+    // 8 5 → U R ; 1 0 → M L ; A 5 6 2 → A R S N
+    expect(decodeFiscalCode(make('RSSMRAURTMLARSN'), TODAY)).toEqual({ dateOfBirth: '1985-12-10', gender: 'm', birthplaceCode: 'A562' })
+  })
+
+  it('puts the birth in the century that is not in the future', () => {
+    expect(decodeFiscalCode(make('RSSMRA25A01H501'), TODAY)?.dateOfBirth).toBe('2025-01-01')
+    expect(decodeFiscalCode(make('RSSMRA26D01H501'), TODAY)?.dateOfBirth).toBe('1926-04-01') // April 2026 is still to come
+    expect(decodeFiscalCode(make('RSSMRA26C11H501'), TODAY)?.dateOfBirth).toBe('2026-03-11') // born today
+    expect(decodeFiscalCode(make('RSSMRA54D60F205'), TODAY)).toEqual({ dateOfBirth: '1954-04-20', gender: 'f', birthplaceCode: 'F205' })
+  })
+
+  it('says nothing for an invalid code or a date that does not exist', () => {
+    expect(decodeFiscalCode('RSSMRA85T10A562X', TODAY)).toBeNull()
+    expect(decodeFiscalCode('NON DISPONIBILE', TODAY)).toBeNull()
+    expect(decodeFiscalCode(make('RSSMRA85B30H501'), TODAY)).toBeNull() // 30 February
+    expect(decodeFiscalCode(make('RSSMRA85A00H501'), TODAY)).toBeNull()
+    expect(decodeFiscalCode(make('RSSMRA85A32H501'), TODAY)).toBeNull()
+    expect(decodeFiscalCode(make('RSSMRA85A72H501'), TODAY)).toBeNull() // a woman's 32nd
+  })
+
+  it('names the birthplace for the codes it knows, else shows the code', () => {
+    expect(birthplaceName('A944')).toBe('Bologna')
+    expect(birthplaceName('Z404')).toBe('Z404')
   })
 })
