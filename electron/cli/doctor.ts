@@ -1,5 +1,6 @@
 import { todayIn } from '../../shared/dates'
 import { openCliConnection } from './connection'
+import { doctorChecks } from './doctor-checks'
 import { explain } from './exit-codes'
 
 // `npm run doctor`: can this computer work with AlfaDocs? Prints what it found; non-zero exit with a reason.
@@ -16,40 +17,7 @@ async function main(): Promise<number> {
   const { client } = conn
   console.log(`Sportello doctor — ${conn.source}`)
   const today = todayIn()
-  const checks: Array<[string, () => Promise<string>]> = [
-    [
-      '/me',
-      async () => {
-        const me = await client.me()
-        return `practice ${me.practiceName ?? '(no name)'} — practiceId ${me.practiceId}, archiveId ${me.archiveId}`
-      },
-    ],
-    [
-      'chairs',
-      async () => {
-        const chairs = await client.request('chairsList')
-        return `${chairs.filter((c) => !c.deleted).length} in use, ${chairs.filter((c) => c.deleted).length} deleted`
-      },
-    ],
-    ['colors', async () => `${(await client.request('colorsList')).length}`],
-    [
-      'operators',
-      async () => {
-        const ops = await client.request('operatorsList')
-        return `${ops.filter((o) => !o.deleted).length} active: ${ops
-          .filter((o) => !o.deleted)
-          .map((o) => o.name)
-          .join(', ')}`
-      },
-    ],
-    [
-      `appointments ${today}`,
-      async () => {
-        const list = await client.listWindowed('appointmentsList', today, today)
-        return `${list.length}`
-      },
-    ],
-  ]
+  const checks = doctorChecks(client, today)
   try {
     for (const [name, run] of checks) {
       try {

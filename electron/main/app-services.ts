@@ -1,6 +1,8 @@
 import { join } from 'node:path'
 import { AlfaDocsClient } from './alfadocs/client'
 import type { SecretStore } from './keychain/secret-store'
+import { LockService } from './lock/lock-service'
+import { Notices } from './notifications'
 import { AgendaService } from './services/agenda/agenda-service'
 import { AgendaOutbox } from './services/agenda/outbox'
 import { WaitingStore } from './services/agenda/waiting-store'
@@ -21,6 +23,8 @@ export interface AppServiceOptions {
   dataDir: string
   /** Starts the embedded demo practice. */
   startSandbox: () => Promise<RunningSandbox>
+  /** The privacy lock (a PIN for a real practice's desk): the Electron app has it, the e2e harness does not. */
+  privacyLock?: boolean
 }
 
 /** Every service of main, built once here; the IPC handlers only map channels onto their methods. */
@@ -40,6 +44,10 @@ export interface AppServices {
   settings: SettingsStore
   /** The call lists: Conferme, Da richiamare, Anticipi. */
   lists: ListsService
+  /** The privacy lock over the window. */
+  lock: LockService
+  /** System notifications main's code asks for (arrivals from other desks…); the Electron glue shows them. */
+  notices: Notices
 }
 
 export function createAppServices(opts: AppServiceOptions): AppServices {
@@ -53,10 +61,16 @@ export function createAppServices(opts: AppServiceOptions): AppServices {
     // The previous practice's local data: waiting marks emptied; payments (journal scoped per practice) resume afresh.
     onDisconnect: async () => {
       payments.sessionChanged()
-      await Promise.all([waiting.clear(), outbox.clear()])
+      await Promise.all([waiting.clear(), outbox.clear(), lock.forget()])
     },
   })
   const client = () => session.client()
+  const lock = new LockService({
+    enabled: opts.privacyLock ?? false,
+    secretStore: opts.secretStore,
+    dataDir: opts.dataDir,
+    status: () => session.status(),
+  })
   const waiting = new WaitingStore(join(opts.dataDir, 'agenda-waiting.json'))
   const practice = () => session.practice()
   // State changes queued offline (durable, per practice), sent when AlfaDocs answers again.
@@ -76,6 +90,8 @@ export function createAppServices(opts: AppServiceOptions): AppServices {
     payments,
     settings,
     lists: new ListsService({ client, practice, settings: () => settings.get(), calls: new CallsStore(opts.dataDir) }),
+    lock,
+    notices: new Notices(),
   }
 }
 

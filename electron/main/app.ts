@@ -1,5 +1,5 @@
 import { startSandbox, type Sandbox } from '../sandbox'
-import { createAppServices, disposeAppServices } from './app-services'
+import { createAppServices, disposeAppServices, type AppServices } from './app-services'
 import { createHandlers } from './ipc/handlers'
 import { createInvoke, type Invoke } from './ipc/invoke'
 import type { SecretStore } from './keychain/secret-store'
@@ -7,12 +7,16 @@ import type { SecretStore } from './keychain/secret-store'
 export interface MainAppOptions {
   secretStore: SecretStore
   dataDir: string
+  /** The privacy lock (electron/main/lock/): on in the Electron app, off in the e2e harness. */
+  privacyLock?: boolean
   /** Options for the embedded demo practice (tests pin the date and seed). */
   sandbox?: { today?: string; seed?: number; latencyMs?: number; onStart?: (sb: Sandbox) => void }
 }
 
 export interface MainApp {
   invoke: Invoke
+  /** main's services, for the Electron glue (menu, lock, updater, notifications). */
+  services: AppServices
   /** The user dropped or picked this path (reported by the preload): documents may be read from under it. */
   grantPath(path: string): boolean
   dispose(): Promise<void>
@@ -23,6 +27,7 @@ export function createMainApp(opts: MainAppOptions): MainApp {
   const services = createAppServices({
     secretStore: opts.secretStore,
     dataDir: opts.dataDir,
+    ...(opts.privacyLock !== undefined ? { privacyLock: opts.privacyLock } : {}),
     startSandbox: async () => {
       const { onStart, ...sandboxOptions } = opts.sandbox ?? {}
       const sb = await startSandbox({ port: 0, quiet: true, ...sandboxOptions })
@@ -31,5 +36,5 @@ export function createMainApp(opts: MainAppOptions): MainApp {
     },
   })
   const invoke = createInvoke(createHandlers(services))
-  return { invoke, grantPath: (path) => services.documents.grants.grant(path), dispose: () => disposeAppServices(services) }
+  return { invoke, services, grantPath: (path) => services.documents.grants.grant(path), dispose: () => disposeAppServices(services) }
 }

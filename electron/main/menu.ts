@@ -3,10 +3,15 @@ import type { MenuItemConstructorOptions } from 'electron'
 // The application menu as a plain template (no Electron here, so it is tested on its own).
 
 export type MenuLanguage = 'it' | 'en'
-export type MenuDestination = 'agenda' | 'patients' | 'billing'
+export type MenuDestination = 'agenda' | 'patients' | 'billing' | 'lists'
 
-/** The renderer's hash route of each destination of the Vai/Go menu. */
-export const MENU_ROUTES: Readonly<Record<MenuDestination, string>> = { agenda: '#/day', patients: '#/patients', billing: '#/billing' }
+/** The renderer's hash route of each destination of the Vai/Go menu (in the shell's tab order: Alt+1…). */
+export const MENU_ROUTES: Readonly<Record<MenuDestination, string>> = {
+  agenda: '#/day',
+  patients: '#/patients',
+  billing: '#/billing',
+  lists: '#/lists/confirmations',
+}
 
 /** Italian when the system speaks it (app.getLocale(): 'it', 'it-IT', 'it-CH'…), English otherwise. */
 export const menuLanguage = (locale: string): MenuLanguage => (/^it(?:$|[-_])/i.test(locale) ? 'it' : 'en')
@@ -33,8 +38,13 @@ const WORDS = {
     agenda: 'Agenda',
     patients: 'Pazienti',
     billing: 'Cassa',
+    lists: 'Liste',
     help: 'Aiuto',
     about: 'Informazioni su Sportello',
+    version: 'Versione',
+    dataFolder: 'Apri la cartella dei dati',
+    diagnostics: 'Diagnostica…',
+    logFolder: 'Apri la cartella dei log',
   },
   en: {
     file: 'File',
@@ -57,8 +67,13 @@ const WORDS = {
     agenda: 'Agenda',
     patients: 'Patients',
     billing: 'Billing',
+    lists: 'Lists',
     help: 'Help',
     about: 'About Sportello',
+    version: 'Version',
+    dataFolder: 'Open the data folder',
+    diagnostics: 'Diagnostics…',
+    logFolder: 'Open the log folder',
   },
 } as const satisfies Record<MenuLanguage, Record<string, string>>
 
@@ -67,8 +82,14 @@ export interface MenuOptions {
   /** app.isPackaged: no reload and no DevTools in a build for the desk. */
   packaged: boolean
   platform: NodeJS.Platform
+  /** app.getVersion(), shown (greyed) in the Help menu. */
+  version: string
   navigate(to: MenuDestination): void
   about(): void
+  openDataFolder(): void
+  /** The same checks as `npm run doctor`, on the connected practice. */
+  diagnostics(): void
+  openLogFolder(): void
 }
 
 /** The words of the about box: the app's name and version. */
@@ -129,7 +150,43 @@ export function menuTemplate(o: MenuOptions): MenuItemConstructorOptions[] {
         ...developer,
       ],
     },
-    { label: w.go, submenu: [go('agenda', w.agenda, 1), go('patients', w.patients, 2), go('billing', w.billing, 3)] },
-    { label: w.help, role: 'help', submenu: [{ label: w.about, click: () => o.about() }] },
+    {
+      label: w.go,
+      submenu: [go('agenda', w.agenda, 1), go('patients', w.patients, 2), go('billing', w.billing, 3), go('lists', w.lists, 4)],
+    },
+    {
+      label: w.help,
+      role: 'help',
+      submenu: [
+        { label: w.about, click: () => o.about() },
+        { label: `${w.version} ${o.version}`, enabled: false },
+        sep,
+        { label: w.diagnostics, click: () => o.diagnostics() },
+        { label: w.dataFolder, click: () => o.openDataFolder() },
+        { label: w.logFolder, click: () => o.openLogFolder() },
+      ],
+    },
   ]
+}
+
+/** The words of Aiuto → Diagnostica: the doctor's lines (null: no practice connected to check). */
+export function diagnosticsText(
+  language: MenuLanguage,
+  lines: ReadonlyArray<{ name: string; ok: boolean; text: string }> | null,
+): { title: string; message: string; detail: string } {
+  const it = language === 'it'
+  const title = it ? 'Diagnostica' : 'Diagnostics'
+  if (!lines) return { title, message: it ? 'Nessuno studio collegato da controllare.' : 'No practice connected to check.', detail: '' }
+  const ok = lines.every((l) => l.ok)
+  return {
+    title,
+    message: ok
+      ? it
+        ? 'Sportello lavora correttamente con AlfaDocs.'
+        : 'Sportello works with AlfaDocs.'
+      : it
+        ? 'Un controllo non è riuscito: mostra questi dettagli all’assistenza.'
+        : 'A check failed: show these details to support.',
+    detail: lines.map((l) => `${l.ok ? '✓' : '✗'} ${l.name}: ${l.text}`).join('\n'),
+  }
 }

@@ -73,7 +73,14 @@ async function boot(opts: { packaged: boolean; locale: string }) {
       whenReady: () => Promise.resolve(),
       quit: () => undefined,
       exit: () => undefined,
+      setAppUserModelId: () => undefined,
     },
+    screen: {
+      getAllDisplays: () => [{ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } }],
+      getDisplayMatching: () => ({ id: 1 }),
+    },
+    powerMonitor: { getSystemIdleTime: () => 0, on: () => undefined },
+    Notification: Object.assign(class {}, { isSupported: () => false }),
     BrowserWindow: class {
       webContents = new FakeWebContents()
       entry: { options: any; webContents: FakeWebContents; loaded: string | null }
@@ -84,6 +91,7 @@ async function boot(opts: { packaged: boolean; locale: string }) {
       once() {}
       on() {}
       show() {}
+      maximize() {}
       loadFile(f: string) {
         this.entry.loaded = f
         return Promise.resolve()
@@ -112,7 +120,7 @@ async function boot(opts: { packaged: boolean; locale: string }) {
     shell: { openExternal: (url: string) => r.opened.push(url) },
   }
   delete process.env['ELECTRON_RENDERER_URL']
-  loadWithStandIn(bundle, electron, { keytar: memoryKeytar() })
+  loadWithStandIn(bundle, electron, { keytar: memoryKeytar(), 'electron-updater': { autoUpdater: null } })
   for (let i = 0; i < 100 && r.windows.length === 0; i++) await new Promise((ok) => setTimeout(ok, 10)) // whenReady().then
   const win = r.windows[0]!
   const appUrl = pathToFileURL(win.loaded!).toString()
@@ -260,6 +268,7 @@ describe('the built main bundle, loaded with a stand-in electron', () => {
       'location.hash = "#/day"',
       'location.hash = "#/patients"',
       'location.hash = "#/billing"',
+      'location.hash = "#/lists/confirmations"',
     ])
     flat(packaged.menu!).find((i) => i.label === 'Informazioni su Sportello')!.click!()
     expect(packaged.dialogs.at(-1)).toMatchObject({ title: 'Informazioni su Sportello', message: 'Sportello, versione 9.8.7' })
