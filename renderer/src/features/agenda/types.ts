@@ -13,6 +13,8 @@ export interface BookingDraft {
   type: 'inPractice' | 'telehealth'
   emailReminder: boolean
   smsReminder: boolean
+  /** The desk chose the time or chair (a cell, a slot, an edit): a clash is worth a warning at once. */
+  chosen?: boolean
 }
 
 export interface BookingSubmit {

@@ -6,9 +6,12 @@ import type { FreeSlot } from '../../../../shared/alfadocs/schemas'
 import type { DayLayout } from '../../../../shared/agenda/layout'
 import type { ErrorData } from '../../../../shared/contract'
 import type { AppointmentChanges } from '../../../../shared/contract/agenda'
+import { parseHhmm } from '../../../../shared/agenda/time'
 import { hhmm, parseWall, type IsoDate } from '../../../../shared/dates'
 import { toApiError } from '../../api'
+import { shortDate } from '../../lib/format'
 import { carePlanBillsLink } from '../billing'
+import { firstFreeChair } from './free-chair'
 import { settings } from './settings'
 import { useAgendaStore } from './store'
 import type { BookingDraft, BookingSubmit } from './types'
@@ -22,7 +25,14 @@ type Edits = Pick<ReturnType<typeof useEdits>, 'sendUpdate' | 'setState' | 'conf
  * link or the next quarter hour) or an edit of a shown one; saving creates the patient first when new.
  */
 export function useBooking(
-  view: { layout: Ref<DayLayout>; date: Ref<IsoDate>; days: Ref<IsoDate[]>; week: Ref<WeekTarget | null>; nowMin: Ref<number | null> },
+  view: {
+    layout: Ref<DayLayout>
+    date: Ref<IsoDate>
+    days: Ref<IsoDate[]>
+    week: Ref<WeekTarget | null>
+    nowMin: Ref<number | null>
+    goTo: (d: IsoDate | null) => void
+  },
   edits: Edits,
 ) {
   const { t } = useI18n()
@@ -36,14 +46,23 @@ export function useBooking(
   const busy = ref(false)
   const error = shallowRef<ErrorData | null>(null)
   const lastColor = ref<number | null>(null)
+  /** The block just booked (or asked for from the waiting room): outlined until the desk books or opens another. */
+  const highlight = ref<number | null>(null)
+
+  /** The first chair free at the draft's time among the appointments shown (a chosen chair stays). */
+  function withChair(d: BookingDraft): BookingDraft {
+    if (d.chairId != null) return d
+    const start = parseHhmm(d.time) ?? 0
+    return { ...d, chairId: firstFreeChair(store.chairs, store.appointments, { day: d.date, start, end: start + d.duration }) }
+  }
 
   function newDraft(over: Partial<BookingDraft>): BookingDraft {
-    return {
+    return withChair({
       id: null,
       date: view.date.value,
       time: '09:00',
       duration: 30,
-      chairId: store.chairs.find((c) => !c.deleted)?.id ?? null,
+      chairId: null,
       operatorId: settings.operatorId,
       colorId: lastColor.value ?? store.colorsList[0]?.id ?? null,
       patientId: null,
@@ -51,8 +70,9 @@ export function useBooking(
       type: 'inPractice',
       emailReminder: false,
       smsReminder: true,
+      chosen: false,
       ...over,
-    }
+    })
   }
   function open(d: BookingDraft) {
     draft.value = d
@@ -81,7 +101,7 @@ export function useBooking(
   )
 
   function onCreate(p: { column: number; start: number; end: number }) {
-    const over: Partial<BookingDraft> = { time: hhmm(p.start), duration: p.end - p.start }
+    const over: Partial<BookingDraft> = { time: hhmm(p.start), duration: p.end - p.start, chosen: true }
     const w = view.week.value
     if (w) {
       over.date = view.days.value[p.column]!
@@ -110,17 +130,23 @@ export function useBooking(
       type: a.type === 'telehealth' ? 'telehealth' : 'inPractice',
       emailReminder: a.emailReminder,
       smsReminder: a.smsReminder,
+      chosen: true,
     })
   }
-  function onSlot(slot: FreeSlot, duration: number) {
+  /** A free slot chosen in the finder; `keep`: the booking being made when the desk opened the finder (its patient, reason). */
+  function onSlot(slot: FreeSlot, duration: number, keep?: BookingDraft | null) {
     const m = /^(\d{2}):(\d{2})/.exec(slot.time)
+    const base =
+      keep && keep.id == null ? { patientId: keep.patientId, description: keep.description, colorId: keep.colorId, type: keep.type } : {}
     open(
       newDraft({
+        ...base,
         date: slot.date,
         time: m ? `${m[1]}:${m[2]}` : '09:00',
         duration,
         chairId: slot.chairId ?? null,
         operatorId: slot.operatorId ?? null,
+        chosen: true,
       }),
     )
   }
@@ -146,8 +172,13 @@ export function useBooking(
       lastColor.value = d.colorId
       if (d.id == null) {
         show.value = false
-        await store.create(fields)
-        message.success(t('agenda.booking.created'))
+        const created = await store.create(fields)
+        highlight.value = created.id
+        // Booked on a day not on screen: the agenda goes there (the block outlined).
+        if (!view.days.value.includes(d.date)) {
+          view.goTo(d.date)
+          message.success(t('agenda.flow.bookedOn', { date: shortDate(d.date) }))
+        } else message.success(t('agenda.booking.created'))
         return
       }
       const a = store.byId.get(d.id)
@@ -190,5 +221,13 @@ export function useBooking(
     else if (a.patientId != null) void router.push({ name: 'patient', params: { id: String(a.patientId) }, query: { tab: 'bills' } })
   }
 
-  return { draft, show, busy, error, bookNext, onCreate, openEdit, onSlot, submit, cancelAppointment, openBills }
+  /** The patient's page of an appointment (from the menu, the hover card, the edit dialog). */
+  function openPatient(id: number) {
+    const a = store.byId.get(id)
+    if (a?.patientId == null) return
+    show.value = false
+    void router.push({ name: 'patient', params: { id: String(a.patientId) } })
+  }
+
+  return { draft, show, busy, error, highlight, bookNext, onCreate, openEdit, onSlot, submit, cancelAppointment, openBills, openPatient }
 }

@@ -11,6 +11,7 @@ import { describeError } from '../../i18n/describe-error'
 import { NEXT_STATE, patientName, stateLabel } from '../../lib/format'
 import { clashLines } from './clash-lines'
 import { useAgendaStore } from './store'
+import { useTodayStore } from './today'
 import { useConfirm } from './use-confirm'
 import type { WeekTarget } from './use-agenda-range'
 
@@ -26,6 +27,7 @@ export function useEdits(view: { layout: Ref<DayLayout>; date: Ref<IsoDate>; day
   const message = useMessage()
   const confirm = useConfirm()
   const store = useAgendaStore()
+  const today = useTodayStore()
   const reason = (e: unknown) => describeError(toApiError(e))
 
   const fieldValue = (field: string, v: unknown) => {
@@ -115,7 +117,8 @@ export function useEdits(view: { layout: Ref<DayLayout>; date: Ref<IsoDate>; day
 
   async function setState(id: number, state: AppointmentState) {
     try {
-      if ((await store.setState(id, state)).queued) message.info(t('agenda.queued.saved'))
+      // Today's appointments too while another day is shown (the waiting room, Ctrl+K).
+      if ((await today.setState(id, state)).queued) message.info(t('agenda.queued.saved'))
     } catch (e) {
       message.error(t('agenda.stateFailed', { reason: reason(e) }), LONG)
     }
