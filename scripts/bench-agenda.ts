@@ -16,7 +16,11 @@ import { DEFAULT_TODAY, findChromium, startHarness } from '../test/e2e/harness'
 //  1. cold open (empty Dexie): API requests counted in the sandbox's request log, time to every block with
 //     its name, against the floor the 10 requests/s limit sets for that many requests;
 //  2. warm open (reload, Dexie filled): open → first paint of the day's blocks;
-//  3. render of the same day by our grid and by vue-cal 4 (chairs as split days), same Chromium, medians.
+//  3. render of the same day by our grid and by vue-cal 4 (chairs as split days), same Chromium, medians; and
+//     of a 20-chair day with 400 appointments (data only) by both.
+// Key figures (last line): warm_paint_ms (reload, Dexie filled: open → blocks painted), day_switch_ms (←/→ to a
+// cached day in the running app), boot_paint_ms (start of the page load → the day painted from the cache),
+// render_ratio_vs_vuecal and render_ratio_vs_vuecal_20x400 (our render time ÷ vue-cal's), all medians.
 // Flags: --no-build (reuse out/renderer), --rounds=N (render samples, default 15).
 
 const ROOT = resolve(__dirname, '..')
@@ -25,6 +29,9 @@ const rounds = Number([...args].find((a) => a.startsWith('--rounds='))?.split('=
 const DAY = DEFAULT_TODAY
 const CHAIRS = 12
 const APPOINTMENTS = 150
+/** The render comparison's larger day (rendered from data only, the sandbox keeps the 12-chair one). */
+const WIDE_CHAIRS = 20
+const WIDE_APPOINTMENTS = 400
 const PATIENTS = 120
 const RATE = 10
 
@@ -35,6 +42,39 @@ const median = (xs: number[]) => {
 const r1 = (n: number) => Math.round(n * 10) / 10
 const r2 = (n: number) => Math.round(n * 100) / 100
 
+/**
+ * A busy day's appointments, `count` of them round the chairs from 08:00, some double-booked: `make` gives
+ * each its shape (the sandbox's, or an answer's for the render bench).
+ */
+function busyDay<A>(count: number, chairIds: number[], make: (i: number, chairId: number, start: number, duration: number) => A): A[] {
+  const durations = [15, 20, 30, 30, 45, 60]
+  const clock = new Map(chairIds.map((c) => [c, 8 * 60]))
+  const out: A[] = []
+  for (let i = 0; i < count; i++) {
+    const chair = chairIds[i % chairIds.length]!
+    const dur = durations[(i * 7) % durations.length]!
+    let start = clock.get(chair)!
+    if (i % 11 === 5) start -= 15 // a double booking now and then
+    clock.set(chair, Math.max(clock.get(chair)!, start + dur))
+    out.push(make(i, chair, start, dur))
+  }
+  return out
+}
+
+const STATES = [
+  'done',
+  'done',
+  'done',
+  'in_care',
+  'waiting',
+  'confirmed',
+  'confirmed',
+  'confirmed',
+  'confirmed',
+  'absent',
+  'cancelled',
+] as const
+
 /** 12 live chairs, and today's appointments replaced by 150 of ~120 patients, some double-booked. */
 function seedBusyDay(state: SandboxState): void {
   const live = state.chairs.filter((c) => !c.deleted)
@@ -44,50 +84,33 @@ function seedBusyDay(state: SandboxState): void {
   const operators = state.operators.filter((o) => !o.deleted)
   const reasons = state.bookingReasons
   state.appointments = state.appointments.filter((a) => a.date.slice(0, 10) !== DAY)
-  const durations = [15, 20, 30, 30, 45, 60]
-  const states = [
-    'done',
-    'done',
-    'done',
-    'in_care',
-    'waiting',
-    'confirmed',
-    'confirmed',
-    'confirmed',
-    'confirmed',
-    'absent',
-    'cancelled',
-  ] as const
-  let i = 0
-  const clock = new Map(chairs.map((c) => [c.id, 8 * 60]))
-  while (i < APPOINTMENTS) {
-    const chair = chairs[i % chairs.length]!
-    const dur = durations[(i * 7) % durations.length]!
-    let start = clock.get(chair.id)!
-    if (i % 11 === 5) start -= 15 // a double booking now and then
-    clock.set(chair.id, Math.max(clock.get(chair.id)!, start + dur))
-    const reason = reasons[i % reasons.length]!
-    state.appointments.push({
-      id: 700001 + i,
-      date: formatWall(DAY, start),
-      patientId: patients[i % patients.length]!.id,
-      emailReminder: i % 2 === 0,
-      smsReminder: true,
-      description: reason.description,
-      allDay: false,
-      type: 'inPractice',
-      state: states[i % states.length]!,
-      duration: dur,
-      colorId: state.colors[i % state.colors.length]!.id,
-      chairId: chair.id,
-      operatorId: operators[i % operators.length]!.id,
-      createdThroughBooking: false,
-      createdThroughApi: false,
-      firstVisit: 'no',
-      carePlanId: null,
-    })
-    i++
-  }
+  const day = busyDay(
+    APPOINTMENTS,
+    chairs.map((c) => c.id),
+    (i, chairId, start, duration) => {
+      const reason = reasons[i % reasons.length]!
+      return {
+        id: 700001 + i,
+        date: formatWall(DAY, start),
+        patientId: patients[i % patients.length]!.id,
+        emailReminder: i % 2 === 0,
+        smsReminder: true,
+        description: reason.description,
+        allDay: false,
+        type: 'inPractice' as const,
+        state: STATES[i % STATES.length]!,
+        duration,
+        colorId: state.colors[i % state.colors.length]!.id,
+        chairId,
+        operatorId: operators[i % operators.length]!.id,
+        createdThroughBooking: false,
+        createdThroughApi: false,
+        firstVisit: 'no' as const,
+        carePlanId: null,
+      }
+    },
+  )
+  state.appointments.push(...day)
 }
 
 async function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
@@ -105,10 +128,10 @@ async function serve(dir: string): Promise<{ url: string; close: () => Promise<v
 }
 
 /** Polls a page-side expression (evaluated through the devtools protocol, which the CSP allows). */
-async function until(page: Page, expr: string, timeoutMs: number): Promise<void> {
+async function until(page: Page, expr: string, timeoutMs: number, step = ''): Promise<void> {
   const end = Date.now() + timeoutMs
   while (!(await page.evaluate<boolean>(expr))) {
-    if (Date.now() > end) throw new Error(`timed out waiting for: ${expr}`)
+    if (Date.now() > end) throw new Error(`timed out${step ? ` (${step})` : ''} waiting for: ${expr}`)
     await new Promise((r) => setTimeout(r, 25))
   }
 }
@@ -182,7 +205,7 @@ async function main() {
     const switchMs: number[] = []
     for (let i = 0; i < 5; i++) {
       await page.reload()
-      await until(page, `window.__agendaPerf?.painted !== undefined`, 30_000)
+      await until(page, `window.__agendaPerf?.painted !== undefined`, 30_000, `warm open ${i + 1}`)
       const m = await page.evaluate<{ open: number; nav: number; blocks: number; toCache: number; render: number; paint: number }>(`({
         open: window.__agendaPerf.painted - window.__agendaPerf.openStart,
         nav: window.__agendaPerf.painted,
@@ -200,7 +223,7 @@ async function main() {
       for (const key of ['ArrowRight', 'ArrowLeft']) {
         await page.evaluate(`window.__agendaPerf = undefined`)
         await page.keyboard.press(key)
-        await until(page, `window.__agendaPerf?.painted !== undefined`, 30_000)
+        await until(page, `window.__agendaPerf?.painted !== undefined`, 30_000, `${key} after warm open ${i + 1}`)
         switchMs.push(await page.evaluate<number>(`window.__agendaPerf.painted - window.__agendaPerf.openStart`))
         await page.waitForTimeout(500)
       }
@@ -215,14 +238,44 @@ async function main() {
     await benchPage.goto(benchServer.url)
     await until(benchPage, `typeof window.__bench === 'function'`, 30_000)
     const data = JSON.stringify({ day: DAY, ...ref, appointments, patients })
-    const render = await benchPage.evaluate<{ ours: number[]; vuecal: number[]; oursBlocks: number; vuecalBlocks: number }>(
-      `window.__bench(${data}, ${rounds})`,
+    type Render = { ours: number[]; vuecal: number[]; oursBlocks: number; vuecalBlocks: number }
+    const render = await benchPage.evaluate<Render>(`window.__bench(${data}, ${rounds})`)
+    // 20 chairs × 400 appointments: the 12 chairs and 8 more, each appointment shaped as an answer of this day.
+    const liveChairs = ref.chairs.filter((c) => !c.deleted)
+    const wideChairs = [
+      ...liveChairs,
+      ...Array.from({ length: WIDE_CHAIRS - liveChairs.length }, (_, n) => ({
+        id: 2287001 + n,
+        name: `Poltrona ${liveChairs.length + n + 1}`,
+        deleted: false,
+      })),
+    ].slice(0, WIDE_CHAIRS)
+    const wideAppointments = busyDay(
+      WIDE_APPOINTMENTS,
+      wideChairs.map((c) => c.id),
+      (i, chairId, start, duration) => ({
+        ...appointments[i % appointments.length]!,
+        id: 800001 + i,
+        date: formatWall(DAY, start),
+        duration,
+        chairId,
+        allDay: false,
+        patientId: patients[i % patients.length]!.id,
+      }),
     )
+    const wideData = JSON.stringify({ day: DAY, ...ref, chairs: wideChairs, appointments: wideAppointments, patients })
+    const wide = await benchPage.evaluate<Render>(`window.__bench(${wideData}, ${rounds})`)
+    if (wide.oursBlocks !== WIDE_APPOINTMENTS || wide.vuecalBlocks !== WIDE_APPOINTMENTS)
+      throw new Error(
+        `the 20×400 render drew ${wide.oursBlocks} blocks (ours) and ${wide.vuecalBlocks} events (vue-cal), expected ${WIDE_APPOINTMENTS}`,
+      )
     await benchPage.screenshot({ path: join(ROOT, 'test-results/screenshots/bench-page.png') }).catch(() => undefined)
 
     const oursMs = median(render.ours)
     const vuecalMs = median(render.vuecal)
     const ratio = oursMs / vuecalMs
+    const wideOursMs = median(wide.ours)
+    const wideVuecalMs = median(wide.vuecal)
     const warmMs = median(warm)
 
     console.log(`agenda bench — ${CHAIRS} chairs, ${appointments.length} appointments, ${ids.length} patients, day ${DAY}`)
@@ -245,8 +298,18 @@ async function main() {
       `render (median of ${render.ours.length}): ours ${r1(oursMs)} ms (${render.oursBlocks} blocks), vue-cal ${r1(vuecalMs)} ms (${render.vuecalBlocks} events)`,
     )
     console.log(
-      `warm_paint_ms=${Math.round(warmMs)} cold_requests=${requests.length} cold_vs_floor=${r2(cold.ms / floorMs)} render_ratio_vs_vuecal=${r2(ratio)}`,
+      `render ${WIDE_CHAIRS} chairs × ${WIDE_APPOINTMENTS} (median of ${wide.ours.length}): ours ${r1(wideOursMs)} ms (${wide.oursBlocks} blocks), ` +
+        `vue-cal ${r1(wideVuecalMs)} ms (${wide.vuecalBlocks} events)`,
     )
+    console.log(
+      `warm_paint_ms=${Math.round(warmMs)} cold_requests=${requests.length} cold_vs_floor=${r2(cold.ms / floorMs)} render_ratio_vs_vuecal=${r2(ratio)} ` +
+        `day_switch_ms=${Math.round(median(switchMs))} boot_paint_ms=${Math.round(median(warmNav))} ` +
+        `render_ratio_vs_vuecal_${WIDE_CHAIRS}x${WIDE_APPOINTMENTS}=${r2(wideOursMs / wideVuecalMs)}`,
+    )
+  } catch (e) {
+    // What the page said before it stalled (an error there leaves a step waiting for its mark).
+    if (h.pageErrors.length > 0) console.error(`page errors:\n${h.pageErrors.slice(-10).join('\n')}`)
+    throw e
   } finally {
     await benchServer.close()
     await h.close()
