@@ -12,6 +12,8 @@ import { createDocumentsService, type DocumentsService } from './services/docume
 import { CallsStore } from './services/lists/calls-store'
 import { ListsService } from './services/lists/lists-service'
 import { PatientsService } from './services/patients/patients-service'
+import { PrintService } from './services/print/print-service'
+import type { PrintTarget } from './services/print/print-target'
 import { Connectivity } from './services/session/connectivity'
 import { DisconnectMarker } from './services/session/disconnect-marker'
 import { SessionService, type RunningSandbox } from './services/session/session-service'
@@ -25,6 +27,8 @@ export interface AppServiceOptions {
   startSandbox: () => Promise<RunningSandbox>
   /** The privacy lock (a PIN for a real practice's desk): the Electron app has it, the e2e harness does not. */
   privacyLock?: boolean
+  /** The window printing works on (print preview, print, save as PDF); null while there is none. */
+  printTarget?: () => PrintTarget | null
 }
 
 /** Every service of main, built once here; the IPC handlers only map channels onto their methods. */
@@ -48,6 +52,8 @@ export interface AppServices {
   lock: LockService
   /** System notifications main's code asks for (arrivals from other desks…); the Electron glue shows them. */
   notices: Notices
+  /** Print preview, print and save as PDF of the window (services/print/). */
+  print: PrintService
 }
 
 export function createAppServices(opts: AppServiceOptions): AppServices {
@@ -92,6 +98,7 @@ export function createAppServices(opts: AppServiceOptions): AppServices {
     lists: new ListsService({ client, practice, settings: () => settings.get(), calls: new CallsStore(opts.dataDir) }),
     lock,
     notices: new Notices(),
+    print: new PrintService({ target: opts.printTarget ?? (() => null) }),
   }
 }
 

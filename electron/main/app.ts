@@ -3,12 +3,15 @@ import { createAppServices, disposeAppServices, type AppServices } from './app-s
 import { createHandlers } from './ipc/handlers'
 import { createInvoke, type Invoke } from './ipc/invoke'
 import type { SecretStore } from './keychain/secret-store'
+import type { PrintTarget } from './services/print/print-target'
 
 export interface MainAppOptions {
   secretStore: SecretStore
   dataDir: string
   /** The privacy lock (electron/main/lock/): on in the Electron app, off in the e2e harness. */
   privacyLock?: boolean
+  /** The window printing works on: Electron's webContents in the app, Chromium's page in the e2e harness. */
+  printTarget?: () => PrintTarget | null
   /** Options for the embedded demo practice (tests pin the date and seed). */
   sandbox?: { today?: string; seed?: number; latencyMs?: number; onStart?: (sb: Sandbox) => void }
 }
@@ -28,6 +31,7 @@ export function createMainApp(opts: MainAppOptions): MainApp {
     secretStore: opts.secretStore,
     dataDir: opts.dataDir,
     ...(opts.privacyLock !== undefined ? { privacyLock: opts.privacyLock } : {}),
+    ...(opts.printTarget ? { printTarget: opts.printTarget } : {}),
     startSandbox: async () => {
       const { onStart, ...sandboxOptions } = opts.sandbox ?? {}
       const sb = await startSandbox({ port: 0, quiet: true, ...sandboxOptions })

@@ -18,6 +18,7 @@ import { todayIn } from '../../shared/dates'
 import { doctorChecks, runDoctorChecks } from '../cli/doctor-checks'
 import { explain } from '../cli/exit-codes'
 import { createMainApp } from './app'
+import { electronPrintTarget } from './electron-print-target'
 import { registerIpc } from './ipc'
 import { KeytarSecretStore } from './keychain/keytar-store'
 import { watchIdle } from './lock/idle-watch'
@@ -60,7 +61,12 @@ if (!app.requestSingleInstanceLock()) {
   const log = new LogFile({ dir: logDir, secrets: keychain.secrets })
   routeConsole(log)
   log.write('info', `Sportello ${app.getVersion()} starting`)
-  const main = createMainApp({ secretStore: keychain.store, dataDir, privacyLock: true })
+  const main = createMainApp({
+    secretStore: keychain.store,
+    dataDir,
+    privacyLock: true,
+    printTarget: () => (win ? electronPrintTarget(win, dialog) : null),
+  })
   const { services } = main
   const windowState = new WindowStateStore(dataDir)
   const savedState = windowState.read()

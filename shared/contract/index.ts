@@ -5,6 +5,7 @@ import { billingChannels } from './billing'
 import { documentsChannels } from './documents'
 import { listsChannels } from './lists'
 import { patientsChannels } from './patients'
+import { printChannels } from './print'
 import { sessionChannels } from './session'
 import { settingsChannels } from './settings'
 
@@ -22,6 +23,7 @@ export const contract = {
   ...billingChannels,
   ...settingsChannels,
   ...listsChannels,
+  ...printChannels,
 } satisfies Record<string, ChannelDef>
 
 export type Contract = typeof contract

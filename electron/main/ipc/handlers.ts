@@ -6,6 +6,7 @@ import { billingHandlers } from './billing-handlers'
 import { documentsHandlers } from './documents-handlers'
 import { listsHandlers } from './lists-handlers'
 import { patientsHandlers } from './patients-handlers'
+import { printHandlers } from './print-handlers'
 import { sessionHandlers } from './session-handlers'
 import { settingsHandlers } from './settings-handlers'
 
@@ -24,6 +25,7 @@ export function createHandlers(s: AppServices): Handlers {
     ...agendaHandlers(s),
     ...billingHandlers(s),
     ...settingsHandlers(s),
+    ...printHandlers(s),
     ...listsHandlers(s),
   }
 }
