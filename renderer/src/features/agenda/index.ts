@@ -1,6 +1,7 @@
 import { defineFeature, forgetStores } from '../feature'
 import { agendaMessages } from './i18n'
 import { useAgendaStore } from './store'
+import { useTodayStore } from './today'
 
 // How the agenda plugs into the app (features/index.ts lists it): the day route, its strings, its tab, its reset.
 
@@ -13,5 +14,5 @@ export const agendaFeature = defineFeature({
   routes: [{ path: '/day/:date?', name: 'day', component: AgendaView }],
   messages: agendaMessages,
   nav: { label: 'shell.agenda', to: { name: 'day' }, owns: (name: string) => name === 'day', order: 1, test: 'nav-agenda' },
-  reset: (pinia) => forgetStores(pinia, useAgendaStore),
+  reset: (pinia) => forgetStores(pinia, useTodayStore, useAgendaStore),
 })
