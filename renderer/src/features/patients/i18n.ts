@@ -32,6 +32,8 @@ const it = {
   book: 'Prenota appuntamento',
   back: 'Torna alla ricerca',
   loadError: 'Impossibile caricare il paziente.',
+  notFoundTitle: 'Paziente n. {id} non trovato',
+  notFound: 'AlfaDocs non ha un paziente n. {id}: è stato eliminato o unito a un altro, oppure il collegamento è sbagliato.',
   tabs: {
     appointments: 'Appuntamenti',
     documents: 'Documenti',
@@ -55,6 +57,7 @@ const it = {
     date: 'Data',
     type: 'Tipo',
     net: 'Importo',
+    otherType: 'Altro documento',
     types: { full: 'Fattura', partial: 'Fattura d’acconto', credit: 'Nota di credito', proforma: 'Proforma' } as Record<string, string>,
   },
   carePlans: {
@@ -63,6 +66,7 @@ const it = {
     unsigned: 'Da firmare',
     unknown: 'Firma sconosciuta',
     state: 'Stato',
+    otherState: 'Stato non riconosciuto',
     states: {
       estimate: 'Preventivo',
       accepted: 'Accettato',
@@ -85,6 +89,7 @@ const it = {
     fiscalCode: 'Codice fiscale',
     fiscalOverride: 'Mantieni comunque questo codice fiscale',
     fiscalOk: 'Codice fiscale valido',
+    fromFiscalCode: 'Dal codice fiscale: {fields}',
     email: 'E-mail',
     street: 'Via',
     city: 'Città',
@@ -157,6 +162,8 @@ const en: typeof it = {
   book: 'Book appointment',
   back: 'Back to search',
   loadError: 'The patient could not be loaded.',
+  notFoundTitle: 'Patient no. {id} not found',
+  notFound: 'AlfaDocs has no patient no. {id}: it was deleted or merged into another, or the link is wrong.',
   tabs: { appointments: 'Appointments', documents: 'Documents', bills: 'Bills', carePlans: 'Care plans', customFields: 'Custom fields' },
   appointments: {
     next: 'Upcoming',
@@ -174,6 +181,7 @@ const en: typeof it = {
     date: 'Date',
     type: 'Type',
     net: 'Amount',
+    otherType: 'Other document',
     types: { full: 'Invoice', partial: 'Down-payment invoice', credit: 'Credit note', proforma: 'Pro forma' },
   },
   carePlans: {
@@ -182,6 +190,7 @@ const en: typeof it = {
     unsigned: 'Not signed',
     unknown: 'Signature unknown',
     state: 'State',
+    otherState: 'Unrecognised state',
     states: { estimate: 'Estimate', accepted: 'Accepted', in_progress: 'In progress', completed: 'Completed', discarded: 'Discarded' },
   },
   custom: { none: 'No custom fields', yes: 'Yes', no: 'No' },
@@ -198,6 +207,7 @@ const en: typeof it = {
     fiscalCode: 'Fiscal code',
     fiscalOverride: 'Keep this fiscal code anyway',
     fiscalOk: 'Valid fiscal code',
+    fromFiscalCode: 'From the fiscal code: {fields}',
     email: 'E-mail',
     street: 'Street',
     city: 'City',

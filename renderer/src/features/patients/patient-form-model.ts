@@ -1,6 +1,8 @@
 import type { CustomField, Patient } from '../../../../shared/alfadocs/schemas'
 import type { PatientDraft } from '../../../../shared/contract/patients'
-import { checkFiscalCode } from '../../../../shared/patients/fiscal-code'
+import { birthplaceName } from '../../../../shared/patients/birthplaces'
+import { checkFiscalCode, decodeFiscalCode } from '../../../../shared/patients/fiscal-code'
+import { checkboxValue } from './format'
 
 // The patient form's fields as the desk types them, and the draft main receives: no Vue here.
 
@@ -56,7 +58,7 @@ export function fieldsOf(p: Patient | null, defs: CustomField[]): PatientFields 
   const raw = (p ?? {}) as Record<string, unknown>
   for (const d of defs) {
     const v = raw[`_${d.technicalName}`]
-    f.custom[d.technicalName] = d.type === 'single_checkbox' ? v === true || v === 'true' : v == null ? '' : String(v)
+    f.custom[d.technicalName] = d.type === 'single_checkbox' ? checkboxValue(v) === true : v == null ? '' : String(v)
   }
   if (!p) return f
   return {
@@ -81,6 +83,32 @@ export function fieldsOf(p: Patient | null, defs: CustomField[]): PatientFields 
       smsEnabled: n.smsEnabled,
     })),
   }
+}
+
+/** The fields a valid fiscal code filled. */
+export type FilledFromCode = Array<'dateOfBirth' | 'gender' | 'placeOfBirth'>
+
+/**
+ * A valid fiscal code fills the birth date, sex and birthplace the desk left empty (never one it typed); the
+ * birthplace is the town's name when known, else its cadastral code. Returns what it filled.
+ */
+export function fillFromFiscalCode(f: PatientFields, today: string): FilledFromCode {
+  const facts = decodeFiscalCode(f.italianFiscalCode, today)
+  const filled: FilledFromCode = []
+  if (!facts) return filled
+  if (!f.dateOfBirth) {
+    f.dateOfBirth = facts.dateOfBirth
+    filled.push('dateOfBirth')
+  }
+  if (f.gender === '') {
+    f.gender = facts.gender
+    filled.push('gender')
+  }
+  if (f.placeOfBirth.trim() === '') {
+    f.placeOfBirth = birthplaceName(facts.birthplaceCode)
+    filled.push('placeOfBirth')
+  }
+  return filled
 }
 
 /** A code AlfaDocs already holds that is not a valid one (e.g. NON DISPONIBILE) stays as it is unless the desk changes it. */
