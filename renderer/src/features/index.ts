@@ -6,6 +6,7 @@ import { agendaFeature } from './agenda'
 import { billingFeature } from './billing'
 import { documentsFeature } from './documents'
 import type { Feature, FeatureNav } from './feature'
+import { listsFeature } from './lists'
 import { patientsFeature } from './patients'
 import { sessionFeature } from './session'
 import { useSessionStore } from './session/store'
@@ -18,6 +19,7 @@ export const features: readonly Feature[] = [
   patientsFeature,
   documentsFeature,
   billingFeature,
+  listsFeature,
   settingsFeature,
 ]
 

@@ -1,0 +1,80 @@
+import { defineStore } from 'pinia'
+import { computed } from 'vue'
+import type { AsapRow, CallOutcome, ConfirmationRow, FollowUpRow } from '../../../../shared/contract/lists'
+import { nowMinutesIn, todayIn, type IsoDate } from '../../../../shared/dates'
+import { call } from '../../api'
+import { createRead } from '../../data/read'
+
+/** The desk's clock as AlfaDocs writes times: "YYYY-MM-DD HH:mm:00" in the practice's zone. */
+export function deskNow(now = new Date()): string {
+  const m = nowMinutesIn(undefined, now)
+  return `${todayIn(undefined, now)} ${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00`
+}
+
+type Confirmations = { date: IsoDate; rows: ConfirmationRow[] }
+type FollowUps = { from: IsoDate; to: IsoDate; rows: FollowUpRow[] }
+type Asap = { field: string | null; rows: AsapRow[] }
+
+/**
+ * The call lists. Each is a read kept in the cache (shown offline as last seen); an outcome or a "contacted"
+ * mark is shown only once main has it on disk, and a refusal is thrown for the view to word.
+ */
+export const useListsStore = defineStore('lists', () => {
+  const confirmations = createRead<IsoDate, Confirmations>({
+    fetch: (date) => call('listsConfirmations', { date }),
+    cacheKey: (date) => `lists:confirmations:${date}`,
+  })
+  const followUps = createRead<void, FollowUps>({
+    fetch: () => call('listsFollowUps', { now: deskNow() }),
+    cacheKey: () => 'lists:follow-ups',
+  })
+  const asap = createRead<void, Asap>({
+    fetch: () => call('listsAsap', { now: deskNow() }),
+    cacheKey: () => 'lists:asap',
+  })
+
+  // Operators' names for the rows (the lists may open before the agenda ever did).
+  const reference = createRead<void, { operators: Array<{ id: number; name: string }> }>({
+    fetch: () => call('referenceData', {}),
+    cacheKey: () => 'lists:reference',
+  })
+  const operatorName = (id: number | null | undefined): string =>
+    id == null ? '' : (reference.state.value.value?.operators.find((o) => o.id === id)?.name ?? '')
+
+  async function setOutcome(appointmentId: number, outcome: CallOutcome | null): Promise<void> {
+    const saved = await call('listsConfirmationSet', { appointmentId, outcome })
+    confirmations.patch((v) => ({
+      ...v,
+      rows: v.rows.map((r) => (r.appointment.id === appointmentId ? { ...r, outcome: saved.outcome, outcomeAt: saved.at } : r)),
+    }))
+  }
+
+  async function setContacted(patientId: number, contacted: boolean): Promise<void> {
+    const saved = await call('listsFollowUpContacted', { patientId, contacted })
+    followUps.patch((v) => ({ ...v, rows: v.rows.map((r) => (r.patient.id === patientId ? { ...r, contactedAt: saved.contactedAt } : r)) }))
+  }
+
+  /** ASAP patients who could take a freed slot (same operator first, duration fits). */
+  const asapForSlot = (slot: { date: string; duration: number; operatorId: number | null; appointmentId?: number }) =>
+    call('listsAsapForSlot', { now: deskNow(), ...slot })
+
+  function reset(): void {
+    for (const r of [confirmations, followUps, asap, reference]) r.reset()
+  }
+
+  return {
+    confirmations: computed(() => confirmations.state.value),
+    followUps: computed(() => followUps.state.value),
+    asap: computed(() => asap.state.value),
+    loadReference: () => (reference.state.value.value ? Promise.resolve() : reference.load()),
+    operatorName,
+    loadConfirmations: (date: IsoDate) => confirmations.load(date),
+    loadFollowUps: () => followUps.load(),
+    loadAsap: () => asap.load(),
+    refreshConfirmations: () => confirmations.refresh(),
+    setOutcome,
+    setContacted,
+    asapForSlot,
+    reset,
+  }
+})

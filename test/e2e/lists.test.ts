@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { nextWorkingDay } from '../../shared/lists/working-days'
+import { openDemoAgenda } from './agenda-setup'
+import { findChromium, type Harness } from './harness'
+
+// The call lists in Chromium against the demo practice: reached from the shell (Alt+4) and at their routes,
+// a call's outcome kept in main across a reload, a follow-up marked contacted, the ASAP list once a field is chosen.
+
+const chromiumPath = findChromium()
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 })
+
+describe.skipIf(!chromiumPath)('call lists', () => {
+  let h: Harness
+  let page: Page
+  const now = () => `${h.today} 09:00:00`
+
+  beforeAll(async () => {
+    ;({ h } = await openDemoAgenda(chromiumPath!))
+    page = h.page
+    await page.setViewportSize({ width: 1366, height: 768 })
+  })
+  afterAll(async () => {
+    await h?.close()
+  })
+
+  const rowIds = (test: string) =>
+    page.locator(`[data-test="${test}"]`).evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-id'))))
+
+  it("Alt+4 opens Conferme on the next working day's appointments, by time, with phones to call", async () => {
+    await page.keyboard.press('Alt+4')
+    await page.waitForURL(/#\/lists\/confirmations/)
+    const day = nextWorkingDay(h.today)
+    const expected = (await h.invoke('listsConfirmations', { date: day })).rows.map((r) => r.appointment.id)
+    expect(expected.length).toBeGreaterThan(0)
+    await poll(() => rowIds('confirm-row')).toEqual(expected)
+    expect(await page.locator('[data-test="confirm-day"]').innerText()).toContain(
+      day === '2026-03-12' ? 'Appuntamenti di giovedì 12 marzo 2026' : '',
+    )
+    const tel = await page.locator('[data-test="confirm-row"] [data-test="phone"]').first().getAttribute('href')
+    expect(tel).toMatch(/^tel:\+?\d{6,}$/)
+    await h.screenshot('lists-confirmations-1366')
+  })
+
+  it('a call outcome is kept in main: seen again after a reload, and the day after is one click', async () => {
+    const first = page.locator('[data-test="confirm-row"]').first()
+    const id = Number(await first.getAttribute('data-id'))
+    await first.locator('[data-test="outcome-no-answer"]').click()
+    await poll(() => first.locator('[data-test="outcome-shown"]').innerText()).toContain('Non risponde')
+    await page.reload()
+    const again = page.locator(`[data-test="confirm-row"][data-id="${id}"]`)
+    await poll(() => again.locator('[data-test="outcome-shown"]').innerText()).toContain('Non risponde')
+    expect(
+      (await h.invoke('listsConfirmations', { date: nextWorkingDay(h.today) })).rows.find((r) => r.appointment.id === id)!.outcome,
+    ).toBe('no-answer')
+    await page.locator('[data-test="confirm-next"]').click()
+    await page.waitForURL(/#\/lists\/confirmations\/\d{4}-\d{2}-\d{2}/)
+    const nextDay = page.url().match(/(\d{4}-\d{2}-\d{2})$/)![1]!
+    const expected = (await h.invoke('listsConfirmations', { date: nextDay })).rows.map((r) => r.appointment.id)
+    await poll(() => rowIds('confirm-row')).toEqual(expected)
+  })
+
+  it('Da richiamare lists who cancelled or missed with nothing booked; marking contacted shows the date', async () => {
+    await page.locator('[data-test="tab-follow-ups"]').click()
+    await page.waitForURL(/#\/lists\/follow-ups/)
+    const expected = (await h.invoke('listsFollowUps', { now: now() })).rows.map((r) => r.patient.id)
+    expect(expected.length).toBeGreaterThan(0)
+    await poll(() => rowIds('follow-up-row')).toEqual(expected)
+    const row = page.locator('[data-test="follow-up-row"]').first()
+    // Main stamps the mark with its own clock (the page's is fixed on the demo day).
+    const romeDay = (ms: number) => {
+      const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(ms).split('-')
+      return `Contattato il ${d}/${m}/${y}`
+    }
+    const before = romeDay(Date.now())
+    await row.locator('[data-test="follow-up-contacted"]').click()
+    await poll(() => row.locator('[data-test="contacted"]').innerText()).toMatch(/^Contattato il \d{2}\/\d{2}\/\d{4}$/)
+    expect([before, romeDay(Date.now())]).toContain(await row.locator('[data-test="contacted"]').innerText())
+  })
+
+  it('Anticipi asks for a field first, then lists the flagged patients with their current appointment', async () => {
+    await page.locator('[data-test="tab-asap"]').click()
+    await page.waitForURL(/#\/lists\/asap/)
+    await page.locator('[data-test="asap-no-field"]').waitFor()
+    const sb = h.sandbox()
+    sb.state.customFields.push({
+      id: 8399,
+      objectType: 'patient',
+      label: 'Vuole anticipare',
+      technicalName: 'anticipo',
+      type: 'single_checkbox',
+      choices: [],
+      sequenceNumber: 9,
+    })
+    const ahead = sb.state.appointments.filter((a) => a.patientId != null && a.date > `${h.today} 12:00:00` && a.state === 'confirmed')
+    const flagged = [...new Set(ahead.map((a) => a.patientId!))].slice(0, 3)
+    for (const id of flagged) sb.state.patients.find((p) => p.id === id)!._anticipo = '1'
+    await h.invoke('settingsUpdate', { asapField: 'anticipo' })
+    await page.reload()
+    await poll(() => rowIds('asap-row').then((ids) => ids.sort())).toEqual([...flagged].sort())
+    await page.setViewportSize({ width: 1920, height: 1080 })
+    await h.screenshot('lists-asap-1920')
+    await page.setViewportSize({ width: 1366, height: 768 })
+  })
+})
