@@ -35,11 +35,14 @@ export function docContentOfBytes(bytes: Uint8Array, name: string): DocContent {
   return { kind, blob, url: URL.createObjectURL(blob) }
 }
 
-/** Whether to fetch a thumbnail at all: only types that may be pictures. */
+export const isPdfName = (name: string) => kindFromName(name) === 'pdf'
+
+/** Whether to fetch a thumbnail at all: types that may be pictures, and PDFs (their first page, by pdf.js). */
 export function mayHavePreview(doc: Pick<DocumentMeta, 'type' | 'name'>): boolean {
   const byName = kindFromName(doc.name)
+  if (byName === 'pdf') return true
   // DICOM and TIFF have no browser preview: not worth downloading for a thumbnail.
-  if (byName === 'dicom' || byName === 'tiff' || byName === 'pdf' || byName === 'text') return false
+  if (byName === 'dicom' || byName === 'tiff' || byName === 'text') return false
   return doc.type === 'image' || doc.type === 'xray' || doc.type === 'identification' || previewableKind(byName)
 }
 

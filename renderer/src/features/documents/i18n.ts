@@ -4,6 +4,7 @@ const it = {
   uploadXray: 'Radiografie: trascina qui, oppure',
   dropArea: 'Trascina qui file o cartelle, oppure',
   dropXray: 'Rilascia qui per caricarle come radiografie',
+  xrayFor: 'Come radiografie di {name}',
   choose: 'scegli dal computer',
   filter: 'Tipo',
   limit: 'File al massimo di',
@@ -53,7 +54,12 @@ const it = {
     close: 'Chiudi',
     noPreview: 'Anteprima non disponibile per questo tipo di file.',
     hint: 'Rotellina per lo zoom, trascina per spostare',
+    previous: 'Documento precedente (←)',
+    next: 'Documento successivo (→)',
+    keys: '← → documento precedente e successivo',
+    pages: '{n} pagina | {n} pagine',
   },
+  largeThumbs: 'Miniature grandi',
   loadError: 'Impossibile caricare i documenti.',
 }
 
@@ -62,6 +68,7 @@ const en: typeof it = {
   uploadXray: 'X-rays: drag here, or',
   dropArea: 'Drag files or folders here, or',
   dropXray: 'Drop here to upload them as x-rays',
+  xrayFor: 'As x-rays of {name}',
   choose: 'choose from the computer',
   filter: 'Type',
   limit: 'Files up to',
@@ -111,8 +118,29 @@ const en: typeof it = {
     close: 'Close',
     noPreview: 'No preview for this kind of file.',
     hint: 'Wheel to zoom, drag to pan',
+    previous: 'Previous document (←)',
+    next: 'Next document (→)',
+    keys: '← → previous and next document',
+    pages: '{n} page | {n} pages',
   },
+  largeThumbs: 'Large thumbnails',
   loadError: 'The documents could not be loaded.',
 }
 
-export const documentsMessages = { it: { documents: it }, en: { documents: en } }
+// The PDF reader's refusals (renderer/src/lib/pdf), worded by describeError.
+const errorsIt = {
+  code: {
+    'pdf-damaged': 'Il PDF è danneggiato o incompleto: non si può mostrare. Puoi salvarne una copia e provare con un altro programma.',
+    'pdf-password': 'Il PDF è protetto da password: Sportello non può mostrarlo. Salvane una copia e aprilo con un programma per PDF.',
+    'pdf-no-page': 'Questa pagina del PDF non esiste.',
+  },
+}
+const errorsEn: typeof errorsIt = {
+  code: {
+    'pdf-damaged': 'The PDF is damaged or incomplete and cannot be shown. You can save a copy and try another program.',
+    'pdf-password': 'The PDF is protected by a password: Sportello cannot show it. Save a copy and open it with a PDF program.',
+    'pdf-no-page': 'This page of the PDF does not exist.',
+  },
+}
+
+export const documentsMessages = { it: { documents: it, errors: errorsIt }, en: { documents: en, errors: errorsEn } }
