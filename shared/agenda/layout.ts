@@ -59,6 +59,9 @@ export interface DayLayout {
 export type LayoutAppointment = Pick<Appointment, 'id' | 'date' | 'duration' | 'allDay' | 'chairId'>
 
 export const minutesToPx = (minutes: number, pxPer15: number) => (minutes / 15) * pxPer15
+
+/** A block is never shorter than a click target (24 px), whatever its duration and the zoom. */
+export const MIN_BLOCK_PX = 24
 export const pxToMinutes = (px: number, pxPer15: number) => (px / pxPer15) * 15
 
 /** Start and end in wall minutes of an appointment on `day`, or null if it is not on that day. */
@@ -146,7 +149,7 @@ function columnBlocks(column: number, spans: readonly Span[], opts: Pick<LayoutO
       start: s.start,
       end: s.end,
       top: minutesToPx(vs - opts.startMin, opts.pxPer15),
-      height: Math.max(minutesToPx(ve - vs, opts.pxPer15), 6),
+      height: Math.max(minutesToPx(ve - vs, opts.pxPer15), MIN_BLOCK_PX),
       lane: l.lane,
       lanes: l.lanes,
       clippedStart: s.start < opts.startMin,

@@ -1,5 +1,7 @@
 import type { Appointment, Color, Operator, Patient } from '../../../../shared/alfadocs/schemas'
+import { blockColors, readableText } from '../../../../shared/agenda/contrast'
 import type { DayLayout } from '../../../../shared/agenda/layout'
+import { nameKey, shortNames } from '../../../../shared/agenda/short-name'
 import { hhmm, parseWall } from '../../../../shared/dates'
 import { NEXT_STATE, patientName } from '../../lib/format'
 import type { GridLabels } from './types'
@@ -24,12 +26,16 @@ export interface BlockItem {
   style: string
   cls: string
   time: string
+  /** "09:00" and "–09:30": the end is hidden on narrow blocks */
+  start: string
+  end: string
   name: string | null
+  /** "Rossi M.": the name on narrow blocks, as long as keeps the day's patients apart */
+  short: string | null
   desc: string
   state: string
   mark: string
   stateLabel: string
-  showLabel: boolean
   /** "state — what a click does" */
   title: string
   canNext: boolean
@@ -66,33 +72,63 @@ function stateTexts(labels: GridLabels) {
   }
 }
 
+/** A block's colours by practice colour and state: computed once per pair, not once per block. */
+function colorStyles(d: Pick<GridData, 'colors'>) {
+  const memo = new Map<string, string>()
+  return (colorId: number | null, state: string) => {
+    const k = `${colorId}|${state}`
+    let x = memo.get(k)
+    if (x === undefined) {
+      const c = colorId != null ? d.colors.get(colorId) : undefined
+      const p = blockColors(c ? `#${c.backgroundColor}` : '#cfd8dc', c ? `#${c.textColor}` : '#1f2933', state)
+      // The practice colour stays as the finished block's edge (--edge), the stripes of an absent one as --stripe.
+      x =
+        `background-color:${p.background};color:${p.text}` +
+        (c && p.background !== `#${c.backgroundColor}` ? `;--edge:#${c.backgroundColor}` : '') +
+        (p.stripe ? `;--stripe:${p.stripe}` : '')
+      memo.set(k, x)
+    }
+    return x
+  }
+}
+
 export function blockItems(d: GridData): BlockItem[] {
   const out: BlockItem[] = []
   const texts = stateTexts(d.labels)
+  const colorsOf = colorStyles(d)
   const cols = Math.max(1, d.layout.columns.length)
   const w = 100 / cols
+  const people: Patient[] = []
+  for (const b of d.layout.blocks) {
+    const pid = d.appointments.get(b.id)?.patientId
+    const p = pid != null ? d.patients.get(pid) : undefined
+    if (p) people.push(p)
+  }
+  const shorts = shortNames(people)
   for (const b of d.layout.blocks) {
     const a = d.appointments.get(b.id)
     if (!a) continue
-    const c = a.colorId != null ? d.colors.get(a.colorId) : undefined
-    const bg = c ? `#${c.backgroundColor}` : '#cfd8dc'
-    const fg = c ? `#${c.textColor}` : '#1f2933'
     const left = b.column * w + (b.lane * w) / b.lanes
     const width = w / b.lanes
+    // Side-by-side blocks keep a thinner gap: in a narrow column every pixel is text.
+    const gap = b.lanes > 1 ? 1 : 2
     const op = a.operatorId != null ? (d.operators.get(a.operatorId)?.name ?? '') : ''
     const st = texts(a.state)
+    const name = nameOf(a, d)
+    const p = a.patientId != null ? d.patients.get(a.patientId) : undefined
     out.push({
       id: a.id,
-      style: `top:${b.top}px;height:${b.height}px;left:calc(${left}% + 2px);width:calc(${width}% - 4px);background:${bg};color:${fg}`,
-      cls: `blk blk--${a.state}${b.height < 36 ? ' blk--short' : ''}${a.id < 0 ? ' blk--saving' : ''}${a.type === 'telehealth' ? ' blk--tele' : ''}`,
+      style: `top:${b.top}px;height:${b.height}px;left:calc(${left}% + ${gap}px);width:calc(${width}% - ${gap * 2}px);${colorsOf(a.colorId, a.state)}`,
+      cls: `blk blk--${a.state}${b.height < 40 ? ' blk--short' : b.height >= 66 ? ' blk--tall' : ''}${b.lanes > 1 ? ' blk--lanes' : ''}${a.id < 0 ? ' blk--saving' : ''}${a.type === 'telehealth' ? ' blk--tele' : ''}`,
       time: `${hhmm(b.start)}–${hhmm(b.end)}`,
-      name: nameOf(a, d),
+      start: hhmm(b.start),
+      end: `–${hhmm(b.end)}`,
+      name,
+      short: p ? (shorts.get(nameKey(p)) ?? name) : name,
       desc: [a.patientId == null ? '' : a.description, op].filter(Boolean).join(' · '),
       state: a.state,
       mark: STATE_MARK[a.state] ?? '?',
       stateLabel: st.label,
-      // Wide enough only in a single-lane block; the title always names the state.
-      showLabel: b.lanes === 1 && (a.state === 'in_care' || a.state === 'waiting') && b.end - b.start >= 30 && cols <= 4,
       title: st.title,
       canNext: !!NEXT_STATE[a.state],
     })
@@ -112,7 +148,8 @@ export function chipItems(d: GridData): ChipItem[] {
     const c = a.colorId != null ? d.colors.get(a.colorId) : undefined
     const w = parseWall(a.date)
     const label = (x.outside && w ? `${hhmm(w.minutes)} ` : '') + (nameOf(a, d) ?? d.labels.loading)
-    return [{ id: a.id, column: x.column, label, state: a.state, style: c ? `background:#${c.backgroundColor};color:#${c.textColor}` : '' }]
+    const style = c ? `background:#${c.backgroundColor};color:${readableText(c.backgroundColor, c.textColor)}` : ''
+    return [{ id: a.id, column: x.column, label, state: a.state, style }]
   })
 }
 

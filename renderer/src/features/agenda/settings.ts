@@ -12,10 +12,14 @@ export interface AgendaSettings {
   operatorId: number | null
   privacy: boolean
   waitWarnMinutes: number
+  /** 'fit': every column on screen, blocks shorten their text; 'comfortable': wide columns, sideways scroll */
+  columns: 'fit' | 'comfortable'
 }
 
 const KEY = 'sportello.agenda.settings'
 export const ROW_PX = 22
+/** Pixels per 15 minutes at zoom 1–3: a quarter hour is never shorter than a 24 px click target. */
+const ZOOM_PX = [26, 2 * ROW_PX, 3 * ROW_PX] as const
 
 const defaults: AgendaSettings = {
   startMin: 8 * 60,
@@ -25,6 +29,7 @@ const defaults: AgendaSettings = {
   operatorId: null,
   privacy: false,
   waitWarnMinutes: 15,
+  columns: 'fit',
 }
 
 function read(): AgendaSettings {
@@ -35,6 +40,7 @@ function read(): AgendaSettings {
       Object.assign(s, { startMin: defaults.startMin, endMin: defaults.endMin })
     s.zoom = Math.min(3, Math.max(1, Math.round(s.zoom) || 2))
     if (!Array.isArray(s.chairIds)) s.chairIds = []
+    if (s.columns !== 'fit' && s.columns !== 'comfortable') s.columns = defaults.columns
     return s
   } catch {
     return { ...defaults }
@@ -51,4 +57,4 @@ watch(settings, (s) => {
   }
 })
 
-export const pxPer15 = () => settings.zoom * ROW_PX
+export const pxPer15 = () => ZOOM_PX[settings.zoom - 1] ?? ZOOM_PX[1]

@@ -44,9 +44,10 @@ export function useDayLayout(range: { date: Ref<IsoDate>; days: Ref<IsoDate[]>; 
       const count = layout.value.blocks.filter((b) => b.column === i && store.byId.get(b.id)?.state !== 'cancelled').length
       // Nothing known of these days yet: no count (an empty column would read as "nessun appuntamento").
       const sub = store.known ? t('agenda.count', { n: count }, count) : ''
-      if (week.value) return { key: c.key, label: shortDate(days.value[i]!), sub, muted: false }
+      const n = store.known ? count : undefined
+      if (week.value) return { key: c.key, label: shortDate(days.value[i]!), sub, count: n, muted: false }
       const label = c.chairId == null ? t('agenda.noChair') : c.deleted ? t('agenda.deletedChair', { name: c.name }) : c.name
-      return { key: c.key, label, sub, muted: c.deleted }
+      return { key: c.key, label, sub, count: n, muted: c.deleted }
     }),
   )
 

@@ -123,15 +123,21 @@ describe('layout: positions and overlaps', () => {
     const day = '2026-03-11'
     const early = appt(`${day} 07:30:00`, 60, 1)
     const late = appt(`${day} 21:00:00`, 30, 1)
-    const l = layoutDay(chairs, [early, late], { day, startMin: 480, endMin: 1200, pxPer15: 10 })
+    const l = layoutDay(chairs, [early, late], { day, startMin: 480, endMin: 1200, pxPer15: 20 })
     expect(l.blocks).toHaveLength(1)
-    expect(l.blocks[0]).toMatchObject({ id: early.id, top: 0, height: 20, clippedStart: true, clippedEnd: false })
+    expect(l.blocks[0]).toMatchObject({ id: early.id, top: 0, height: 40, clippedStart: true, clippedEnd: false })
     expect(l.outside).toEqual([late.id])
   })
 
   it('gives a zero-length appointment a visible block', () => {
     const day = '2026-03-11'
     expect(wallSpan(appt(`${day} 09:00:00`, 0, 1), day)).toEqual({ start: 540, end: 545 })
+  })
+
+  it('never draws a block shorter than a 24 px click target, whatever the duration and the zoom', () => {
+    const day = '2026-03-11'
+    const l = layoutDay(chairs, [appt(`${day} 09:00:00`, 5, 1), appt(`${day} 10:00:00`, 15, 1)], { day, startMin: 480, endMin: 1200, pxPer15: 22 })
+    expect(l.blocks.map((b) => b.height)).toEqual([24, 24])
   })
 })
 

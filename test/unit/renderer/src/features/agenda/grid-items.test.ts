@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Appointment, Color, Operator, Patient } from '../../../../../../shared/alfadocs/schemas'
+import { contrastRatio, parseColor } from '../../../../../../shared/agenda/contrast'
 import { layoutDay } from '../../../../../../shared/agenda/layout'
 import { blockItems, chipItems, nameOf, STATE_MARK, type GridData } from '../../../../../../renderer/src/features/agenda/grid-items'
 import type { GridLabels } from '../../../../../../renderer/src/features/agenda/types'
@@ -69,7 +70,8 @@ describe('grid items', () => {
       mark: STATE_MARK.confirmed,
       canNext: true,
     })
-    expect(b!.style).toContain('background:#112233;color:#ffffff')
+    expect(b!.style).toContain('background-color:#112233;color:#ffffff')
+    expect(b).toMatchObject({ start: '09:00', end: '–09:30', short: 'Rossi M.' })
     expect(b!.style).toContain('left:calc(0% + 2px);width:calc(50% - 4px)')
     expect(b!.title).toBe('<confirmed> — Segna come waiting')
   })
@@ -80,6 +82,39 @@ describe('grid items', () => {
     expect(b!.cls).toContain('blk--saving')
     expect(b!.cls).toContain('blk--tele')
     expect(b!.style).toContain('left:calc(50% + 2px)')
+  })
+  it('text reads on every colour: the practice’s text colour when it reaches 4.5:1, else black or white', () => {
+    const d = data([appt({ id: 1, colorId: 3 }), appt({ id: 2, colorId: 4, date: '2026-03-11 10:00:00' })])
+    d.colors.set(4, { id: 4, backgroundColor: 'e91e63', textColor: 'ffffff' } as Color)
+    const [own, pink] = blockItems(d)
+    expect(own!.style).toContain('color:#ffffff')
+    expect(pink!.style).toContain('background-color:#e91e63;color:#000000')
+  })
+  it('finished blocks are pale with the practice colour as their edge (absent: stripes), never faded', () => {
+    const items = blockItems(
+      data([
+        appt({ id: 1, state: 'done' }),
+        appt({ id: 2, state: 'absent', date: '2026-03-11 10:00:00' }),
+        appt({ id: 3, state: 'cancelled', date: '2026-03-11 11:00:00' }),
+      ]),
+    )
+    for (const b of items) {
+      expect(b.style).toContain('--edge:#112233')
+      expect(b.style).not.toContain('background-color:#112233')
+      const [, bg, fg] = /background-color:(#\w+);color:(#\w+)/.exec(b.style)!
+      expect(contrastRatio(parseColor(bg!)!, parseColor(fg!)!)).toBeGreaterThanOrEqual(4.5)
+    }
+    expect(items[1]!.style).toMatch(/--stripe:#[0-9a-f]{6}/)
+    expect(items[0]!.style).not.toContain('--stripe')
+  })
+  it('narrow blocks get a short name that keeps two patients of the same surname apart', () => {
+    const michele = { id: 11, firstName: 'Michele', lastName: 'Rossi' } as Patient
+    const items = blockItems(data([appt({ id: 1 }), appt({ id: 2, patientId: 11, chairId: 2 })], [patient, michele]))
+    expect(items.map((b) => b.short)).toEqual(['Rossi Ma.', 'Rossi Mi.'])
+    // Side by side in one column: a thinner gap.
+    const lanes = blockItems(data([appt({ id: 1 }), appt({ id: 2 })]))
+    expect(lanes[0]!.style).toContain('left:calc(0% + 1px);width:calc(25% - 2px)')
+    expect(lanes[0]!.cls).toContain('blk--lanes')
   })
   it('names: the patient, the description of a block without one, null while the patient is read', () => {
     expect(nameOf(appt({ patientId: null, description: 'Riunione' }), data([]))).toBe('Riunione')
