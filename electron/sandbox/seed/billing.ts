@@ -170,5 +170,135 @@ export function seedBilling(rng: Rng, today: string, patients: Patient[], appoin
   // A deleted transaction: the list must leave it out.
   const t0 = b.transactions[0]
   if (t0) b.transactions.push({ ...t0, id: txId++, deleted: true })
+
+  // As in AlfaDocs' reference (bills list `carePlanId`, not `patientId`): every third patient bill names
+  // its patient only through its care plan. Decided by id, not by the PRNG, so nothing else of the seed moves.
+  for (const bill of b.bills) if (bill.carePlanId != null && bill.id % 3 === 0) bill.patientId = null
+
+  const ids = { planId, entryId, billId, liabilityId, txId }
+  seedCheckoutDemo(b, today, appointments, ids, (bill) => {
+    const n = ++numbering[bill.type]
+    return `${year}/${n}`
+  })
   return b
+}
+
+/** The checkout demo's fixed ids and amounts (tests find the patient through CHECKOUT_DEMO.appointment). */
+export const CHECKOUT_DEMO = {
+  planName: 'Piano cassa (demo)',
+  treatments: [
+    ['Impianto osteointegrato', 1200, true],
+    ['Corona in zirconia', 750, false],
+  ] as Array<[string, number, boolean]>,
+}
+
+/**
+ * A patient for checkout at the desk, fixed (no PRNG): today's first done appointment without a care plan
+ * (else today's first one that is not cancelled) gets a care plan with two entries of that appointment, and
+ * the patient two incoming bills with open instalments: bill A names the patient (€6 002: €2 000 paid,
+ * €2 001 overdue, €2 001 due in 20 days); bill B names only the care plan (€300: €150 due today, €150 in 30
+ * days). Open balance €4 302, of which €2 001 overdue.
+ */
+function seedCheckoutDemo(
+  b: Billing,
+  today: string,
+  appointments: Appointment[],
+  ids: { planId: number; entryId: number; billId: number; liabilityId: number; txId: number },
+  number: (bill: Pick<Bill, 'type'>) => string,
+): void {
+  const todays = appointments.filter((a) => a.date.slice(0, 10) === today && a.patientId != null && a.carePlanId == null)
+  const appt = todays.find((a) => a.state === 'done') ?? todays.find((a) => a.state !== 'cancelled')
+  if (!appt || appt.patientId == null) return
+  const patientId = appt.patientId
+  const planId = ids.planId + 500
+  appt.carePlanId = planId
+  const operatorId = appt.operatorId ?? operators[0]!.id
+  const entries: CarePlanEntry[] = CHECKOUT_DEMO.treatments.map(([label, price, done], i) => ({
+    entryId: ids.entryId + 500 + i,
+    carePlanId: planId,
+    appointmentId: appt.id,
+    label,
+    price,
+    discountedPrice: price,
+    createdAt: addDaysIso(today, -80),
+    done: done ? 'true' : 'false',
+    dateDone: done ? today : null,
+    deleted: 'false',
+    sequenceNumber: i + 1,
+    vatPercentage: 0,
+  }))
+  const price = entries.reduce((s, e) => s + e.price, 0)
+  b.carePlans.push({
+    id: planId,
+    patientId,
+    branch: 'dentistry',
+    name: CHECKOUT_DEMO.planName,
+    state: 'accepted',
+    dateAccepted: addDaysIso(today, -75),
+    operatorId,
+    createdAt: addDaysIso(today, -80),
+    isSigned: true,
+    price,
+    discountedPrice: price,
+    carePlanEntriesCount: entries.length,
+    deleted: false,
+    text: '',
+    background: false,
+    createdThroughAppointment: false,
+    discountPercentage: 0,
+    _convenzione: 'Nessuna',
+    _notePiano: '',
+  })
+  b.carePlanEntries.push(...entries)
+  const bill = (id: number, type: Bill['type'], date: string, net: number, named: boolean): Bill => {
+    const full: Bill = {
+      id,
+      carePlanId: planId,
+      companyId: 1,
+      operatorId,
+      patientId: named ? patientId : null,
+      type,
+      direction: 'incoming',
+      date: `${date} 10:30:00`,
+      net,
+      stamp: 2,
+      numberIncludingPrefix: '',
+      createdAt: `${date} 10:30:00`,
+    }
+    full.numberIncludingPrefix = number(full)
+    return full
+  }
+  const billA = bill(ids.billId + 500, 'full', addDaysIso(today, -70), 6000, true)
+  const billB = bill(ids.billId + 501, 'partial', addDaysIso(today, -20), 298, false)
+  b.bills.push(billA, billB)
+  const liab = (id: number, billId: number, date: string, amount: number): Liability => ({
+    id,
+    billId,
+    date,
+    amount: amount.toFixed(2),
+    createdAt: `${addDaysIso(today, -70)} 10:30:00`,
+    relatedToInsurance: false,
+    sistemaTsExpenseType: 'sp',
+  })
+  b.liabilities.push(
+    liab(ids.liabilityId + 500, billA.id, addDaysIso(today, -10), 2001),
+    liab(ids.liabilityId + 501, billA.id, addDaysIso(today, 20), 2001),
+    liab(ids.liabilityId + 502, billB.id, today, 150),
+    liab(ids.liabilityId + 503, billB.id, addDaysIso(today, 30), 150),
+  )
+  const paidOn = addDaysIso(today, -40)
+  b.transactions.push({
+    id: ids.txId + 500,
+    direction: 'incoming',
+    amount: 2000,
+    date: paidOn,
+    billId: billA.id,
+    accountId: accounts[1]!.id,
+    paymentTypeId: paymentTypes.find((p) => p.name === 'Bancomat')!.id,
+    createdAt: `${paidOn} 11:00:00`,
+    deleted: false,
+    verified: true,
+    relatedToInsurance: false,
+    sistemaTsExpenseType: 'sp',
+  })
 }

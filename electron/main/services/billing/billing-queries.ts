@@ -112,21 +112,50 @@ function row(
   return { ...bill, ...billSummary(figures, patient) }
 }
 
+/** How long a list may show a bill's liabilities as read (bill pages and balances always read afresh). */
+const LIST_LIABILITIES_TTL_MS = 30_000
+const listLiabilities = new WeakMap<object, Map<number, { at: number; p: Promise<Liability[]> }>>()
+
+/** A payment changed this bill's liabilities: lists read them again. */
+export function forgetBillLiabilities(billId: number): void {
+  forgotten.add(billId)
+}
+const forgotten = new Set<number>()
+
+function liabilitiesForList(client: Client, billId: number): Promise<Liability[]> {
+  let m = listLiabilities.get(client)
+  if (!m) listLiabilities.set(client, (m = new Map()))
+  const hit = m.get(billId)
+  const now = Date.now()
+  if (hit && now - hit.at < LIST_LIABILITIES_TTL_MS && !forgotten.has(billId)) return hit.p
+  forgotten.delete(billId)
+  const p = client.request('liabilitiesList', { params: { billId } })
+  m.set(billId, { at: now, p })
+  p.catch(() => m.delete(billId))
+  return p
+}
+
 /**
- * The bills' summaries: their open liabilities (one request per bill), their transactions (the practice's,
- * from the oldest bill's day to today, in 31-day windows) and their patients.
+ * The bills' summaries: their transactions (the practice's, from the oldest bill's day to today, in 31-day
+ * windows), their patients, and their open liabilities: one request per bill, except where none can be open
+ * (proforma and credit notes, which AlfaDocs gives no instalments, and bills already paid in full).
  */
 export async function summarize(client: Client, bills: Bill[], today: string): Promise<BillRow[]> {
   if (bills.length === 0) return []
   const from = bills.reduce((m, b) => (day(b.date) < m ? day(b.date) : m), today)
-  const [patients, liabilityLists, transactions] = await Promise.all([
+  const [patients, transactions] = await Promise.all([
     billPatients(client, bills),
-    Promise.all(bills.map((b) => client.request('liabilitiesList', { params: { billId: b.id } }))),
     client.listWindowed('transactionsList', from, today, {}),
   ])
-  return bills.map((b, i) =>
-    row(b, liabilityLists[i] ?? [], paidOn(b, transactions), patients.get(b.id) ?? { patientId: null, patientName: null }, today),
+  const paid = bills.map((b) => paidOn(b, transactions))
+  const liabilityLists = await Promise.all(
+    bills.map((b, i) =>
+      b.type === 'proforma' || b.type === 'credit' || paid[i]! >= toCents(b.net) + toCents(b.stamp)
+        ? Promise.resolve([] as Liability[])
+        : liabilitiesForList(client, b.id),
+    ),
   )
+  return bills.map((b, i) => row(b, liabilityLists[i] ?? [], paid[i]!, patients.get(b.id) ?? { patientId: null, patientName: null }, today))
 }
 
 function totals(bills: Bill[]) {

@@ -64,6 +64,36 @@ export async function billPatientId(client: Client, bill: Pick<Bill, 'patientId'
   return carePlanPatient(client, bill.carePlanId).catch(() => null)
 }
 
+const PAGE = 100
+
+/**
+ * Names of many patients at once: when more are missing than the practice's patient list has pages, the
+ * paged list is read (one request per 100 patients) instead of one GET per patient.
+ */
+async function prefetchNames(client: Client, ids: readonly number[]): Promise<void> {
+  const memo = memoOf(client).names
+  const missing = new Set(ids.filter((id) => !memo.has(id)))
+  if (missing.size <= 3) return
+  try {
+    const first = await client.request('patientsSearch', { query: { offset: 0, limit: PAGE } })
+    const pagesLeft = Math.max(0, Math.ceil(first.total / PAGE) - 1)
+    if (pagesLeft >= missing.size) return
+    const pages = [
+      first,
+      ...(await Promise.all(
+        Array.from({ length: pagesLeft }, (_, i) => client.request('patientsSearch', { query: { offset: (i + 1) * PAGE, limit: PAGE } })),
+      )),
+    ]
+    for (const page of pages) {
+      for (const p of page.results) {
+        if (missing.has(p.id) && !memo.has(p.id)) memo.set(p.id, Promise.resolve(`${p.lastName} ${p.firstName}`.trim() || null))
+      }
+    }
+  } catch {
+    // The single reads below still name whoever they can.
+  }
+}
+
 /** Each bill's patient id and name (by bill id). Names that cannot be read are null: the list still shows. */
 export async function billPatients(
   client: Client,
@@ -71,6 +101,7 @@ export async function billPatients(
 ): Promise<Map<number, { patientId: number | null; patientName: string | null }>> {
   const ids = await Promise.all(bills.map((b) => billPatientId(client, b)))
   const unique = [...new Set(ids.filter((id): id is number => id !== null))]
+  await prefetchNames(client, unique)
   const names = new Map(await Promise.all(unique.map(async (id) => [id, await patientName(client, id).catch(() => null)] as const)))
   return new Map(
     bills.map((b, i) => [b.id, { patientId: ids[i] ?? null, patientName: ids[i] != null ? (names.get(ids[i]!) ?? null) : null }]),

@@ -7,6 +7,7 @@ import { addDaysIso } from '../../../../shared/dates'
 import type { AlfaDocsClient } from '../../alfadocs/client'
 import { AppError } from '../app-error'
 import type { Fs } from '../../storage/fs-layer'
+import { forgetBillLiabilities } from './billing-queries'
 import { PaymentJournal } from './journal'
 import { toCents, toEuros } from './money'
 import { asTsType, makeStep, planSteps } from './plan'
@@ -569,6 +570,7 @@ export class PaymentService {
       if (!isSettled(await client.request('liabilitiesList', { params: { billId: params.billId } }), step.liabilityId, remaining)) throw e
     }
     step.state = 'settled'
+    forgetBillLiabilities(params.billId)
     await this.journal.put(entry)
   }
 
