@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
+import { addDaysIso } from '../../shared/dates'
 import { nextWorkingDay } from '../../shared/lists/working-days'
 import { openDemoAgenda } from './agenda-setup'
 import { findChromium, type Harness } from './harness'
@@ -63,9 +64,26 @@ describe.skipIf(!chromiumPath)('call lists', () => {
   it('Da richiamare lists who cancelled or missed with nothing booked; marking contacted shows the date', async () => {
     await page.locator('[data-test="tab-follow-ups"]').click()
     await page.waitForURL(/#\/lists\/follow-ups/)
-    const expected = (await h.invoke('listsFollowUps', { now: now() })).rows.map((r) => r.patient.id)
-    expect(expected.length).toBeGreaterThan(0)
-    await poll(() => rowIds('follow-up-row')).toEqual(expected)
+    // The oracle is the sandbox's own data: a miss in the last 30 days, nothing kept after it, nothing to come.
+    const sb = h.sandbox().state
+    const from = `${addDaysIso(h.today, -29)} 00:00:00`
+    const missed = (a: { state: string }) => a.state === 'cancelled' || a.state === 'absent'
+    const expected = new Set(
+      sb.patients
+        .filter((p) => !p.deleted)
+        .map((p) => p.id)
+        .filter((id) => {
+          const mine = sb.appointments.filter((a) => a.patientId === id && a.date >= from)
+          const lastMiss = mine
+            .filter((a) => missed(a) && a.date < `${addDaysIso(h.today, 1)}`)
+            .map((a) => a.date)
+            .sort()
+            .pop()
+          return lastMiss !== undefined && !mine.some((a) => !missed(a) && a.date > lastMiss)
+        }),
+    )
+    expect(expected.size).toBeGreaterThan(0)
+    await poll(() => rowIds('follow-up-row').then((ids) => ids.sort((a, b) => a - b))).toEqual([...expected].sort((a, b) => a - b))
     const row = page.locator('[data-test="follow-up-row"]').first()
     // Main stamps the mark with its own clock (the page's is fixed on the demo day).
     const romeDay = (ms: number) => {
@@ -95,8 +113,13 @@ describe.skipIf(!chromiumPath)('call lists', () => {
     const ahead = sb.state.appointments.filter((a) => a.patientId != null && a.date > `${h.today} 12:00:00` && a.state === 'confirmed')
     const flagged = [...new Set(ahead.map((a) => a.patientId!))].slice(0, 3)
     for (const id of flagged) sb.state.patients.find((p) => p.id === id)!._anticipo = '1'
-    await h.invoke('settingsUpdate', { asapField: 'anticipo' })
-    await page.reload()
+    // The practice chooses the field in the settings, reached from the list's own message.
+    await page.locator('[data-test="asap-to-settings"]').click()
+    await page.locator('[data-test="lists-settings-asap"]').click()
+    await page.locator('.n-base-select-option').getByText('Vuole anticipare', { exact: true }).click()
+    await poll(async () => (await h.invoke('settingsGet')).asapField).toBe('anticipo')
+    await page.goBack()
+    await page.waitForURL(/#\/lists\/asap/)
     await poll(() => rowIds('asap-row').then((ids) => ids.sort())).toEqual([...flagged].sort())
     await page.setViewportSize({ width: 1920, height: 1080 })
     await h.screenshot('lists-asap-1920')

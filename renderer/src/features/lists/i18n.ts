@@ -56,6 +56,15 @@ const it = {
     noPhone: 'nessun telefono',
     blocked: 'Senza paziente',
     saveFailed: 'Esito non salvato',
+    settings: {
+      title: 'Liste di chiamata',
+      asapField: 'Casella «vuole anticipare» della scheda paziente',
+      asapHint: 'I pazienti con questa casella spuntata compaiono in Anticipi e sono proposti quando si libera un posto.',
+      noField: 'Nessuna',
+      followUpDays: 'Da richiamare: disdette e assenze degli ultimi',
+      days: '{n} giorni',
+      arrivals: 'Avvisa quando un’altra postazione segna un paziente arrivato',
+    },
   },
 }
 
@@ -116,6 +125,15 @@ const en: typeof it = {
     noPhone: 'no phone',
     blocked: 'No patient',
     saveFailed: 'Outcome not saved',
+    settings: {
+      title: 'Call lists',
+      asapField: 'Patient-page box “wants an earlier appointment”',
+      asapHint: 'Patients with this box ticked appear under Short notice and are offered when a slot frees up.',
+      noField: 'None',
+      followUpDays: 'Follow-ups: cancellations and no-shows of the last',
+      days: '{n} days',
+      arrivals: 'Tell me when another desk marks a patient arrived',
+    },
   },
 }
 

@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed } from 'vue'
+import type { CustomField } from '../../../../shared/alfadocs/schemas'
 import type { AsapRow, CallOutcome, ConfirmationRow, FollowUpRow } from '../../../../shared/contract/lists'
 import { nowMinutesIn, todayIn, type IsoDate } from '../../../../shared/dates'
 import { call } from '../../api'
@@ -41,6 +42,15 @@ export const useListsStore = defineStore('lists', () => {
   const operatorName = (id: number | null | undefined): string =>
     id == null ? '' : (reference.state.value.value?.operators.find((o) => o.id === id)?.name ?? '')
 
+  // The patient custom fields, for choosing the ASAP checkbox.
+  const customFields = createRead<void, CustomField[]>({
+    fetch: () => call('patientCustomFieldDefs', {}),
+    cacheKey: () => 'lists:custom-fields',
+  })
+  const checkboxFields = computed(() =>
+    (customFields.state.value.value ?? []).filter((f) => f.objectType === 'patient' && f.type === 'single_checkbox'),
+  )
+
   async function setOutcome(appointmentId: number, outcome: CallOutcome | null): Promise<void> {
     const saved = await call('listsConfirmationSet', { appointmentId, outcome })
     confirmations.patch((v) => ({
@@ -59,7 +69,7 @@ export const useListsStore = defineStore('lists', () => {
     call('listsAsapForSlot', { now: deskNow(), ...slot })
 
   function reset(): void {
-    for (const r of [confirmations, followUps, asap, reference]) r.reset()
+    for (const r of [confirmations, followUps, asap, reference, customFields]) r.reset()
   }
 
   return {
@@ -68,6 +78,8 @@ export const useListsStore = defineStore('lists', () => {
     asap: computed(() => asap.state.value),
     loadReference: () => (reference.state.value.value ? Promise.resolve() : reference.load()),
     operatorName,
+    checkboxFields,
+    loadCustomFields: () => customFields.load(),
     loadConfirmations: (date: IsoDate) => confirmations.load(date),
     loadFollowUps: () => followUps.load(),
     loadAsap: () => asap.load(),
