@@ -10,6 +10,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/billing/bill/:id(\\d+)', name: 'billing-bill', component: () => import('./BillView.vue') },
   { path: '/billing/takings/:date?', name: 'billing-takings', component: () => import('./TakingsView.vue') },
   { path: '/billing/receipt/:key', name: 'billing-receipt', component: () => import('./ReceiptView.vue') },
+  { path: '/billing/day-close/:date?', name: 'billing-day-close', component: () => import('./DayCloseView.vue') },
 ]
 
 export const billingFeature = defineFeature({
@@ -26,4 +27,4 @@ export const billingFeature = defineFeature({
   reset: (pinia) => forgetStores(pinia, useBillingStore),
 })
 
-export { billHref, billLink, carePlanBillsLink, patientBillsLink } from './links'
+export { billHref, billLink, carePlanBillsLink, dayCloseLink, patientBillsLink, receiptLink } from './links'

@@ -2,7 +2,16 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { Account, Bill, Operator, Patient, PaymentType } from '../../../../shared/alfadocs/schemas'
 import type { ChannelInput, ChannelOutput, ErrorData } from '../../../../shared/contract'
-import type { PaymentRequest, PaymentView, Takings, UnfinishedPayments } from '../../../../shared/contract/billing'
+import type {
+  AppointmentTreatment,
+  DayClose,
+  MultiPaymentRequest,
+  PatientBalance,
+  PaymentRequest,
+  PaymentView,
+  Takings,
+  UnfinishedPayments,
+} from '../../../../shared/contract/billing'
 import type { IsoDate } from '../../../../shared/dates'
 import { call, toApiError } from '../../api'
 import { db } from '../../cache/db'
@@ -20,11 +29,23 @@ export interface BillPage extends BillDetail {
   patient: PatientNames | null
 }
 
-/** A courtesy receipt: the payment, its bill's number and its patient, all present before it can be printed. */
+/** The payer as the courtesy receipt names them: name and fiscal code. */
+export type ReceiptPatient = PatientNames & Pick<Patient, 'italianFiscalCode'>
+
+/** A courtesy receipt: the payment, its bills' numbers and its patient, all present before it can be printed. */
 export interface Receipt {
   payment: PaymentView
+  /** The first step's bill number (the payment's `billId`). */
   billNumber: string | null
-  patient: PatientNames | null
+  /** Every step's bill number by bill id (a checkout payment may span bills); null when AlfaDocs gives none. */
+  billNumbers: Record<number, string | null>
+  patient: ReceiptPatient | null
+}
+
+/** The appointment a checkout is for: its treatments are asked by appointment and patient. */
+export interface TreatmentsQuery {
+  appointmentId: number
+  patientId: number
 }
 
 /** Payment types and accounts (billing), operators (the practice's reference): once per session. */
@@ -63,11 +84,11 @@ export const UNFINISHED_POLL_MS = 4000
 
 const keyPart = (q: BillsQuery) => [q.from, q.to, q.type ?? '', q.direction ?? '', q.carePlanId ?? '', q.patientId ?? ''].join('|')
 
-async function patientOf(id: number | null | undefined): Promise<PatientNames | null> {
+async function patientOf(id: number | null | undefined): Promise<ReceiptPatient | null> {
   if (!id) return null
   // A name that cannot be looked up leaves the bill readable: it is shown without it.
   const [p] = await call('patientsByIds', { ids: [id] }).catch(() => [])
-  return p ? { id: p.id, firstName: p.firstName, lastName: p.lastName } : null
+  return p ? { id: p.id, firstName: p.firstName, lastName: p.lastName, italianFiscalCode: p.italianFiscalCode } : null
 }
 
 /**
@@ -101,11 +122,51 @@ export const useBillingStore = defineStore('billing', () => {
   const receipt = createRead<string, Receipt>({
     fetch: async (key) => {
       const payment = await call('paymentGet', { key })
-      const d = await call('billDetail', { billId: payment.billId }).catch(() => null)
-      return { payment, billNumber: d?.bill.numberIncludingPrefix ?? null, patient: await patientOf(d?.bill.patientId) }
+      const billIds = [...new Set([payment.billId, ...payment.steps.map((s) => s.billId)])]
+      const details = await Promise.all(billIds.map((billId) => call('billDetail', { billId }).catch(() => null)))
+      const billNumbers = Object.fromEntries(billIds.map((id, i) => [id, details[i]?.bill.numberIncludingPrefix ?? null]))
+      // The payer: a checkout payment names its patient; a payment on one bill has the bill's (its own or its care plan's).
+      const patient = await patientOf(payment.patientId ?? details[0]?.bill.patientId)
+      return { payment, billNumber: billNumbers[payment.billId] ?? null, billNumbers, patient }
     },
     cacheKey: (key) => `billing:receipt:${key}`,
   })
+  /** A patient's open balance (the header of the patient page, the checkout panel). */
+  const balance = createRead<number, PatientBalance>({
+    fetch: (patientId) => call('patientBalance', { patientId }),
+    cacheKey: (patientId) => `billing:balance:${patientId}`,
+  })
+  /** An appointment's care-plan treatments (the checkout panel). */
+  const treatments = createRead<TreatmentsQuery, AppointmentTreatment[]>({
+    fetch: (q) => call('appointmentTreatments', q),
+    cacheKey: (q) => `billing:treatments:${q.appointmentId}`,
+  })
+  /** A day's close (chiusura di cassa): live takings and what was counted, kept by main on this computer. */
+  const dayClose = createRead<IsoDate, DayClose>({
+    fetch: (date) => call('dayCloseGet', { date }),
+    cacheKey: (date) => `billing:day-close:${date}`,
+  })
+  const savingDayClose = ref(false)
+  const dayCloseError = shallowRef<ErrorData | null>(null)
+  /** Saves the counted cash (cents) of a day; true once main has it on disk (the view then shows main's answer). */
+  async function saveDayClose(date: IsoDate, countedCash: number, note: string): Promise<boolean> {
+    if (savingDayClose.value) return false
+    savingDayClose.value = true
+    dayCloseError.value = null
+    const mine = epoch
+    try {
+      const v = await call('dayCloseSave', { date, countedCash, ...(note.trim() ? { note: note.trim() } : {}) })
+      if (mine !== epoch) return false
+      if (dayClose.state.value.value?.date === date) dayClose.patch(() => v)
+      await storeCached(`billing:day-close:${date}`, v, Date.now()).catch(() => undefined)
+      return true
+    } catch (e) {
+      if (mine === epoch) dayCloseError.value = toApiError(e).toData()
+      return false
+    } finally {
+      if (mine === epoch) savingDayClose.value = false
+    }
+  }
   /** The bill on screen as a list showed it, when its own detail is not known (offline, never opened). */
   const billSeen = shallowRef<BillSeen | null>(null)
   async function loadBill(billId: number): Promise<void> {
@@ -203,17 +264,27 @@ export const useBillingStore = defineStore('billing', () => {
   /** After a payment changed: the unfinished list, and the bill if it is the one on screen. */
   async function afterPayment(v: PaymentView | null): Promise<void> {
     await refreshUnfinished()
-    if (v && bill.state.value.value?.bill.id === v.billId) await bill.refresh()
+    const billIds = new Set(v ? [v.billId, ...v.steps.map((s) => s.billId)] : [])
+    const shown = bill.state.value.value?.bill.id
+    await Promise.all([
+      shown !== undefined && billIds.has(shown) ? bill.refresh() : null,
+      // The balance on screen (patient header, checkout) owes less now.
+      v && balance.state.value.value ? balance.refresh() : null,
+    ])
   }
 
   /** Records a payment once per key; null if main refused (`recordError` says why). */
-  async function record(req: PaymentRequest): Promise<PaymentView | null> {
+  const record = (req: PaymentRequest) => send(req, () => call('paymentRecord', req))
+  /** One amount over several of a patient's instalments across bills (checkout); null if main refused. */
+  const recordMany = (req: MultiPaymentRequest) => send(req, () => call('paymentsRecordMany', req))
+
+  async function send(req: { key: string }, ask: () => Promise<PaymentView>): Promise<PaymentView | null> {
     if (recording.value !== null) return null
     recording.value = req.key
     recordError.value = null
     const mine = epoch
     try {
-      const v = await call('paymentRecord', req)
+      const v = await ask()
       if (mine === epoch) {
         // Done: the receipt follows at once. Not done: the bill must show the transaction and the locked liability.
         const after = afterPayment(v)
@@ -269,7 +340,9 @@ export const useBillingStore = defineStore('billing', () => {
   function reset(): void {
     epoch++
     stopPolling()
-    for (const r of [reference, bills, bill, takings, receipt, unfinishedRead]) r.reset()
+    for (const r of [reference, bills, bill, takings, receipt, unfinishedRead, balance, treatments, dayClose]) r.reset()
+    savingDayClose.value = false
+    dayCloseError.value = null
     billSeen.value = null
     billNumbers.value = {}
     asking.clear()
@@ -286,6 +359,11 @@ export const useBillingStore = defineStore('billing', () => {
     bill: bill.state,
     takings: takings.state,
     receipt: receipt.state,
+    balance: balance.state,
+    treatments: treatments.state,
+    dayClose: dayClose.state,
+    savingDayClose,
+    dayCloseError,
     unfinishedState: unfinishedRead.state,
     unfinished,
     journalNotices,
@@ -311,7 +389,14 @@ export const useBillingStore = defineStore('billing', () => {
     refreshReceipt: () => receipt.refresh(),
     refreshUnfinished,
     record,
+    recordMany,
     clearRecordError,
+    loadBalance: (patientId: number) => balance.load(patientId),
+    refreshBalance: () => balance.refresh(),
+    loadTreatments: (q: TreatmentsQuery) => treatments.load(q),
+    loadDayClose: (date: IsoDate) => dayClose.load(date),
+    refreshDayClose: () => dayClose.refresh(),
+    saveDayClose,
     retry,
     discard,
     paymentTypeName,
