@@ -8,6 +8,7 @@ import { documentsFeature } from './documents'
 import type { Feature, FeatureNav } from './feature'
 import { listsFeature } from './lists'
 import { patientsFeature } from './patients'
+import { printFeature } from './print'
 import { sessionFeature } from './session'
 import { useSessionStore } from './session/store'
 import { settingsFeature } from './settings'
@@ -21,6 +22,7 @@ export const features: readonly Feature[] = [
   billingFeature,
   listsFeature,
   settingsFeature,
+  printFeature,
 ]
 
 /** The shell's tabs, in their order (Alt+1 is the first). */

@@ -2,16 +2,18 @@ import { computed, nextTick, ref, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { buildDaySheet, formatDaySheetCsv } from '../../../../shared/day-sheet'
 import type { IsoDate } from '../../../../shared/dates'
+import { usePrintStore } from '../print'
 import { useAgendaStore } from './store'
 
 export type PrintMode = 'perChair' | 'compact'
 
-/** The day sheet: printed (per chair or compact) or downloaded as CSV. */
+/** The day sheet: previewed and printed (per chair or compact), or downloaded as CSV. */
 export function useDaySheet(date: Ref<IsoDate>) {
   const { t } = useI18n()
   const store = useAgendaStore()
+  const printStore = usePrintStore()
   const mode = ref<PrintMode>('perChair')
-  /** The print sheet exists only while printing: 150 hidden rows would slow every repaint of the day. */
+  /** The print sheet exists only while its preview is open: 150 hidden rows would slow every repaint of the day. */
   const printing = ref(false)
   const sheet = computed(() =>
     buildDaySheet({
@@ -24,12 +26,12 @@ export function useDaySheet(date: Ref<IsoDate>) {
     }),
   )
 
-  async function print(m: PrintMode) {
+  /** Opens the print preview of the sheet; "Stampa" there prints the same sheet, which stays until it closes. */
+  async function print(m: PrintMode, title: string) {
     mode.value = m
     printing.value = true
     await nextTick()
-    window.print()
-    printing.value = false
+    await printStore.open({ title, fileName: `foglio-del-giorno-${date.value}`, onClose: () => (printing.value = false) })
   }
 
   function exportCsv() {
