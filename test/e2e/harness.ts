@@ -8,6 +8,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { channelNames, type ChannelInput, type ChannelName, type ChannelOutput } from '../../shared/contract'
 import { createMainApp, type MainApp } from '../../electron/main/app'
 import { MemorySecretStore } from '../../electron/main/keychain/memory-store'
+import type { PrintTarget } from '../../electron/main/services/print/print-target'
 import { startSandbox, type Sandbox } from '../../electron/sandbox'
 
 // Drives the *built* renderer (out/renderer) in Debian's Chromium, with `window.api` wired to the very
@@ -97,6 +98,8 @@ export interface HarnessOptions {
   /** Leave the page's clock alone (benchmarks): a faked clock also fakes requestAnimationFrame and
    * `performance`, so "painted" would follow a timer instead of a frame and performance marks vanish. */
   realClock?: boolean
+  /** The privacy lock as the Electron app has it (a PIN for a practice's desk); off otherwise. */
+  privacyLock?: boolean
 }
 
 /** A channel's input, optional when the channel takes none (`{}`), as the renderer's `call` sends it. */
@@ -129,7 +132,35 @@ export interface Harness {
   connectTo(server: { baseUrl: string; apiKey: string }): Promise<void>
   /** Calls a channel exactly as the renderer does (for expectations taken from the sandbox), typed by the contract. */
   invoke<C extends ChannelName>(channel: C, ...input: InvokeInput<C>): Promise<ChannelOutput<C>>
+  /** What the print preview asked of the window: system print dialogs "printed", files the save dialog answered. */
+  printing: PrintJobs
   close(): Promise<void>
+}
+
+export interface PrintJobs {
+  printed: number
+  /** Paths the save dialog answered (a folder of the data dir), in order. */
+  saved: string[]
+}
+
+/**
+ * The window's printing without Electron: Chromium's own page.pdf() is printToPDF (the same engine, print media),
+ * the system dialog "prints" at once, the save dialog answers a file in `dir`.
+ */
+function pagePrintTarget(page: () => Page | null, dir: string, jobs: PrintJobs): PrintTarget {
+  return {
+    printToPDF: async () => {
+      const p = page()
+      if (!p) throw new Error('no page yet')
+      return new Uint8Array(await p.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }))
+    },
+    print: async () => (jobs.printed++, true),
+    saveDialog: async (name) => {
+      const path = join(dir, name)
+      jobs.saved.push(path)
+      return path
+    },
+  }
 }
 
 const COUNT_TABLES_JS = `new Promise((done, fail) => {
@@ -163,11 +194,16 @@ export async function startHarness(executablePath: string, opts: HarnessOptions 
     const dataDir = await mkdtemp(join(tmpdir(), 'sportello-e2e-'))
     cleanup.push(() => rm(dataDir, { recursive: true, force: true }))
     const secretStore = new MemorySecretStore()
+    const printing: PrintJobs = { printed: 0, saved: [] }
+    let shown: Page | null = null
+    const printTarget = pagePrintTarget(() => shown, dataDir, printing)
     let demo: Sandbox | null = null
     const startMain = () =>
       createMainApp({
         secretStore,
         dataDir,
+        printTarget: () => printTarget,
+        ...(opts.privacyLock ? { privacyLock: true } : {}),
         sandbox: { today, ...(opts.seed !== undefined ? { seed: opts.seed } : {}), onStart: (sb) => (demo = sb) },
       })
     let app = startMain()
@@ -184,6 +220,7 @@ export async function startHarness(executablePath: string, opts: HarnessOptions 
     await context.addInitScript({ content: WINDOW_API_JS })
 
     const page = await context.newPage()
+    shown = page
     const pageErrors: string[] = []
     page.on('console', (m) => {
       if (m.type() === 'error') {
@@ -230,6 +267,7 @@ export async function startHarness(executablePath: string, opts: HarnessOptions 
         if (!r.ok) throw new Error(`${channel} failed: ${r.error.kind}: ${r.error.message}`)
         return r.value as ChannelOutput<C>
       },
+      printing,
       close,
     }
   } catch (e) {
