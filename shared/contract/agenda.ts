@@ -175,11 +175,12 @@ export const agendaChannels = {
     z.array(freeSlotSchema),
   ),
   /**
-   * Since when the desk marked each appointment of these days as waiting (kept on this computer). `firstSeen`:
-   * the ids are shown waiting now (today); one without a mark gets one now (when this desk first saw it waiting).
+   * Since when the desk marked each appointment of these days as waiting (kept on this computer). `seenAt`
+   * (the desk's clock, ms): the ids are shown waiting now (today); one without a mark gets one at `seenAt`,
+   * when this desk first saw it waiting (another desk's arrival, or waiting before this desk started).
    */
   agendaWaiting: channel(
-    z.strictObject({ ids: z.array(idNum).max(2000), firstSeen: z.boolean().default(false) }),
+    z.strictObject({ ids: z.array(idNum).max(2000), seenAt: int().min(0).max(8.64e15).optional() }),
     z.array(waitingEntrySchema),
   ),
 }

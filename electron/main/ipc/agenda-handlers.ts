@@ -10,5 +10,5 @@ export const agendaHandlers: HandlerGroup<typeof agendaChannels> = ({ agenda }) 
   agendaUpdate: ({ seen, changes, force }) => agenda.update(seen, changes, force),
   agendaCreate: (input) => agenda.create(input),
   agendaFreeSlots: (q) => agenda.freeSlots(q),
-  agendaWaiting: ({ ids, firstSeen }) => agenda.waiting(ids, firstSeen),
+  agendaWaiting: ({ ids, seenAt }) => agenda.waiting(ids, seenAt),
 })

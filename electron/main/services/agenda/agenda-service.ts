@@ -117,9 +117,9 @@ export class AgendaService {
     return freeSlots(await this.client(), q)
   }
 
-  waiting(ids: readonly number[], firstSeen = false) {
+  waiting(ids: readonly number[], seenAt?: number) {
     // AlfaDocs has no such field: the desk's marks, offline too.
-    return this.waitingStore.seen(ids, firstSeen)
+    return this.waitingStore.seen(ids, seenAt)
   }
 }
 

@@ -55,14 +55,15 @@ export class WaitingStore {
   }
 
   /**
-   * The marks of appointments the desk shows as `waiting`; with `firstSeen`, one without a mark (another desk
-   * marked it, or it was waiting before this desk started) gets one now: when this desk first saw it waiting.
+   * The marks of appointments the desk shows as `waiting`; with `seenAt` (the desk's clock), one without a mark
+   * (another desk marked it, or it was waiting before this desk started) gets one then: when this desk first
+   * saw it waiting.
    */
-  async seen(ids: readonly number[], firstSeen: boolean): Promise<Array<{ appointmentId: number; since: number }>> {
+  async seen(ids: readonly number[], seenAt?: number): Promise<Array<{ appointmentId: number; since: number }>> {
     const known = await this.get(ids)
-    if (!firstSeen || known.length === ids.length) return known
-    const at = this.now()
-    const cutoff = at - KEEP_MS
+    if (seenAt === undefined || known.length === ids.length) return known
+    const at = seenAt
+    const cutoff = this.now() - KEEP_MS
     let out: Array<{ appointmentId: number; since: number }> = []
     await this.file.update((current) => {
       const map = new Map(current)

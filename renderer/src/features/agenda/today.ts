@@ -63,7 +63,7 @@ export const useTodayStore = defineStore('agenda-today', () => {
       if (ids.length === 0) return
       for (const id of ids) askedMarks.add(id)
       const mine = gen
-      void call('agendaWaiting', { ids, firstSeen: true })
+      void call('agendaWaiting', { ids, seenAt: now() })
         .then((entries) => {
           if (mine !== gen || entries.length === 0) return
           const next = new Map(agenda.waiting)

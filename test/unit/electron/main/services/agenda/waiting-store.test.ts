@@ -60,16 +60,16 @@ describe('waiting-since store under faults', () => {
     let now = NOW
     const s = new WaitingStore(file, () => now)
     await s.record(1, true)
-    expect(await s.seen([1, 2], false)).toEqual([{ appointmentId: 1, since: NOW }])
+    expect(await s.seen([1, 2])).toEqual([{ appointmentId: 1, since: NOW }])
     now = NOW + 60_000
-    expect(await s.seen([1, 2], true)).toEqual([
+    expect(await s.seen([1, 2], now)).toEqual([
       { appointmentId: 1, since: NOW },
       { appointmentId: 2, since: NOW + 60_000 },
     ])
     now = NOW + 600_000
     const restarted = new WaitingStore(file, () => now)
-    expect(await restarted.seen([2, 3], false)).toEqual([{ appointmentId: 2, since: NOW + 60_000 }])
-    expect(await restarted.seen([2], true)).toEqual([{ appointmentId: 2, since: NOW + 60_000 }])
+    expect(await restarted.seen([2, 3])).toEqual([{ appointmentId: 2, since: NOW + 60_000 }])
+    expect(await restarted.seen([2], now)).toEqual([{ appointmentId: 2, since: NOW + 60_000 }])
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ 1: NOW, 2: NOW + 60_000 })
   })
 })
