@@ -100,19 +100,15 @@ describe.skipIf(!chromiumPath)('call lists', () => {
     await page.locator('[data-test="tab-asap"]').click()
     await page.waitForURL(/#\/lists\/asap/)
     await page.locator('[data-test="asap-no-field"]').waitFor()
-    const sb = h.sandbox()
-    sb.state.customFields.push({
-      id: 8399,
-      objectType: 'patient',
-      label: 'Vuole anticipare',
-      technicalName: 'anticipo',
-      type: 'single_checkbox',
-      choices: [],
-      sequenceNumber: 9,
-    })
-    const ahead = sb.state.appointments.filter((a) => a.patientId != null && a.date > `${h.today} 12:00:00` && a.state === 'confirmed')
-    const flagged = [...new Set(ahead.map((a) => a.patientId!))].slice(0, 3)
-    for (const id of flagged) sb.state.patients.find((p) => p.id === id)!._anticipo = '1'
+    // The demo seeds a "Vuole anticipare" checkbox (checked as true, '1' or 'true').
+    const sb = h.sandbox().state
+    const yes = (v: unknown) => v === true || v === '1' || v === 'true'
+    const ahead = (id: number) =>
+      sb.appointments.some(
+        (a) => a.patientId === id && a.date >= now() && a.state !== 'cancelled' && a.state !== 'absent' && String(a.allDay) !== 'true',
+      )
+    const flagged = sb.patients.filter((p) => !p.deleted && yes(p._anticipo) && ahead(p.id)).map((p) => p.id)
+    expect(flagged.length).toBeGreaterThan(0)
     // The practice chooses the field in the settings, reached from the list's own message.
     await page.locator('[data-test="asap-to-settings"]').click()
     await page.locator('[data-test="lists-settings-asap"]').click()

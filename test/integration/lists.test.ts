@@ -72,21 +72,24 @@ describe('call lists', () => {
 
   it('Anticipi: the patients the chosen checkbox flags (AlfaDocs spells yes many ways), with their next visit; a freed slot is offered to who fits', async () => {
     expect((await demo.call<{ field: string | null }>('listsAsap', { now: NOW })).field).toBeNull()
-    state().customFields.push({
-      id: 8399,
-      objectType: 'patient',
-      label: 'Vuole anticipare',
-      technicalName: 'anticipo',
-      type: 'single_checkbox',
-      choices: [],
-      sequenceNumber: 9,
-    })
-    const ahead = state().appointments.filter((a) => a.patientId != null && a.date > `${addDaysIso(TODAY, 3)}` && a.state === 'confirmed')
-    const flagged = [...new Set(ahead.map((a) => a.patientId!))].slice(0, 4)
-    const spellings: unknown[] = [true, '1', 'true', 1]
-    flagged.forEach((id, i) => (state().patients.find((p) => p.id === id)![`_anticipo`] = spellings[i]))
-    const unflagged = [...new Set(ahead.map((a) => a.patientId!))].slice(4, 6)
-    unflagged.forEach((id, i) => (state().patients.find((p) => p.id === id)![`_anticipo`] = ['0', 'false'][i]))
+    // The demo seeds a "Vuole anticipare" checkbox, checked as true, '1' or 'true' (and '0' or false unchecked).
+    const yes = (v: unknown) => v === true || v === '1' || v === 'true' || v === 1
+    const horizon = `${addDaysIso(TODAY, 90)}`
+    const comingUp = (id: number) =>
+      state().appointments.some(
+        (a) =>
+          a.patientId === id &&
+          a.date >= NOW &&
+          a.date < horizon &&
+          a.state !== 'cancelled' &&
+          a.state !== 'absent' &&
+          String(a.allDay) !== 'true',
+      )
+    const flagged = state()
+      .patients.filter((p) => !p.deleted && yes(p._anticipo) && comingUp(p.id))
+      .map((p) => p.id)
+    expect(flagged.length).toBeGreaterThan(0)
+    expect(state().patients.some((p) => p._anticipo === '0' && comingUp(p.id))).toBe(true)
     await demo.call('settingsUpdate', { asapField: 'anticipo' })
     const { rows } = await demo.call<{ rows: AsapRow[] }>('listsAsap', { now: NOW })
     expect(rows.map((r) => r.patient.id).sort()).toEqual([...flagged].sort())

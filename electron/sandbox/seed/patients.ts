@@ -99,6 +99,8 @@ export function seedPatients(rng: Rng, today: string): Patient[] {
       _allergie: rng.chance(0.8) ? '' : rng.pick(['Penicillina', 'Lattice', 'Nichel', 'Lidocaina', 'FANS']),
       _consensoPrivacy: rng.chance(0.9),
       _comeCiHaConosciuto: rng.chance(0.4) ? '' : rng.pick(['Passaparola', 'Internet', 'Medico curante', 'Convenzione', 'Altro']),
+      // Checked the ways AlfaDocs spells it (a boolean, '1', 'true'); no draw from rng, so the rest of the seed is unchanged.
+      _anticipo: i % 19 === 3 ? [true, '1', 'true'][i % 3] : i % 19 === 7 ? '0' : false,
     }
     // Real AlfaDocs sends `dateBirth`; the reference example says `dateOfBirth`; empty is the PHP zero date.
     if (noBirth) p.dateBirth = '-0001-11-30'

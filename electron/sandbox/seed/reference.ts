@@ -143,6 +143,15 @@ export const customFields: CustomField[] = [
     sequenceNumber: 3,
   },
   {
+    id: 8366,
+    objectType: 'patient',
+    label: 'Vuole anticipare',
+    technicalName: 'anticipo',
+    type: 'single_checkbox',
+    choices: [],
+    sequenceNumber: 4,
+  },
+  {
     id: 8364,
     objectType: 'care_plan',
     label: 'Convenzione',
