@@ -60,7 +60,14 @@ export function mix(a: Rgb, b: Rgb, t: number): Rgb {
 }
 
 export const toHex = (c: Rgb): string =>
-  '#' + [c.r, c.g, c.b].map((v) => Math.round(Math.min(255, Math.max(0, v))).toString(16).padStart(2, '0')).join('')
+  '#' +
+  [c.r, c.g, c.b]
+    .map((v) =>
+      Math.round(Math.min(255, Math.max(0, v)))
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')
 
 /**
  * The text colour for `bg`: `preferred` (the practice's own text colour) when it reaches 4.5:1 on it,

@@ -56,11 +56,16 @@ describe('contrast', () => {
 
   it('whatever the colour and its own text colour, the chosen text reaches 4.5:1 in every state', () => {
     fc.assert(
-      fc.property(hexColor, hexColor, fc.constantFrom('confirmed', 'waiting', 'in_care', 'done', 'absent', 'cancelled'), (bg, fg, state) => {
-        const c = blockColors(bg, fg, state)
-        expect(ratio(c.text, c.background)).toBeGreaterThanOrEqual(MIN_TEXT_CONTRAST)
-        if (c.stripe) expect(ratio(c.text, c.stripe)).toBeGreaterThanOrEqual(MIN_TEXT_CONTRAST)
-      }),
+      fc.property(
+        hexColor,
+        hexColor,
+        fc.constantFrom('confirmed', 'waiting', 'in_care', 'done', 'absent', 'cancelled'),
+        (bg, fg, state) => {
+          const c = blockColors(bg, fg, state)
+          expect(ratio(c.text, c.background)).toBeGreaterThanOrEqual(MIN_TEXT_CONTRAST)
+          if (c.stripe) expect(ratio(c.text, c.stripe)).toBeGreaterThanOrEqual(MIN_TEXT_CONTRAST)
+        },
+      ),
     )
   })
 

@@ -136,7 +136,12 @@ describe('layout: positions and overlaps', () => {
 
   it('never draws a block shorter than a 24 px click target, whatever the duration and the zoom', () => {
     const day = '2026-03-11'
-    const l = layoutDay(chairs, [appt(`${day} 09:00:00`, 5, 1), appt(`${day} 10:00:00`, 15, 1)], { day, startMin: 480, endMin: 1200, pxPer15: 22 })
+    const l = layoutDay(chairs, [appt(`${day} 09:00:00`, 5, 1), appt(`${day} 10:00:00`, 15, 1)], {
+      day,
+      startMin: 480,
+      endMin: 1200,
+      pxPer15: 22,
+    })
     expect(l.blocks.map((b) => b.height)).toEqual([24, 24])
   })
 })

@@ -9,16 +9,16 @@ const short = (list: ReturnType<typeof p>[]) => {
 
 describe('short names', () => {
   it('surname and first initial when that is enough', () => {
-    expect(short([p('Rossi', 'Mario'), p('Bianchi', 'Mario'), p('Della Rocca', 'Carla')])).toEqual(['Rossi M.', 'Bianchi M.', 'Della Rocca C.'])
+    expect(short([p('Rossi', 'Mario'), p('Bianchi', 'Mario'), p('Della Rocca', 'Carla')])).toEqual([
+      'Rossi M.',
+      'Bianchi M.',
+      'Della Rocca C.',
+    ])
   })
   it('as many letters as keep two patients of the same surname apart', () => {
-    expect(short([p('Rossi', 'Mario'), p('Rossi', 'Michele'), p('Rossi', 'Luca'), p('Della Rocca', 'Carla'), p('Della Rocca', 'Simone')])).toEqual([
-      'Rossi Ma.',
-      'Rossi Mi.',
-      'Rossi L.',
-      'Della Rocca C.',
-      'Della Rocca S.',
-    ])
+    expect(
+      short([p('Rossi', 'Mario'), p('Rossi', 'Michele'), p('Rossi', 'Luca'), p('Della Rocca', 'Carla'), p('Della Rocca', 'Simone')]),
+    ).toEqual(['Rossi Ma.', 'Rossi Mi.', 'Rossi L.', 'Della Rocca C.', 'Della Rocca S.'])
     expect(short([p('Conti', 'Anna'), p('Conti', 'Annalisa')])).toEqual(['Conti Anna', 'Conti Annal.'])
   })
   it('the same person twice is one name; no first name is the surname alone', () => {

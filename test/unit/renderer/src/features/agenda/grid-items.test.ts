@@ -85,8 +85,8 @@ describe('grid items', () => {
   })
   it('text reads on every colour: the practice’s text colour when it reaches 4.5:1, else black or white', () => {
     const d = data([appt({ id: 1, colorId: 3 }), appt({ id: 2, colorId: 4, date: '2026-03-11 10:00:00' })])
-    d.colors.set(4, { id: 4, backgroundColor: 'e91e63', textColor: 'ffffff' } as Color)
-    const [own, pink] = blockItems(d)
+    const colors = new Map(d.colors).set(4, { id: 4, backgroundColor: 'e91e63', textColor: 'ffffff' } as Color)
+    const [own, pink] = blockItems({ ...d, colors })
     expect(own!.style).toContain('color:#ffffff')
     expect(pink!.style).toContain('background-color:#e91e63;color:#000000')
   })
