@@ -85,7 +85,7 @@ export const stateLabelsIt = {
   in_care: 'In poltrona',
   done: 'Concluso',
   absent: 'Assente',
-  cancelled: 'Annullato',
+  cancelled: 'Disdetto',
 }
 const stateWordsIt: Record<string, string> = stateLabelsIt
 

@@ -245,7 +245,7 @@ describe.skipIf(!chromiumPath)('agenda at a glance (1366×768)', () => {
   it('states are named: the legend always on screen in both languages, the word on every block wide enough', async () => {
     const legend = page.locator('[data-test="grid-legend"]')
     const words = async () => (await legend.locator('[data-test^="legend-"]').allInnerTexts()).map((w) => w.replace(/^\S+\s+/, ''))
-    expect(await words()).toEqual(['Confermato', 'In attesa', 'In poltrona', 'Concluso', 'Assente', 'Annullato'])
+    expect(await words()).toEqual(['Confermato', 'In attesa', 'In poltrona', 'Concluso', 'Assente', 'Disdetto'])
     const box = (await legend.boundingBox())!
     expect(box.y + box.height).toBeLessThanOrEqual(768)
     // Nothing covers it.

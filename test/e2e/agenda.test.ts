@@ -116,7 +116,7 @@ describe.skipIf(!chromiumPath)('agenda in Chromium', () => {
     const [a, b] = [list[1]!, list[2]!]
     for (const [x, state, label] of [
       [a, 'absent', 'Assente'],
-      [b, 'cancelled', 'Annullato'],
+      [b, 'cancelled', 'Disdetto'],
     ] as const) {
       await scrollGridTo(parseWall(x.date)!.minutes - 30)
       await block(x.id).click({ button: 'right', position: { x: 10, y: 24 } })
@@ -164,7 +164,7 @@ describe.skipIf(!chromiumPath)('agenda in Chromium', () => {
     }, b.id)
     expect(shown).toBe(1)
     await poll(async () => (await one(a.id))?.state).toBe('absent')
-    await page.locator('.n-dropdown-option').getByText('Annullato', { exact: true }).click()
+    await page.locator('.n-dropdown-option').getByText('Disdetto', { exact: true }).click()
     await poll(async () => (await one(b.id))?.state).toBe('cancelled')
     await poll(() => block(b.id).getAttribute('data-state')).toBe('cancelled')
   })

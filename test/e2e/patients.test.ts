@@ -132,7 +132,7 @@ describe.skipIf(!chromiumPath)('patients in Chromium', () => {
       in_care: 'In poltrona',
       done: 'Concluso',
       absent: 'Assente',
-      cancelled: 'Annullato',
+      cancelled: 'Disdetto',
     }
     const shown = await page.locator('[data-test="appt-state"]').allInnerTexts()
     expect(shown.sort()).toEqual(mine.map((a) => words[a.state] ?? a.state).sort())
