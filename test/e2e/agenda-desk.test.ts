@@ -140,39 +140,42 @@ describe.skipIf(!chromiumPath)('agenda at the desk', () => {
     )
 
     await noModal()
-    // Headless Chromium's print() returns at once: record what the print media shows at that moment.
-    await page.evaluate(() => {
-      const w = window as Window & { __printed?: unknown }
-      w.print = () => {
+    // The print preview keeps the sheet on the page while it is open: what the print media shows then is what
+    // main's printToPDF drew and what "Stampa" prints.
+    const inPrintMedia = () =>
+      page.evaluate(() => {
         const el = document.querySelector<HTMLElement>('.print-sheet')
-        const visible = (x: Element | null) => !!x && getComputedStyle(x).visibility === 'visible'
-        w.__printed = el && {
-          sheetShown: getComputedStyle(el).display !== 'none' && visible(el),
-          appHidden: ['[data-test="agenda-grid"]', '[data-test="book"]', '.blk'].every((s) => !visible(document.querySelector(s))),
-          sections: [...el.querySelectorAll('section.ps__page')].map((s) => ({
-            breakAfter: getComputedStyle(s).breakAfter,
-            title: s.querySelector('h1')?.textContent ?? '',
-            rows: [...s.querySelectorAll('tr')].map((tr) =>
-              [...tr.querySelectorAll('td')].slice(0, 4).map((td) => td.textContent?.trim() ?? ''),
+        const visible = (x: Element | null) => !!x && getComputedStyle(x).visibility === 'visible' && getComputedStyle(x).display !== 'none'
+        return (
+          el && {
+            sheetShown: getComputedStyle(el).display !== 'none' && visible(el),
+            appHidden: ['[data-test="agenda-grid"]', '[data-test="book"]', '.blk', '[data-test="print-preview"]'].every(
+              (s) => !visible(document.querySelector(s)),
             ),
-          })),
-          chairRows: [...el.querySelectorAll('tr.ps__chair')].map((tr) => tr.textContent?.trim() ?? ''),
-        }
-      }
-    })
+            sections: [...el.querySelectorAll('section.ps__page')].map((s) => ({
+              breakAfter: getComputedStyle(s).breakAfter,
+              title: s.querySelector('h1')?.textContent ?? '',
+              rows: [...s.querySelectorAll('tr')].map((tr) =>
+                [...tr.querySelectorAll('td')].slice(0, 4).map((td) => td.textContent?.trim() ?? ''),
+              ),
+            })),
+            chairRows: [...el.querySelectorAll('tr.ps__chair')].map((tr) => tr.textContent?.trim() ?? ''),
+          }
+        )
+      })
     const printed = async (option: number): Promise<Printed> => {
-      await page.evaluate(() => ((window as Window & { __printed?: unknown }).__printed = undefined))
       await page.locator('[data-test="print"]').click()
       const item = page.locator('.n-dropdown-option-body').nth(option)
       await item.waitFor()
-      // In print media the app is hidden, the menu too: the choice is clicked without a pointer.
+      await item.click()
+      await page.locator('[data-test="print-preview"] [data-test="pdf-page"]').first().waitFor()
       await page.emulateMedia({ media: 'print' })
       try {
-        await item.dispatchEvent('click')
-        await poll(() => page.evaluate(() => (window as Window & { __printed?: unknown }).__printed !== undefined)).toBe(true)
-        return await page.evaluate(() => (window as Window & { __printed?: Printed }).__printed ?? null)
+        return await inPrintMedia()
       } finally {
         await page.emulateMedia({ media: 'screen' })
+        await page.locator('[data-test="print-preview-close"]').click()
+        await page.locator('[data-test="print-preview"]').waitFor({ state: 'detached' })
       }
     }
 
