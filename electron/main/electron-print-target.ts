@@ -4,10 +4,11 @@ import type { PrintTarget } from './services/print/print-target'
 /** The printing of Sportello's window, as Electron does it (the logic is in services/print/). */
 export function electronPrintTarget(win: BrowserWindow, dialog: Pick<Dialog, 'showSaveDialog'>): PrintTarget {
   return {
-    printToPDF: () => win.webContents.printToPDF({ printBackground: true, pageSize: 'A4', preferCSSPageSize: true }),
+    // White paper: the screen's backgrounds (the app's grey) are not printed, in the preview as on paper.
+    printToPDF: () => win.webContents.printToPDF({ printBackground: false, pageSize: 'A4', preferCSSPageSize: true }),
     print: () =>
       new Promise((done, fail) =>
-        win.webContents.print({ silent: false, printBackground: true }, (ok, reason) => {
+        win.webContents.print({ silent: false, printBackground: false }, (ok, reason) => {
           // Electron's words for a dialog the user closed; anything else is a failure.
           if (ok) done(true)
           else if (/cancel/i.test(reason)) done(false)

@@ -152,7 +152,9 @@ function pagePrintTarget(page: () => Page | null, dir: string, jobs: PrintJobs):
     printToPDF: async () => {
       const p = page()
       if (!p) throw new Error('no page yet')
-      return new Uint8Array(await p.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true }))
+      // As Electron's printToPDF: A4, its default 1 cm margins, no backgrounds.
+      const margin = { top: '1cm', bottom: '1cm', left: '1cm', right: '1cm' }
+      return new Uint8Array(await p.pdf({ format: 'A4', printBackground: false, preferCSSPageSize: true, margin }))
     },
     print: async () => (jobs.printed++, true),
     saveDialog: async (name) => {
