@@ -84,18 +84,25 @@ export function createAppServices(opts: AppServiceOptions): AppServices {
   connectivity.onOnline(() => void outbox.flush())
   const offline = () => connectivity.snapshot().state === 'offline'
   const settings = new SettingsStore({ dataDir: opts.dataDir, practice: () => session.practice().catch(() => null) })
+  const patients = new PatientsService(client)
   const payments = new PaymentService({ dataDir: opts.dataDir, client, practice: () => session.practice(), offline })
   return {
     dataDir: opts.dataDir,
     session,
     connectivity,
     agenda: new AgendaService({ client, waiting, outbox, offline }),
-    patients: new PatientsService(client),
+    patients,
     documents: createDocumentsService(client, opts.dataDir),
     billing: new BillingQueries(client, { dataDir: opts.dataDir, practice }),
     payments,
     settings,
-    lists: new ListsService({ client, practice, settings: () => settings.get(), calls: new CallsStore(opts.dataDir) }),
+    lists: new ListsService({
+      client,
+      practice,
+      settings: () => settings.get(),
+      calls: new CallsStore(opts.dataDir),
+      customFieldDefs: () => patients.customFieldDefs(),
+    }),
     lock,
     notices: new Notices(),
     print: new PrintService({ target: opts.printTarget ?? (() => null) }),

@@ -50,8 +50,11 @@ export const listsChannels = {
     z.strictObject({ patientId: id, contacted: z.boolean() }),
     z.object({ patientId: id, contactedAt: z.number().nullable() }),
   ),
-  /** Patients flagged by the practice's ASAP custom field, with their next appointment; `field` null: none chosen. */
-  listsAsap: channel(z.strictObject({ now: wallTime }), z.object({ field: z.string().nullable(), rows: z.array(asapRowSchema) })),
+  /** Patients flagged by the practice's ASAP custom field, with their next appointment; `field` null: none chosen (label null: AlfaDocs no longer has it). */
+  listsAsap: channel(
+    z.strictObject({ now: wallTime }),
+    z.object({ field: z.string().nullable(), fieldLabel: z.string().nullable(), rows: z.array(asapRowSchema) }),
+  ),
   /** ASAP patients who fit a freed slot: later appointment, duration fits, same operator first. */
   listsAsapForSlot: channel(
     z.strictObject({

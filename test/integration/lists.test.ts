@@ -91,7 +91,8 @@ describe('call lists', () => {
     expect(flagged.length).toBeGreaterThan(0)
     expect(state().patients.some((p) => p._anticipo === '0' && comingUp(p.id))).toBe(true)
     await demo.call('settingsUpdate', { asapField: 'anticipo' })
-    const { rows } = await demo.call<{ rows: AsapRow[] }>('listsAsap', { now: NOW })
+    const { rows, fieldLabel } = await demo.call<{ rows: AsapRow[]; fieldLabel: string }>('listsAsap', { now: NOW })
+    expect(fieldLabel).toBe('Vuole anticipare')
     expect(rows.map((r) => r.patient.id).sort()).toEqual([...flagged].sort())
     for (const r of rows) {
       const next = state()

@@ -1,4 +1,4 @@
-import type { Appointment, Patient } from '../../../../shared/alfadocs/schemas'
+import type { Appointment, CustomField, Patient } from '../../../../shared/alfadocs/schemas'
 import { bool } from '../../../../shared/alfadocs/lenient'
 import type { AsapRow, CallOutcome, ConfirmationRow, FollowUpRow } from '../../../../shared/contract/lists'
 import type { DeskSettings } from '../../../../shared/contract/settings'
@@ -20,6 +20,8 @@ export interface ListsServiceDeps {
   practice: () => Promise<{ practiceId: number; archiveId: number }>
   settings: () => Promise<DeskSettings>
   calls: CallsStore
+  /** The practice's patient custom fields (cached by the patients service): the ASAP field's label. */
+  customFieldDefs: () => Promise<CustomField[]>
 }
 
 /** A checkbox custom field reads as checked only for AlfaDocs' spellings of yes (true, 1, '1', 'true', 'sì'…). */
@@ -101,9 +103,10 @@ export class ListsService {
     return { patientId, contactedAt }
   }
 
-  async asap(now: string): Promise<{ field: string | null; rows: AsapRow[] }> {
+  async asap(now: string): Promise<{ field: string | null; fieldLabel: string | null; rows: AsapRow[] }> {
     const { asapField } = await this.deps.settings()
-    if (!asapField) return { field: null, rows: [] }
+    if (!asapField) return { field: null, fieldLabel: null, rows: [] }
+    const fieldLabel = (await this.deps.customFieldDefs()).find((f) => f.technicalName === asapField)?.label ?? null
     const today = now.slice(0, 10)
     const future = await this.range(today, addDaysIso(today, ASAP_DAYS - 1))
     const patients = await this.patients(future.flatMap((a) => (a.patientId != null ? [a.patientId] : [])))
@@ -114,7 +117,7 @@ export class ListsService {
       patient: listPatient(patients.get(e.patientId)!),
       appointment: e.appointment,
     }))
-    return { field: asapField, rows }
+    return { field: asapField, fieldLabel, rows }
   }
 
   async asapForSlot(now: string, slot: FreedSlot): Promise<AsapRow[]> {

@@ -14,7 +14,7 @@ export function deskNow(now = new Date()): string {
 
 type Confirmations = { date: IsoDate; rows: ConfirmationRow[] }
 type FollowUps = { from: IsoDate; to: IsoDate; rows: FollowUpRow[] }
-type Asap = { field: string | null; rows: AsapRow[] }
+type Asap = { field: string | null; fieldLabel: string | null; rows: AsapRow[] }
 
 /**
  * The call lists. Each is a read kept in the cache (shown offline as last seen); an outcome or a "contacted"
