@@ -77,7 +77,9 @@ describe.skipIf(!chromiumPath)('documents in Chromium', () => {
     await expect.poll(() => xrayRow.locator('img').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0)
     const pdfRow = page.locator('[data-test="doc-row"][data-name="referto.pdf"]')
     expect(await pdfRow.locator('[data-test="doc-folder"]').innerText()).toBe('Documenti')
-    expect(await pdfRow.locator('[data-test="thumb-icon"]').innerText()).toBe('PDF')
+    // Not a PDF pdf.js can read (no pages): its icon stays, marked, with the reason as its tooltip.
+    await pdfRow.locator('[data-test="thumb-problem"]').waitFor()
+    expect(await pdfRow.locator('[data-test="thumb-icon"]').getAttribute('title')).toMatch(/^Il PDF è danneggiato/)
     await h.screenshot('documents-02-uploaded')
 
     // Byte for byte through the download route, and through "save a copy" in the page.
@@ -206,6 +208,25 @@ describe.skipIf(!chromiumPath)('documents in Chromium', () => {
     const docs = await h.invoke('documentsList', { patientId: patient.id })
     expect(docs.find((d) => d.name === 'anamnesi.txt')).toMatchObject({ type: 'text', folderName: 'Documenti' })
     await h.screenshot('documents-04-drop-on-result')
+
+    // The right half of a result is its x-ray area: an image dropped there is an x-ray, as on the patient page.
+    const xray = await page.evaluateHandle((b64) => {
+      const d = new DataTransfer()
+      d.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], 'bitewing-destra.png', { type: 'image/png' }))
+      return d
+    }, png.toString('base64'))
+    const rect = (await target.boundingBox())!
+    const right = { dataTransfer: xray, clientX: rect.x + rect.width * 0.75, clientY: rect.y + rect.height / 2 }
+    await target.dispatchEvent('dragenter', right)
+    await target.dispatchEvent('dragover', right)
+    await page.locator('[data-test="drop-half-xray"].dz__half--on').waitFor()
+    await h.screenshot('documents-05-drop-xray-half')
+    await target.dispatchEvent('drop', right)
+    await expect
+      .poll(() => page.locator('[data-test="upload-row"][data-name="bitewing-destra.png"]').getAttribute('data-state'), { timeout: 20_000 })
+      .toBe('done')
+    const after = await h.invoke('documentsList', { patientId: patient.id })
+    expect(after.find((d) => d.name === 'bitewing-destra.png')).toMatchObject({ type: 'xray', folderName: 'Radiografie' })
 
     // Arrow keys move the highlight (it wraps around); Enter opens the highlighted patient.
     await page.mouse.move(0, 0)
