@@ -63,7 +63,8 @@ export class WaitingStore {
     const known = await this.get(ids)
     if (seenAt === undefined || known.length === ids.length) return known
     const at = seenAt
-    const cutoff = this.now() - KEEP_MS
+    // Two days before the desk's clock: marks it has just written are never the old ones.
+    const cutoff = at - KEEP_MS
     let out: Array<{ appointmentId: number; since: number }> = []
     await this.file.update((current) => {
       const map = new Map(current)
@@ -80,7 +81,7 @@ export class WaitingStore {
    * on disk; a failed write changes nothing and is a 'storage' error (the next record writes again).
    */
   async record(id: number, waiting: boolean, at?: number): Promise<{ appointmentId: number; since: number } | null> {
-    const cutoff = this.now() - KEEP_MS
+    const cutoff = (at ?? this.now()) - KEEP_MS
     let since: number | undefined
     await this.file.update((current) => {
       const map = new Map(current)

@@ -72,4 +72,15 @@ describe('waiting-since store under faults', () => {
     expect(await restarted.seen([2], now)).toEqual([{ appointmentId: 2, since: NOW + 60_000 }])
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ 1: NOW, 2: NOW + 60_000 })
   })
+
+  it("the desk's clock behind main's: a mark written at the desk's time is kept, not dropped as two days old", async () => {
+    const s = new WaitingStore(file, () => NOW)
+    const desk = NOW - 30 * 24 * 3600 * 1000
+    expect(await s.seen([1], desk)).toEqual([{ appointmentId: 1, since: desk }])
+    expect(await s.record(2, true, desk)).toEqual({ appointmentId: 2, since: desk })
+    expect(await new WaitingStore(file, () => NOW).get([1, 2])).toEqual([
+      { appointmentId: 1, since: desk },
+      { appointmentId: 2, since: desk },
+    ])
+  })
 })
