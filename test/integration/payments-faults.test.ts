@@ -157,7 +157,8 @@ describe('payments: exactly once around the edges', () => {
 
   it('does not mistake an identical earlier payment for the lost answer', async () => {
     const { billId, liabilityIds } = openBill(sb, [50, 50])
-    // Somebody already recorded 50 € cash today on this bill (another desk, without Sportello).
+    // Somebody already recorded 50 € cash today on this bill (another desk, without Sportello); cash again on
+    // it is a possible split, which the desk confirms here (see cash-rules).
     sb.state.transactions.push({
       id: 7_000_001,
       direction: 'incoming',
@@ -172,10 +173,10 @@ describe('payments: exactly once around the edges', () => {
       relatedToInsurance: false,
       sistemaTsExpenseType: 'sp',
     })
-    const a = await payUntilDone(service, request(billId, liabilityIds[0]!, 5000))
+    const a = await payUntilDone(service, request(billId, liabilityIds[0]!, 5000, { cashSplitConfirmed: true }))
     sb.faults.failNext('transactionCreate', 1, { status: 400, body: { error: 'Temporary validation glitch' } })
     sb.faults.failNext('transactionCreate', 1, { kind: 'timeout' }, { afterApply: true })
-    const b = await payUntilDone(service, request(billId, liabilityIds[1]!, 5000))
+    const b = await payUntilDone(service, request(billId, liabilityIds[1]!, 5000, { cashSplitConfirmed: true }))
     expect([a.state, b.state]).toEqual(['done', 'done'])
     const o = outcome(sb.state, billId, liabilityIds)
     expect(o.txCents).toEqual([5000, 5000, 5000])

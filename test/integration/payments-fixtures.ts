@@ -1,7 +1,7 @@
 import { startSandbox, type Sandbox } from '../../electron/sandbox'
 import { AlfaDocsClient } from '../../electron/main/alfadocs/client'
 import { PaymentService, type PaymentHooks } from '../../electron/main/services/billing/payment-service'
-import type { PaymentRequest } from '../../shared/contract/billing'
+import type { MultiPaymentRequest, PaymentRequest } from '../../shared/contract/billing'
 import { randomUUID } from 'node:crypto'
 
 // Shared by the payment integration tests: a fast client, a fresh open bill per run, and the check every
@@ -104,4 +104,64 @@ export function outcome(state: Sandbox['state'], billId: number, liabilityIds: n
     liabilityCents.set(id, l ? Math.round(Number(l.amount) * 100) : null)
   }
   return { txCents, liabilityCents }
+}
+
+export const BANCOMAT = 31002
+let nextPatient = 880_000
+
+/**
+ * A new patient with one incoming bill per entry of `bills` (each a list of liability euro amounts, due a month
+ * apart): the first bill names the patient, the others only a care plan of the patient (as AlfaDocs' reference
+ * promises bills do). Straight into the sandbox state.
+ */
+export function openPatientBills(
+  sb: Sandbox,
+  bills: number[][],
+): { patientId: number; bills: Array<{ billId: number; liabilityIds: number[] }> } {
+  const patientId = ++nextPatient
+  sb.state.patients.push({ id: patientId, firstName: 'Multi', lastName: `Rate${patientId}`, phoneNumbers: [], deleted: false })
+  const planId = patientId
+  sb.state.carePlans.push({
+    id: planId,
+    patientId,
+    branch: 'dentistry',
+    name: 'Piano test',
+    state: 'accepted',
+    dateAccepted: TODAY,
+    operatorId: 965561,
+    createdAt: TODAY,
+    isSigned: true,
+    price: 0,
+    discountedPrice: 0,
+    carePlanEntriesCount: 0,
+    deleted: false,
+  })
+  const out = bills.map((amounts, i) => {
+    const b = openBill(sb, amounts)
+    const bill = sb.state.bills.find((x) => x.id === b.billId)!
+    bill.carePlanId = planId
+    if (i === 0) bill.patientId = patientId
+    return b
+  })
+  return { patientId, bills: out }
+}
+
+export function manyRequest(
+  patientId: number,
+  instalments: Array<{ billId: number; liabilityId: number }>,
+  amountCents: number,
+  over: Partial<MultiPaymentRequest> = {},
+): MultiPaymentRequest {
+  return {
+    key: randomUUID(),
+    patientId,
+    instalments,
+    amountCents,
+    date: TODAY,
+    paymentTypeId: BANCOMAT,
+    accountId: CASSA,
+    sistemaTsExpenseType: 'sp',
+    relatedToInsurance: false,
+    ...over,
+  }
 }

@@ -129,7 +129,8 @@ function liabilitiesForList(client: Client, billId: number): Promise<Liability[]
   const now = Date.now()
   if (hit && now - hit.at < LIST_LIABILITIES_TTL_MS && !forgotten.has(billId)) return hit.p
   forgotten.delete(billId)
-  const p = client.request('liabilitiesList', { params: { billId } })
+  // Bulk: a list's dozens of reads queue behind what a desk is waiting for (a bill page, the agenda).
+  const p = client.request('liabilitiesList', { params: { billId }, priority: 'bulk' })
   m.set(billId, { at: now, p })
   p.catch(() => m.delete(billId))
   return p

@@ -26,6 +26,8 @@ export interface PaymentHooks {
   afterTxPosted?(entry: PaymentEntry, step: PaymentStep): Promise<void> | void
   /** The transaction is in the journal, the liability is not settled yet. */
   afterTxRecorded?(entry: PaymentEntry, step: PaymentStep): Promise<void> | void
+  /** The step is settled and so recorded; the next step (of a spread or multi-instalment payment) has not started. */
+  afterSettled?(entry: PaymentEntry, step: PaymentStep): Promise<void> | void
 }
 
 export interface PaymentServiceOptions {
@@ -217,6 +219,7 @@ export class PaymentService {
       client.request('liabilitiesList', { params: { billId: req.billId } }),
       this.checkReference(client, req),
     ])
+    checkCashLimit(req.amountCents, cash)
     const steps = planSteps(req, liabilities)
     await this.checkCashRules(client, req, cash, [req.billId])
     for (const s of steps) this.lock(s.liabilityId, req.key)
@@ -264,6 +267,7 @@ export class PaymentService {
       Promise.all(billIds.map((billId) => client.request('billGet', { params: { billId } }))),
       Promise.all(billIds.map((billId) => client.request('liabilitiesList', { params: { billId } }))),
     ])
+    checkCashLimit(req.amountCents, cash)
     await this.checkPayer(client, req.patientId, bills)
     const liabilities = new Map<number, Liability>()
     billIds.forEach((billId, i) => {
@@ -332,15 +336,7 @@ export class PaymentService {
     billIds: number[],
   ): Promise<void> {
     if (!cash) return
-    if (req.amountCents >= CASH_LIMIT_CENTS) {
-      throw new AppError(
-        'invalid',
-        `Cash of ${CASH_LIMIT_CENTS / 100} euros or more from one payer in one operation is not allowed (law 197/2022).`,
-        {
-          code: CASH_LIMIT_CODE,
-        },
-      )
-    }
+    checkCashLimit(req.amountCents, { cash })
     if (req.cashSplitConfirmed) return
     const today = await client.request('transactionsList', { query: { direction: 'incoming', dateStart: req.date, dateEnd: req.date } })
     const cashTodayByBill: Record<string, number> = {}
@@ -572,6 +568,7 @@ export class PaymentService {
     step.state = 'settled'
     forgetBillLiabilities(params.billId)
     await this.journal.put(entry)
+    await this.opts.hooks?.afterSettled?.(entry, step)
   }
 
   private view(e: PaymentEntry, running = false): PaymentView {
@@ -608,6 +605,19 @@ export class PaymentService {
 interface CashInfo {
   cash: boolean
   cashTypes: ReadonlySet<number>
+}
+
+/** Cash of CASH_LIMIT_CENTS or more from one payer in one operation is refused (law 197/2022), before anything is sent. */
+function checkCashLimit(amountCents: number, { cash }: Pick<CashInfo, 'cash'>): void {
+  if (cash && amountCents >= CASH_LIMIT_CENTS) {
+    throw new AppError(
+      'invalid',
+      `Cash of ${CASH_LIMIT_CENTS / 100} euros or more from one payer in one operation is not allowed (law 197/2022).`,
+      {
+        code: CASH_LIMIT_CODE,
+      },
+    )
+  }
 }
 
 function offlineRefusal(): AppError {
