@@ -10,7 +10,8 @@ const pdfFileName = z
   .trim()
   .min(1)
   .max(120)
-  .regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/, 'expected a file name without folders')
+  .regex(/^[^\\/:*?"<>|]+$/, 'expected a file name without folders')
+  .refine((s) => ![...s].some((c) => c.charCodeAt(0) < 32), 'expected no control characters')
 
 export const printChannels = {
   /**

@@ -26,7 +26,13 @@ describe.skipIf(!chromiumPath)('PDFs and the print preview in Chromium', () => {
   let h: Harness
   let patient: Patient
   const files = [
-    ['referto-rosso.pdf', pdfWithPages([{ rgb: [0.85, 0.1, 0.1], text: 'Referto pagina 1' }, { rgb: [0.1, 0.6, 0.2], text: 'Pagina 2' }])],
+    [
+      'referto-rosso.pdf',
+      pdfWithPages([
+        { rgb: [0.85, 0.1, 0.1], text: 'Referto pagina 1' },
+        { rgb: [0.1, 0.6, 0.2], text: 'Pagina 2' },
+      ]),
+    ],
     ['preventivo-blu.pdf', pdfWithPages([{ rgb: [0.1, 0.2, 0.85], text: 'Preventivo' }])],
     ['rovinato.pdf', damagedPdf()],
     ['protetto.pdf', passwordPdf()],
@@ -67,7 +73,10 @@ describe.skipIf(!chromiumPath)('PDFs and the print preview in Chromium', () => {
     expect(await row('protetto.pdf').locator('[data-test="thumb-icon"]').getAttribute('title')).toMatch(/protetto da password/)
     await shot('pdf-01-thumbnails-1366')
 
-    const size = () => row('referto-rosso.pdf').locator('.thumb').evaluate((e) => e.getBoundingClientRect().width)
+    const size = () =>
+      row('referto-rosso.pdf')
+        .locator('.thumb')
+        .evaluate((e) => e.getBoundingClientRect().width)
     expect(await size()).toBe(64)
     await page.locator('[data-test="large-thumbs"]').click()
     await expect.poll(size).toBe(128)

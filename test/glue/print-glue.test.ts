@@ -156,6 +156,9 @@ describe('print preview in the built main bundle', () => {
     expect(b.saveDialogs[0]!.options).toMatchObject({ defaultPath: 'foglio-del-giorno-2026-03-11.pdf' })
     expect(readFileSync(join(b.dataDir, 'scelto.pdf')).equals(chromiumPdf)).toBe(true)
     b.saveAnswer = { canceled: true }
-    expect(await b.call('printSave', { base64: chromiumPdf.toString('base64'), fileName: 'x' })).toEqual({ ok: true, value: { saved: false } })
+    expect(await b.call('printSave', { base64: chromiumPdf.toString('base64'), fileName: 'x' })).toEqual({
+      ok: true,
+      value: { saved: false },
+    })
   })
 })

@@ -49,8 +49,7 @@ export const damagedPdf = (): Buffer => Buffer.from('%PDF-1.4\n1 0 obj << /Type 
  * empty password, so a reader must ask for one before it can show anything.
  */
 export function passwordPdf(): Buffer {
-  const hex32 = (seed: number) =>
-    Array.from({ length: 32 }, (_, i) => ((seed * 31 + i * 17) % 256).toString(16).padStart(2, '0')).join('')
+  const hex32 = (seed: number) => Array.from({ length: 32 }, (_, i) => ((seed * 31 + i * 17) % 256).toString(16).padStart(2, '0')).join('')
   const base = pdfWithPages([{ rgb: [0.2, 0.4, 0.8], text: 'Riservato' }]).toString('latin1')
   // Rebuild with an Encrypt dictionary as the last object and the file ID the handler needs.
   const objects = [...base.matchAll(/\d+ 0 obj\n([\s\S]*?)\nendobj\n/g)].map((m) => m[1]!)

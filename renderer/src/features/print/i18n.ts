@@ -28,7 +28,8 @@ const errorsIt = {
   code: {
     'print-failed': 'La stampa non è riuscita: riprova; se succede ancora, riavvia Sportello.',
     'print-no-window': 'Non c’è una finestra da stampare: riprova tra un momento.',
-    'print-save-failed': 'Il PDF non è stato salvato: Sportello non riesce a scrivere in quella cartella (disco pieno, in sola lettura o senza permessi).',
+    'print-save-failed':
+      'Il PDF non è stato salvato: Sportello non riesce a scrivere in quella cartella (disco pieno, in sola lettura o senza permessi).',
     'print-not-pdf': 'Si può salvare solo il PDF dell’anteprima.',
   },
 }

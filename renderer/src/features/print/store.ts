@@ -66,7 +66,10 @@ export const usePrintStore = defineStore('print', () => {
       const req = request.value
       if (!req || !base64) return false
       // A plain file name: what a title may hold that a file name may not becomes '-'.
-      const fileName = req.fileName.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '-').slice(0, 120)
+      const fileName = [...req.fileName]
+        .map((c) => (c.charCodeAt(0) < 32 || '\\/:*?"<>|'.includes(c) ? '-' : c))
+        .join('')
+        .slice(0, 120)
       return (await call('printSave', { base64, fileName })).saved
     })
 

@@ -83,7 +83,9 @@ describe('print service', () => {
       await writeFile(path, bytes.subarray(0, 10))
       throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })
     }
-    const e = await refusal(new PrintService({ target: () => target, writeFile: diskFull }).save({ base64: pdf.toString('base64'), fileName: 'incassi' }))
+    const e = await refusal(
+      new PrintService({ target: () => target, writeFile: diskFull }).save({ base64: pdf.toString('base64'), fileName: 'incassi' }),
+    )
     expect([e.kind, e.code]).toEqual(['storage', 'print-save-failed'])
     expect(e.detail).toContain('incassi.pdf')
     expect(await readFile(file, 'utf8')).toBe('old')
@@ -92,7 +94,9 @@ describe('print service', () => {
 
   it('refuses to save anything but a PDF, before any dialog', async () => {
     const { asked, target } = standIn()
-    const e = await refusal(new PrintService({ target: () => target }).save({ base64: Buffer.from('<html>').toString('base64'), fileName: 'x' }))
+    const e = await refusal(
+      new PrintService({ target: () => target }).save({ base64: Buffer.from('<html>').toString('base64'), fileName: 'x' }),
+    )
     expect(e.code).toBe('print-not-pdf')
     expect(asked.saveNames).toEqual([])
   })
