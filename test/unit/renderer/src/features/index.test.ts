@@ -18,8 +18,8 @@ import { STORE_TODAY, startStoreHarness, type StoreHarness } from '../../../../s
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 50 })
 
 describe('features list', () => {
-  it('has the six features, each route name once, and tabs in order with unique test ids', () => {
-    expect(features.map((f) => f.id).sort()).toEqual(['agenda', 'billing', 'documents', 'patients', 'session', 'settings'])
+  it('has the eight features, each route name once, and tabs in order with unique test ids', () => {
+    expect(features.map((f) => f.id).sort()).toEqual(['agenda', 'billing', 'documents', 'lists', 'patients', 'print', 'session', 'settings'])
     const names = features.flatMap((f) => f.routes.map((r) => r.name)).filter((n) => n !== undefined)
     expect(new Set(names).size).toBe(names.length)
     expect(navTabs.map((t) => t.test)).toEqual(['nav-agenda', 'nav-patients', 'nav-billing'])
