@@ -9,7 +9,7 @@ import { findChromium, type Harness } from './harness'
 // printed courtesy receipt and takings read right. Counts come from the sandbox's live state.
 
 const chromiumPath = findChromium()
-const euroIt = (c: number) => new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR' }).format(c / 100)
+const euroIt = (c: number) => new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR', useGrouping: 'always' }).format(c / 100)
 const squash = (s: string) => s.replace(/\s/g, '')
 const itDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`
 

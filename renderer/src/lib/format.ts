@@ -19,9 +19,17 @@ export const phoneText = (n: Pick<PhoneNumber, 'prefix' | 'number'>): string => 
 /** A patient's phone numbers as the desk dials them, empty ones left out. */
 export const phonesOf = (p: Pick<Patient, 'phoneNumbers'>): string[] => p.phoneNumbers.map(phoneText).filter(Boolean)
 
-/** "1.234,50 €" / "€1,234.50" from integer cents. */
+/** "1.890,00 €" / "€1,890.00" from integer cents. Thousands are always grouped: Italian alone would write
+ * "1890,00 €" but "12.500,00 €", and a column of amounts must read alike. */
 export function euro(cents: number, locale: string): string {
-  return new Intl.NumberFormat(tagOf(locale), { style: 'currency', currency: 'EUR' }).format(cents / 100)
+  return euroFormat(locale).format(cents / 100)
+}
+const euroFormats = new Map<string, Intl.NumberFormat>()
+function euroFormat(locale: string): Intl.NumberFormat {
+  const tag = tagOf(locale)
+  let f = euroFormats.get(tag)
+  if (!f) euroFormats.set(tag, (f = new Intl.NumberFormat(tag, { style: 'currency', currency: 'EUR', useGrouping: 'always' })))
+  return f
 }
 
 /** Euros as AlfaDocs sends them (a decimal number) to integer cents. */
