@@ -105,7 +105,9 @@ describe.skipIf(!chromiumPath)('billing in Chromium', () => {
     await expect.poll(() => page.locator('[data-test="takings-row"]').count()).toBe(takings.transactions.length)
     const total = await page.locator('[data-test="takings-total"]').innerText()
     expect(total.replace(/\s/g, '')).toBe(
-      new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR', useGrouping: 'always' }).format(takings.totalCents / 100).replace(/\s/g, ''),
+      new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR', useGrouping: 'always' })
+        .format(takings.totalCents / 100)
+        .replace(/\s/g, ''),
     )
     // Each payment names its bill by number, as the desk knows it, not by AlfaDocs' internal id.
     const firstWithBill = takings.transactions.findIndex((t) => t.billId != null)
