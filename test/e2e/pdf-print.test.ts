@@ -170,6 +170,7 @@ describe.skipIf(!chromiumPath)('PDFs and the print preview in Chromium', () => {
     expect(await page.locator('[data-test="print-takings"]').innerText()).toBe('Anteprima di stampa')
     await page.locator('[data-test="print-takings"]').click()
     await expect.poll(() => inkedPixels(page.locator('[data-test="print-preview"] [data-test="pdf-page"]').first())).toBeGreaterThan(200)
+    await shot('pdf-07-takings-preview-1920')
     await page.locator('[data-test="print-preview-close"]').click()
     expect(h.pageErrors).toEqual([])
   })
