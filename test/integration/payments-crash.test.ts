@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startSandbox, type Sandbox } from '../../electron/sandbox'
 import type { PaymentView } from '../../shared/contract/billing'
-import { openBill, outcome, request, TODAY } from './payments-fixtures'
+import { manyRequest, openBill, openPatientBills, outcome, request, TODAY } from './payments-fixtures'
 
 // The process dies between the two steps: a real child process runs the payment service, stops right
 // after the transaction exists (before or after the journal knows its id), is SIGKILLed, and a new
@@ -85,4 +85,44 @@ describe(`payments: the process is killed between the two steps (${LOOPS}×)`, (
       expect(end.liabilityCents.get(liabilityIds[0]!)).toBe(partial ? 12000 : null)
     }
   })
+
+  it('a multi-instalment payment killed between (or inside) its steps resumes the rest, each step exactly once', async () => {
+    // [where, which step] — inside a step (its transaction exists, the liability not yet settled) and between steps.
+    const points: Array<[string, number]> = [
+      ['after-settled', 0],
+      ['after-tx-posted', 1],
+      ['after-settled', 1],
+      ['after-tx-recorded', 2],
+      ['after-tx-posted', 0],
+      ['after-tx-recorded', 1],
+    ]
+    for (const [pauseAt, step] of points) {
+      // Bill A names the patient (90 € + 60 €), bill B only the patient's care plan (50 €): 180 € pays A in full and 30 € of B.
+      const { patientId, bills } = openPatientBills(sb, [[90, 60], [50]])
+      const [A, B] = bills as [(typeof bills)[0], (typeof bills)[0]]
+      const req = manyRequest(
+        patientId,
+        [
+          { billId: A.billId, liabilityId: A.liabilityIds[0]! },
+          { billId: A.billId, liabilityId: A.liabilityIds[1]! },
+          { billId: B.billId, liabilityId: B.liabilityIds[0]! },
+        ],
+        18000,
+      )
+      const killed = await runWorker({ PAY_MANY: JSON.stringify(req), PAY_PAUSE_AT: pauseAt, PAY_PAUSE_STEP: String(step) }, true)
+      expect(killed.signal, killed.stderr).toBe('SIGKILL')
+      const restarted = await runWorker({}, false)
+      expect(restarted.code, restarted.stderr).toBe(0)
+      const views = JSON.parse(restarted.stdout.split('RESULT ')[1] ?? '[]') as PaymentView[]
+      expect(views.find((v) => v.key === req.key)).toMatchObject({ state: 'done', totalCents: 18000 })
+      const a = outcome(sb.state, A.billId, A.liabilityIds)
+      const b = outcome(sb.state, B.billId, B.liabilityIds)
+      expect(
+        a.txCents.sort((x, y) => x - y),
+        `${pauseAt} at step ${step}`,
+      ).toEqual([6000, 9000])
+      expect(b.txCents, `${pauseAt} at step ${step}`).toEqual([3000])
+      expect([...a.liabilityCents.values(), ...b.liabilityCents.values()]).toEqual([null, null, 2000])
+    }
+  }, 90_000)
 })
