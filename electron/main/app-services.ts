@@ -4,6 +4,7 @@ import type { SecretStore } from './keychain/secret-store'
 import { LockService } from './lock/lock-service'
 import { Notices } from './notifications'
 import { AgendaService } from './services/agenda/agenda-service'
+import { ArrivalsWatcher } from './services/agenda/arrivals'
 import { AgendaOutbox } from './services/agenda/outbox'
 import { WaitingStore } from './services/agenda/waiting-store'
 import { BillingQueries } from './services/billing/billing-queries'
@@ -67,6 +68,7 @@ export function createAppServices(opts: AppServiceOptions): AppServices {
     // The previous practice's local data: waiting marks emptied; payments (journal scoped per practice) resume afresh.
     onDisconnect: async () => {
       payments.sessionChanged()
+      arrivals.reset()
       await Promise.all([waiting.clear(), outbox.clear(), lock.forget()])
     },
   })
@@ -85,12 +87,19 @@ export function createAppServices(opts: AppServiceOptions): AppServices {
   const offline = () => connectivity.snapshot().state === 'offline'
   const settings = new SettingsStore({ dataDir: opts.dataDir, practice: () => session.practice().catch(() => null) })
   const patients = new PatientsService(client)
+  const arrivals = new ArrivalsWatcher({
+    client,
+    patientName: async (id) => {
+      const p = await patients.get(id)
+      return [p.lastName, p.firstName].filter(Boolean).join(' ') || null
+    },
+  })
   const payments = new PaymentService({ dataDir: opts.dataDir, client, practice: () => session.practice(), offline })
   return {
     dataDir: opts.dataDir,
     session,
     connectivity,
-    agenda: new AgendaService({ client, waiting, outbox, offline }),
+    agenda: new AgendaService({ client, waiting, outbox, offline, arrivals }),
     patients,
     documents: createDocumentsService(client, opts.dataDir),
     billing: new BillingQueries(client, { dataDir: opts.dataDir, practice }),

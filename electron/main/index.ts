@@ -25,7 +25,7 @@ import { watchIdle } from './lock/idle-watch'
 import { rememberingSecrets } from './log/known-secrets'
 import { LOG_FOLDER, LogFile, routeConsole } from './log/log-file'
 import { aboutText, diagnosticsText, MENU_ROUTES, menuLanguage, menuTemplate } from './menu'
-import { createNotifier, watchUnfinishedPayments } from './notifications'
+import { arrivalNotice, createNotifier, watchUnfinishedPayments } from './notifications'
 import { updateFeedUrl, Updates, type Updater } from './updater'
 import { appUrlMatcher, CONTENT_SECURITY_POLICY, lockDownNavigation, windowOptions } from './window'
 import { placeWindow, WindowStateStore } from './window-state'
@@ -188,6 +188,9 @@ if (!app.requestSingleInstanceLock()) {
       settings: () => services.settings.computer(),
     })
     services.notices.subscribe((n) => void notifier.notify(n))
+    services.agenda.arrivals?.onArrival((a) =>
+      services.notices.publish(arrivalNotice(language, [a.patientName, a.date.slice(11, 16)].filter(Boolean).join(' · '))),
+    )
     const payments = watchUnfinishedPayments({ unfinished: () => services.payments.unfinished(), notifier, language })
     void payments.check()
     setInterval(() => void payments.check(), PAYMENT_NOTICE_EVERY_MS).unref()

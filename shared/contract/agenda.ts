@@ -106,6 +106,19 @@ export const refusedEntrySchema = outboxEntrySchema.extend({
 })
 export type RefusedEntry = z.infer<typeof refusedEntrySchema>
 
+export const arrivalSchema = z.object({
+  seq: z.number().int(),
+  appointmentId: idNum,
+  patientId: idNum,
+  patientName: z.string().nullable(),
+  /** The appointment's start, wall time. */
+  date: z.string(),
+  /** When this computer saw it (ms). */
+  at: z.number(),
+})
+export type Arrival = z.infer<typeof arrivalSchema>
+const arrivalsSchema = z.object({ seq: z.number().int(), arrivals: z.array(arrivalSchema) })
+
 export const agendaChannels = {
   /** Chairs, colors and operators: they change rarely. */
   referenceData: channel(
@@ -183,4 +196,9 @@ export const agendaChannels = {
     z.strictObject({ ids: z.array(idNum).max(2000), seenAt: int().min(0).max(8.64e15).optional() }),
     z.array(waitingEntrySchema),
   ),
+  /**
+   * Patients marked arrived at another desk since `after` (the last seq this desk has), on the desk's `today`. Asking keeps main
+   * reading today every 10 s (one request); it stops a minute after the last ask.
+   */
+  agendaArrivals: channel(z.strictObject({ after: int().min(0).max(Number.MAX_SAFE_INTEGER), today: isoDate }), arrivalsSchema),
 }

@@ -11,4 +11,5 @@ export const agendaHandlers: HandlerGroup<typeof agendaChannels> = ({ agenda }) 
   agendaCreate: (input) => agenda.create(input),
   agendaFreeSlots: (q) => agenda.freeSlots(q),
   agendaWaiting: ({ ids, seenAt }) => agenda.waiting(ids, seenAt),
+  agendaArrivals: async ({ after, today }) => agenda.arrivalsSince(after, today),
 })

@@ -4,6 +4,7 @@ import type { IsoDate } from '../../../../shared/dates'
 import type { AlfaDocsClient } from '../../alfadocs/client'
 import { AlfaDocsError } from '../../alfadocs/errors'
 import { AppError } from '../app-error'
+import type { ArrivalsWatcher } from './arrivals'
 import { createAppointment, setAppointmentState, updateAppointment } from './appointments'
 import { freeSlots } from './free-slots'
 import type { AgendaOutbox } from './outbox'
@@ -22,6 +23,8 @@ export interface AgendaServiceDeps {
   outbox: AgendaOutbox
   /** Whether AlfaDocs is known not to answer now (connectivity). */
   offline?: () => boolean
+  /** Arrivals marked at other desks; told of every state this computer sends. */
+  arrivals?: ArrivalsWatcher
 }
 
 /** The agenda: reference data, appointments and their writes, free slots, and the desk's waiting marks. */
@@ -36,6 +39,14 @@ export class AgendaService {
     this.waitingStore = deps.waiting
     this.outbox = deps.outbox
     this.offline = deps.offline ?? (() => false)
+    this.arrivals = deps.arrivals ?? null
+  }
+
+  readonly arrivals: ArrivalsWatcher | null
+
+  /** Arrivals from other desks since `after`; asking keeps today being read (none without a watcher). */
+  arrivalsSince(after: number, today: IsoDate) {
+    return this.arrivals ? this.arrivals.arrivals(after, today) : { seq: 0, arrivals: [] }
   }
 
   async referenceData() {
@@ -76,6 +87,7 @@ export class AgendaService {
     seen?: OutboxSeen,
   ): Promise<{ appointment: Appointment | null; waiting: { appointmentId: number; since: number } | null; queued: boolean }> {
     const when = at ?? Date.now()
+    this.arrivals?.expect(id)
     if (!this.offline() && !(await this.outbox.hasPending())) {
       try {
         return { ...(await setAppointmentState(await this.client(), this.waitingStore, id, state, when)), queued: false }
@@ -101,6 +113,7 @@ export class AgendaService {
 
   async update(seen: SeenAppointment, changes: AppointmentChanges, force: boolean): Promise<UpdateResult> {
     this.refuseOffline('move or edit')
+    if (changes.state !== undefined) this.arrivals?.expect(seen.id)
     return updateAppointment(await this.client(), this.waitingStore, seen, changes, force).catch(offlineRefusal)
   }
 

@@ -74,6 +74,7 @@ const samples: { [C in ChannelName]: ChannelInput<C> } = {
   printPreview: {},
   printPrint: {},
   printSave: { base64: 'JVBERi0xLjQK', fileName: 'foglio-del-giorno-2026-03-11' },
+  agendaArrivals: { after: 0, today: '2026-03-11' },
   listsConfirmations: { date: '2026-03-12' },
   listsConfirmationSet: { appointmentId: 1, outcome: 'confirmed' },
   listsFollowUps: { now: '2026-03-11 09:00:00' },
@@ -146,6 +147,25 @@ const samples: { [C in ChannelName]: ChannelInput<C> } = {
   paymentRetry: { key: 'k1' },
   paymentDiscard: { key: 'k1' },
   takingsDay: { date: TODAY },
+  patientBalance: { patientId: 1 },
+  appointmentTreatments: { appointmentId: 1, patientId: 2 },
+  paymentsRecordMany: {
+    key: '1c7f9b2e-4d5e-4f60-9bac-1d2e3f4a5b6c',
+    patientId: 1,
+    amountCents: 12000,
+    instalments: [
+      { billId: 1, liabilityId: 2 },
+      { billId: 3, liabilityId: 4 },
+    ],
+    date: TODAY,
+    paymentTypeId: 5,
+    accountId: 6,
+    sistemaTsExpenseType: 'sp',
+    relatedToInsurance: false,
+    cashSplitConfirmed: false,
+  },
+  dayCloseGet: { date: TODAY },
+  dayCloseSave: { date: TODAY, countedCash: 15000, note: 'Fondo cassa 100 €' },
 }
 
 type Path = Array<string | number>
