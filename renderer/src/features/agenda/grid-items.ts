@@ -92,6 +92,19 @@ function colorStyles(d: Pick<GridData, 'colors'>) {
   }
 }
 
+/** The narrowest a side-by-side block gets: room for its start time and its 24 px state button. */
+export const MIN_LANE_PX = 72
+
+/**
+ * Where one of `lanes` overlapping blocks sits in its column (`w`: the column's width in %). Side by side
+ * while each gets MIN_LANE_PX; in a narrower column they keep that width and overlap like cards, each shifted
+ * right of the one before (the later on top), so each still shows its start time, mark and name.
+ */
+function lanePlace(column: number, lane: number, lanes: number, w: number): string {
+  const lw = `max(${w / lanes}%, min(${MIN_LANE_PX}px, ${w}%))`
+  return `--lw:${lw};left:calc(${column * w}% + ${lane} * (${w}% - var(--lw)) / ${lanes - 1} + 1px);width:calc(var(--lw) - 2px)`
+}
+
 export function blockItems(d: GridData): BlockItem[] {
   const out: BlockItem[] = []
   const texts = stateTexts(d.labels)
@@ -108,17 +121,14 @@ export function blockItems(d: GridData): BlockItem[] {
   for (const b of d.layout.blocks) {
     const a = d.appointments.get(b.id)
     if (!a) continue
-    const left = b.column * w + (b.lane * w) / b.lanes
-    const width = w / b.lanes
-    // Side-by-side blocks keep a thinner gap: in a narrow column every pixel is text.
-    const gap = b.lanes > 1 ? 1 : 2
+    const place = b.lanes === 1 ? `left:calc(${b.column * w}% + 2px);width:calc(${w}% - 4px)` : lanePlace(b.column, b.lane, b.lanes, w)
     const op = a.operatorId != null ? (d.operators.get(a.operatorId)?.name ?? '') : ''
     const st = texts(a.state)
     const name = nameOf(a, d)
     const p = a.patientId != null ? d.patients.get(a.patientId) : undefined
     out.push({
       id: a.id,
-      style: `top:${b.top}px;height:${b.height}px;left:calc(${left}% + ${gap}px);width:calc(${width}% - ${gap * 2}px);${colorsOf(a.colorId, a.state)}`,
+      style: `top:${b.top}px;height:${b.height}px;${place};${colorsOf(a.colorId, a.state)}`,
       cls: `blk blk--${a.state}${b.height < 40 ? ' blk--short' : b.height >= 66 ? ' blk--tall' : ''}${b.lanes > 1 ? ' blk--lanes' : ''}${a.id < 0 ? ' blk--saving' : ''}${a.type === 'telehealth' ? ' blk--tele' : ''}`,
       time: `${hhmm(b.start)}–${hhmm(b.end)}`,
       start: hhmm(b.start),

@@ -111,9 +111,12 @@ describe('grid items', () => {
     const michele = { id: 11, firstName: 'Michele', lastName: 'Rossi' } as Patient
     const items = blockItems(data([appt({ id: 1 }), appt({ id: 2, patientId: 11, chairId: 2 })], [patient, michele]))
     expect(items.map((b) => b.short)).toEqual(['Rossi Ma.', 'Rossi Mi.'])
-    // Side by side in one column: a thinner gap.
+    // Side by side in one column while each keeps 72 px, else overlapping like cards, each shifted right.
     const lanes = blockItems(data([appt({ id: 1 }), appt({ id: 2 })]))
-    expect(lanes[0]!.style).toContain('left:calc(0% + 1px);width:calc(25% - 2px)')
+    expect(lanes[0]!.style).toContain(
+      '--lw:max(25%, min(72px, 50%));left:calc(0% + 0 * (50% - var(--lw)) / 1 + 1px);width:calc(var(--lw) - 2px)',
+    )
+    expect(lanes[1]!.style).toContain('left:calc(0% + 1 * (50% - var(--lw)) / 1 + 1px)')
     expect(lanes[0]!.cls).toContain('blk--lanes')
   })
   it('names: the patient, the description of a block without one, null while the patient is read', () => {
