@@ -7,16 +7,19 @@ import { AlfaDocsClient } from '../electron/main/alfadocs/client'
 import { createRng } from '../electron/sandbox/rng'
 import { startSandboxProcess } from '../electron/sandbox/process'
 import { PaymentService } from '../electron/main/services/billing/payment-service'
-import type { PaymentRequest, PaymentView } from '../shared/contract/billing'
+import type { MultiPaymentRequest, PaymentRequest, PaymentView } from '../shared/contract/billing'
 import { addDaysIso } from '../shared/dates'
 
 // npm run soak:payments -- --runs 200 [--seed N] [--timeout-ms 200] [--verbose]
 //
 // Drives the real payment service against the demo sandbox running as a separate process, with faults
 // drawn at random (seeded; the seed is printed) and injected through the sandbox's HTTP control routes.
-// After every run it checks AlfaDocs (fault-free): exactly the transactions the payment planned, each
-// liability deleted or reduced by what was paid; at the end the sandbox's whole state is checked again.
-// The last line is always `runs=N doubled=N lost=N`; the exit code is 1 unless both are 0.
+// About one run in four is a multi-instalment payment (paymentsRecordMany): one amount over a patient's open
+// instalments across bills, oldest due first. After every run it checks AlfaDocs (fault-free): exactly the
+// transactions the payment planned, each liability deleted or reduced by what was paid; at the end the
+// sandbox's whole state is checked again. The last line is always
+// `runs=N doubled=N lost=N multi=N multiSteps=N multiBills=N cashLimit=N refused=N unfinished=N`; the exit
+// code is 1 unless doubled and lost are 0.
 
 const TODAY = '2026-03-11'
 
@@ -35,7 +38,8 @@ if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error('--runs must be a posit
 if (!Number.isInteger(SEED)) throw new Error('--seed must be an integer')
 
 interface StateDump {
-  bills: Array<{ id: number; direction: string }>
+  bills: Array<{ id: number; direction: string; patientId: number | null; carePlanId: number | null }>
+  carePlans: Array<{ id: number; patientId: number }>
   liabilities: Array<{ id: number; billId: number; amount: string; date: string }>
   transactions: Array<{ id: number; billId: number | null; amount: number | string; deleted: boolean }>
 }
@@ -65,6 +69,10 @@ async function main(): Promise<void> {
   let unfinished = 0
   let refusedCount = 0
   let runs = 0
+  let multiRuns = 0
+  let multiSteps = 0
+  let multiBills = 0
+  let cashLimit = 0
   const faultCounts = new Map<string, number>()
   const expectedNew = new Map<number, number[]>() // billId → amounts (cents) of the transactions the soak made
 
@@ -75,6 +83,15 @@ async function main(): Promise<void> {
     const pool = new Map<number, { id: number; billId: number; cents: number; date: string }>()
     for (const l of initial.liabilities)
       if (incoming.has(l.billId)) pool.set(l.id, { id: l.id, billId: l.billId, cents: cents(l.amount), date: l.date })
+    // Each bill's patient: its own, else its care plan's (as main links them).
+    const planPatient = new Map(initial.carePlans.map((c) => [c.id, c.patientId]))
+    const billPatient = new Map<number, number>()
+    for (const b of initial.bills) {
+      const p = b.patientId ?? (b.carePlanId != null ? planPatient.get(b.carePlanId) : undefined)
+      if (p != null) billPatient.set(b.id, p)
+    }
+    const byDue = (a: { date: string; billId: number; id: number }, b: { date: string; billId: number; id: number }) =>
+      a.date < b.date ? -1 : a.date > b.date ? 1 : a.billId - b.billId || a.id - b.id
 
     const faultMenu: Array<[string, Fault, boolean]> = [
       ['transactionCreate', { status: 503 }, false],
@@ -105,10 +122,27 @@ async function main(): Promise<void> {
       }
       const l = rng.pick(open)
       const siblings = open.filter((x) => x.billId === l.billId && x.id !== l.id)
-      const mode =
-        siblings.length > 0 && rng.chance(0.1) ? 'spread' : l.cents > 1 && (open.length < 30 || rng.chance(0.6)) ? 'partial' : 'full'
-      const amountCents =
-        mode === 'full'
+      // A multi-instalment payment: the patient's open instalments (two or more), oldest due first.
+      const patient = billPatient.get(l.billId)
+      const theirs = patient === undefined ? [] : open.filter((x) => billPatient.get(x.billId) === patient).sort(byDue)
+      const many = theirs.length >= 2 && rng.chance(0.25)
+      const mode = many
+        ? 'multi'
+        : siblings.length > 0 && rng.chance(0.1)
+          ? 'spread'
+          : l.cents > 1 && (open.length < 30 || rng.chance(0.6))
+            ? 'partial'
+            : 'full'
+      const targets = many ? theirs.slice(0, rng.int(2, Math.min(5, theirs.length))) : [l, ...siblings]
+      const multiCents = many
+        ? rng.int(
+            1,
+            targets.reduce((s, x) => s + x.cents, 0),
+          )
+        : 0
+      const amountCents = many
+        ? multiCents
+        : mode === 'full'
           ? l.cents
           : mode === 'partial'
             ? rng.int(1, l.cents - 1)
@@ -117,8 +151,23 @@ async function main(): Promise<void> {
                 1,
                 siblings.reduce((s, x) => s + x.cents, 0),
               )
-      const req: PaymentRequest = {
+      const common = {
         key: randomUUID(),
+        amountCents,
+        date: TODAY,
+        paymentTypeId: rng.pick([31001, 31002, 31003, 31004]),
+        accountId: rng.pick([33961, 33962]),
+        sistemaTsExpenseType: rng.pick(['sp', 'ad', 'tk', 'as'] as const),
+        relatedToInsurance: rng.chance(0.1),
+        // The desk saw the split warning (a bill that already had cash today) and went on.
+        cashSplitConfirmed: true,
+      }
+      const manyReq: MultiPaymentRequest | null = many
+        ? { ...common, patientId: patient!, instalments: targets.map((x) => ({ billId: x.billId, liabilityId: x.id })) }
+        : null
+      const req: PaymentRequest = {
+        ...common,
+        key: common.key,
         billId: l.billId,
         liabilityId: l.id,
         amountCents,
@@ -126,16 +175,19 @@ async function main(): Promise<void> {
         paymentTypeId: rng.pick([31001, 31002, 31003, 31004]),
         accountId: rng.pick([33961, 33962]),
         sistemaTsExpenseType: rng.pick(['sp', 'ad', 'tk', 'as'] as const),
-        relatedToInsurance: rng.chance(0.1),
+        relatedToInsurance: common.relatedToInsurance,
         spread: mode === 'spread',
       }
+      const runBills = [...new Set(targets.map((x) => x.billId))]
 
-      // What AlfaDocs holds before (fault-free reads).
-      const window = { billId: l.billId, dateStart: addDaysIso(TODAY, -1), dateEnd: addDaysIso(TODAY, 1) }
-      const txBefore = new Set((await checker.request('transactionsList', { query: window })).map((t) => t.id))
-      const liabBefore = new Map(
-        (await checker.request('liabilitiesList', { params: { billId: l.billId } })).map((x) => [x.id, cents(x.amount)]),
-      )
+      // What AlfaDocs holds before (fault-free reads), for every bill the run may touch.
+      const window = (billId: number) => ({ billId, dateStart: addDaysIso(TODAY, -1), dateEnd: addDaysIso(TODAY, 1) })
+      const txBefore = new Set<number>()
+      const liabBefore = new Map<number, number>()
+      for (const billId of runBills) {
+        for (const t of await checker.request('transactionsList', { query: window(billId) })) txBefore.add(t.id)
+        for (const x of await checker.request('liabilitiesList', { params: { billId } })) liabBefore.set(x.id, cents(x.amount))
+      }
 
       // Faults for this run: none to four, drawn from the menu.
       const nFaults = rng.int(0, 4)
@@ -153,7 +205,7 @@ async function main(): Promise<void> {
       let view: PaymentView | null = null
       let refused: string | null = null
       try {
-        view = await service.record(req)
+        view = manyReq ? await service.recordMany(manyReq) : await service.record(req)
         // The user presses Retry until it is done; faults run out (each was queued for a few calls only).
         for (let i = 0; i < 8 && view.state !== 'done'; i++) {
           if (i === 4) await sb.control('POST', 'clear', {})
@@ -161,18 +213,25 @@ async function main(): Promise<void> {
         }
       } catch (e) {
         refused = e instanceof Error ? e.message : String(e)
+        if ((e as { code?: string }).code === 'cash-limit') cashLimit++
       }
       await sb.control('POST', 'clear', {})
       runs++
 
       // Check AlfaDocs: new transactions are exactly the planned steps; each liability reduced by what was paid.
-      const txAfter = (await checker.request('transactionsList', { query: window })).filter(
-        (t) => !txBefore.has(t.id) && t.billId === l.billId,
-      )
-      const liabAfter = new Map(
-        (await checker.request('liabilitiesList', { params: { billId: l.billId } })).map((x) => [x.id, cents(x.amount)]),
-      )
+      const txAfter: Array<{ billId: number | null; amount: number }> = []
+      const liabAfter = new Map<number, number>()
+      for (const billId of runBills) {
+        for (const t of await checker.request('transactionsList', { query: window(billId) }))
+          if (!txBefore.has(t.id) && t.billId === billId) txAfter.push(t)
+        for (const x of await checker.request('liabilitiesList', { params: { billId } })) liabAfter.set(x.id, cents(x.amount))
+      }
       const planned = view ? view.steps : []
+      if (many && view) {
+        multiRuns++
+        multiSteps += view.steps.length
+        multiBills += new Set(view.steps.map((x) => x.billId)).size
+      }
       let runDoubled = 0
       let runLost = 0
       if (!view) refusedCount++
@@ -182,27 +241,37 @@ async function main(): Promise<void> {
         if (txAfter.length > 0 && (!view || view.steps.every((s) => s.state !== 'settled'))) runLost += txAfter.length
       }
       if (view && view.state === 'done') {
-        const want = planned.map((s) => s.amountCents).sort((a, b) => a - b)
-        const got = txAfter.map((t) => cents(t.amount)).sort((a, b) => a - b)
-        if (got.length > want.length) runDoubled += got.length - want.length
-        if (got.length < want.length) runLost += want.length - got.length
-        else if (got.join() !== want.join()) runLost++
+        // Bill by bill: its new transactions are exactly its planned steps.
+        for (const billId of runBills) {
+          const want = planned
+            .filter((s) => s.billId === billId)
+            .map((s) => s.amountCents)
+            .sort((a, b) => a - b)
+          const got = txAfter
+            .filter((t) => t.billId === billId)
+            .map((t) => cents(t.amount))
+            .sort((a, b) => a - b)
+          if (got.length > want.length) runDoubled += got.length - want.length
+          if (got.length < want.length) runLost += want.length - got.length
+          else if (got.join() !== want.join()) runLost++
+          expectedNew.set(billId, [...(expectedNew.get(billId) ?? []), ...want])
+        }
         for (const s of planned) {
           const before = liabBefore.get(s.liabilityId)
           const after = liabAfter.get(s.liabilityId) ?? 0
           if (before === undefined || after !== before - s.amountCents) runLost++
         }
-        expectedNew.set(l.billId, [...(expectedNew.get(l.billId) ?? []), ...want])
+        if (planned.reduce((a, s) => a + s.amountCents, 0) !== amountCents) runLost++
       }
       doubled += runDoubled
       lost += runLost
       if (values.verbose || runDoubled || runLost) {
         console.log(
-          `run ${run}: ${mode} ${(amountCents / 100).toFixed(2)} € on liability ${l.id} faults=[${drawn.join(', ')}] → ${view?.state ?? `refused (${refused})`}` +
+          `run ${run}: ${mode} ${(amountCents / 100).toFixed(2)} € on ${many ? `${targets.length} instalments of ${runBills.length} bills` : `liability ${l.id}`} faults=[${drawn.join(', ')}] → ${view?.state ?? `refused (${refused})`}` +
             (runDoubled || runLost ? ` DOUBLED=${runDoubled} LOST=${runLost}` : ''),
         )
       }
-      for (const id of new Set([l.id, ...siblings.map((s) => s.id)])) {
+      for (const id of new Set([l.id, ...siblings.map((s) => s.id), ...targets.map((x) => x.id)])) {
         const c = liabAfter.get(id)
         const p = pool.get(id)
         if (c === undefined) pool.delete(id)
@@ -238,7 +307,9 @@ async function main(): Promise<void> {
     await sb.stop()
     await rm(dataDir, { recursive: true, force: true })
   }
-  console.log(`runs=${runs} doubled=${doubled} lost=${lost}`)
+  console.log(
+    `runs=${runs} doubled=${doubled} lost=${lost} multi=${multiRuns} multiSteps=${multiSteps} multiBills=${multiBills} cashLimit=${cashLimit} refused=${refusedCount} unfinished=${unfinished}`,
+  )
   process.exitCode = doubled === 0 && lost === 0 && runs === RUNS ? 0 : 1
 }
 
