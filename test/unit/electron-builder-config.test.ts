@@ -16,7 +16,8 @@ const load = () => getConfig(root, 'electron-builder.yml', null)
 const targets = (t: unknown): string[] => (Array.isArray(t) ? t : [t]).map((x) => (typeof x === 'string' ? x : x.target))
 
 describe('electron-builder configuration', () => {
-  it("passes electron-builder's validator", async () => {
+  // The first validation compiles electron-builder's JSON schema: seconds on a busy machine.
+  it("passes electron-builder's validator", { timeout: 30_000 }, async () => {
     await expect(validateConfiguration(await load(), new DebugLogger(false))).resolves.toBeUndefined()
   })
 
