@@ -28,6 +28,25 @@ describe.skipIf(!chromiumPath)('call lists', () => {
   const rowIds = (test: string) =>
     page.locator(`[data-test="${test}"]`).evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-id'))))
 
+  it('a patient marked arrived at another desk shows here, with a notice, whatever the screen', async () => {
+    await page.locator('[data-test="waiting-room"]').waitFor()
+    // main is asked by this desk every few seconds and reads today on its own timer; one read is done here.
+    await poll(() => page.locator('[data-test="arrivals-watch"]').count()).toBe(1)
+    await h.app.services.agenda.arrivals!.poll()
+    await page.keyboard.press('Alt+4')
+    await page.waitForURL(/#\/lists\/confirmations/)
+    const sb = h.sandbox().state
+    const a = sb.appointments.find((x) => x.date.startsWith(`${h.today} 1`) && x.patientId != null && x.state === 'confirmed')!
+    const p = sb.patients.find((x) => x.id === a.patientId)!
+    a.state = 'waiting' // what another desk's PATCH does
+    await h.app.services.agenda.arrivals!.poll()
+    await poll(() => page.locator('.n-message').allInnerTexts()).toContainEqual(
+      `${p.lastName} ${p.firstName} (${a.date.slice(11, 16)}): arrivo segnato da un’altra postazione`,
+    )
+    await page.keyboard.press('Alt+1')
+    await page.locator(`[data-test="waiting-${a.id}"]`).waitFor()
+  })
+
   it("Alt+4 opens Conferme on the next working day's appointments, by time, with phones to call", async () => {
     await page.keyboard.press('Alt+4')
     await page.waitForURL(/#\/lists\/confirmations/)

@@ -1,4 +1,5 @@
 import { defineFeature, forgetStores } from '../feature'
+import { useArrivalsStore } from './arrivals-store'
 import { agendaMessages } from './i18n'
 import { useAgendaStore } from './store'
 import { useTodayStore } from './today'
@@ -14,5 +15,5 @@ export const agendaFeature = defineFeature({
   routes: [{ path: '/day/:date?', name: 'day', component: AgendaView }],
   messages: agendaMessages,
   nav: { label: 'shell.agenda', to: { name: 'day' }, owns: (name: string) => name === 'day', order: 1, test: 'nav-agenda' },
-  reset: (pinia) => forgetStores(pinia, useTodayStore, useAgendaStore),
+  reset: (pinia) => forgetStores(pinia, useArrivalsStore, useTodayStore, useAgendaStore),
 })
