@@ -253,13 +253,16 @@ export const billingChannels = {
         carePlanId: id.optional(),
         patientId: id.optional(),
         status: z.enum(billStatuses).optional(),
+        /** The desk's practice-local day, which "overdue" is counted from; default main's clock. */
+        today: isoDate.optional(),
       })
       .superRefine(rangeCheck(() => RANGE_CAPS.bills)),
     z.object({ bills: z.array(billRowSchema), totals: totalsSchema }),
   ),
   /** One bill (with its summary) with its open liabilities, its transactions and whether its payment link is valid (null = unknown). */
   billDetail: channel(
-    z.strictObject({ billId: id }),
+    /** `today`: as in billsList. */
+    z.strictObject({ billId: id, today: isoDate.optional() }),
     z.object({
       bill: billRowSchema,
       liabilities: z.array(liabilitySchema),
@@ -279,9 +282,10 @@ export const billingChannels = {
   takingsDay: channel(z.strictObject({ date: isoDate }), takingsSchema),
   /**
    * A patient's open balance: the open instalments of the patient's bills of the last RANGE_CAPS.bills days
-   * (bills naming the patient or one of the patient's care plans), oldest due first.
+   * (bills naming the patient or one of the patient's care plans), oldest due first. `today`: the desk's
+   * practice-local day (overdue = due before it, cash taken on it); default main's clock.
    */
-  patientBalance: channel(z.strictObject({ patientId: id }), patientBalanceSchema),
+  patientBalance: channel(z.strictObject({ patientId: id, today: isoDate.optional() }), patientBalanceSchema),
   /** The care-plan entries of an appointment (label, price, done), in the care plan's order; `patientId` is the appointment's patient. */
   appointmentTreatments: channel(z.strictObject({ appointmentId: id, patientId: id }), z.array(appointmentTreatmentSchema)),
   /**

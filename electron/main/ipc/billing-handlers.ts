@@ -4,7 +4,7 @@ import type { HandlerGroup } from './handlers'
 export const billingHandlers: HandlerGroup<typeof billingChannels> = ({ billing, payments }) => ({
   billingReference: () => billing.reference(),
   billsList: (filter) => billing.bills(filter),
-  billDetail: ({ billId }) => billing.bill(billId),
+  billDetail: ({ billId, today }) => billing.bill(billId, today),
   paymentRecord: (request) => payments.record(request),
   paymentsUnfinished: async () => {
     // First call after start-up (or after connecting): finish what a crash or an outage left behind.
@@ -15,7 +15,7 @@ export const billingHandlers: HandlerGroup<typeof billingChannels> = ({ billing,
   paymentRetry: ({ key }) => payments.retry(key),
   paymentDiscard: ({ key }) => payments.discard(key),
   takingsDay: ({ date }) => billing.takings(date),
-  patientBalance: ({ patientId }) => billing.patientBalance(patientId),
+  patientBalance: ({ patientId, today }) => billing.patientBalance(patientId, today),
   appointmentTreatments: ({ appointmentId }) => billing.appointmentTreatments(appointmentId),
   paymentsRecordMany: (request) => payments.recordMany(request),
   dayCloseGet: ({ date }) => billing.dayCloseGet(date),

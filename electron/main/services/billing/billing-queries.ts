@@ -32,6 +32,7 @@ export interface BillsFilter {
   carePlanId?: number | undefined
   patientId?: number | undefined
   status?: BillStatus | undefined
+  today?: string | undefined
 }
 
 /** Payment types and accounts change rarely: once per client (session), unless asked again. */
@@ -61,7 +62,7 @@ export function billingReference(client: Client, refresh = false): Promise<Refer
 export async function listBills(
   client: Client,
   f: BillsFilter,
-  today = todayIn(),
+  today = f.today ?? todayIn(),
 ): Promise<{ bills: BillRow[]; totals: ReturnType<typeof totals> }> {
   const rows = await summarize(client, await findBills(client, f), today)
   const bills = f.status ? rows.filter((b) => b.status === f.status) : rows
@@ -333,16 +334,16 @@ export class BillingQueries {
     return listBills(await this.client(), f)
   }
 
-  async patientBalance(patientId: number): Promise<PatientBalance> {
-    return patientBalance(await this.client(), patientId)
+  async patientBalance(patientId: number, today?: string): Promise<PatientBalance> {
+    return patientBalance(await this.client(), patientId, today)
   }
 
   async appointmentTreatments(appointmentId: number): Promise<AppointmentTreatment[]> {
     return appointmentTreatments(await this.client(), appointmentId)
   }
 
-  async bill(billId: number) {
-    return billDetail(await this.client(), billId)
+  async bill(billId: number, today?: string) {
+    return billDetail(await this.client(), billId, today)
   }
 
   async takings(date: string): Promise<Takings> {
