@@ -36,6 +36,9 @@ export interface ReadRow {
   syncedAt: number
 }
 
+/** How many view rows (painted days and the reference) stay in memory for a day switch in the running app. */
+const RECENT_VIEWS = 9
+
 export const metaKeys = {
   reference: 'reference',
   day: (day: IsoDate) => `day:${day}`,
@@ -97,6 +100,52 @@ export class SportelloDb extends Dexie {
   /** Set by a wipe of the app's cache (one with a scope gate), cleared when a practice is connected again. */
   private closedForWrites = false
 
+  /**
+   * The view rows written or read lately, by key, as the disk holds them (kept once the disk took them): a day
+   * switch in the running app paints from here, without a round trip to IndexedDB. Forgotten with the rows.
+   */
+  private recent = new Map<string, ViewRow>()
+  /** Counts view writes and forgets: a read that saw one while it was on its way keeps nothing in memory. */
+  private viewWrites = 0
+
+  /** The view rows of `keys` if memory holds every one (see `recent`), else null. */
+  recentViews(keys: readonly string[]): ViewRow[] | null {
+    const rows: ViewRow[] = []
+    for (const k of keys) {
+      const row = this.recent.get(k)
+      if (!row) return null
+      rows.push(row)
+    }
+    return rows
+  }
+
+  /** The view rows of `keys`, from memory when it holds them all, else from IndexedDB (then kept in memory). */
+  async readViews(keys: readonly string[]): Promise<Array<ViewRow | undefined>> {
+    const hit = this.recentViews(keys)
+    if (hit) return hit
+    const writes = this.viewWrites
+    const rows = await this.views.bulkGet([...keys])
+    if (writes === this.viewWrites) for (const r of rows) if (r) this.remember(r)
+    return rows
+  }
+
+  /** Memory forgets every view row (after rows were deleted on disk behind the methods here, e.g. a trim). */
+  forgetRecentViews(): void {
+    this.viewWrites++
+    this.recent.clear()
+  }
+
+  private remember(row: ViewRow): void {
+    this.viewWrites++
+    this.recent.delete(row.key)
+    this.recent.set(row.key, row)
+    // The oldest days go first; the reference stays (every day paints with it).
+    for (const k of this.recent.keys()) {
+      if (this.recent.size <= RECENT_VIEWS) break
+      if (k !== 'reference') this.recent.delete(k)
+    }
+  }
+
   private scopeGate: { promise: Promise<string | null>; resolve: (s: string | null) => void; settled: boolean } | null = null
 
   /**
@@ -134,14 +183,17 @@ export class SportelloDb extends Dexie {
   }
 
   async storeReference(ref: { chairs: Chair[]; colors: Color[]; operators: Operator[] }, now = Date.now()): Promise<void> {
+    const row: ViewRow = { key: 'reference', chairs: ref.chairs, colors: ref.colors, operators: ref.operators, syncedAt: now }
+    this.viewWrites++
     await this.transaction('rw', [this.chairs, this.colors, this.operators, this.meta, this.views], async () => {
       await Promise.all([this.chairs.clear(), this.colors.clear(), this.operators.clear()])
-      await this.views.put({ key: 'reference', chairs: ref.chairs, colors: ref.colors, operators: ref.operators, syncedAt: now })
+      await this.views.put(row)
       await this.chairs.bulkPut(ref.chairs.map((c) => ({ ...c, syncedAt: now })))
       await this.colors.bulkPut(ref.colors.map((c) => ({ ...c, syncedAt: now })))
       await this.operators.bulkPut(ref.operators.map((o) => ({ ...o, syncedAt: now })))
       await this.meta.put({ key: metaKeys.reference, syncedAt: now })
     })
+    this.remember(row)
   }
 
   async readReference(): Promise<{ chairs: Chair[]; colors: Color[]; operators: Operator[]; syncedAt: number | null }> {
@@ -173,7 +225,10 @@ export class SportelloDb extends Dexie {
   async storeDayView(day: IsoDate, appointments: Appointment[], known: ReadonlyMap<number, Patient>, syncedAt = Date.now()): Promise<void> {
     const ids = new Set(appointments.map((a) => a.patientId).filter((id): id is number => id != null))
     const patients = [...ids].map((id) => known.get(id)).filter((p): p is Patient => p !== undefined)
-    await this.views.put({ key: metaKeys.day(day) as `day:${string}`, appointments, patients, syncedAt })
+    const row: ViewRow = { key: metaKeys.day(day) as `day:${string}`, appointments, patients, syncedAt }
+    this.viewWrites++
+    await this.views.put(row)
+    this.remember(row)
   }
 
   async storePatients(patients: Patient[], now = Date.now()): Promise<void> {
@@ -188,20 +243,25 @@ export class SportelloDb extends Dexie {
   /** Forget everything: used on disconnect. The app's cache then takes no new rows until `setScope` names a practice. */
   async wipe(): Promise<void> {
     if (this.scopeGate) this.closedForWrites = true
+    this.forgetRecentViews()
     await this.transaction('rw', this.tables, async () => {
       await Promise.all(this.tables.map((t) => t.clear()))
     })
+    this.forgetRecentViews()
   }
 }
 
 /** Wipes every table unless the cache is `scope`'s already, then marks it as `scope`'s (none: left empty). */
 async function applyScope(db: SportelloDb, scope: string | null): Promise<void> {
+  let cleared = false
   await db.transaction('rw', db.tables, async () => {
     const row = await db.meta.get(SCOPE_KEY)
     if (scope !== null && row?.scope === scope) return
+    cleared = true
     await Promise.all(db.tables.map((t) => t.clear()))
     if (scope !== null) await db.meta.put({ key: SCOPE_KEY, scope, syncedAt: Date.now() })
   })
+  if (cleared) db.forgetRecentViews()
 }
 
 /** The practice-local day an appointment falls on, from its wall-time `date`. */

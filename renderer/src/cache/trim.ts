@@ -42,5 +42,7 @@ export async function trimCache(db: SportelloDb, days: number, now: Date = new D
       deleted += await t.filter((r: unknown) => stale(r) && (r as { key?: unknown }).key !== 'scope').delete()
     }
   })
+  // Some view rows may be gone: memory keeps none of them (the next read brings back those still there).
+  db.forgetRecentViews()
   return { cutoff, deleted }
 }

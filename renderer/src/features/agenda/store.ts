@@ -182,7 +182,10 @@ export const useAgendaStore = defineStore('agenda', () => {
     const key = `${start}|${end}`
     const early = preloaded?.key === key ? preloaded.snapshot : null
     preloaded = null
-    const { r, cached, stamps, cachedPatients } = await (early ?? readSnapshot(days, (ids) => ids.filter((id) => !patients.value.has(id))))
+    // Days the cache holds in memory go on screen in this same task: no empty grid is rendered in between.
+    const recent = early ? null : recentSnapshot(days)
+    const { r, cached, stamps, cachedPatients } =
+      recent ?? (await (early ?? readSnapshot(days, (ids) => ids.filter((id) => !patients.value.has(id)))))
     if (trace) trace.cacheRead = performance.now()
     if (mySeq !== seq) return { refreshed: Promise.resolve() }
     if (chairs.value.length === 0) applyReference(r)
@@ -663,19 +666,32 @@ export const useAgendaStore = defineStore('agenda', () => {
  * day with its patients). IndexedDB round trips, not data size, are what a warm open waits for. A cache
  * written before the view rows existed (or a day never refreshed since) falls back to the tables.
  */
-async function readSnapshot(days: IsoDate[], wanted: (ids: number[]) => number[]) {
-  const rows = await db.views.bulkGet(['reference', ...days.map((d) => metaKeys.day(d))])
+// Function declarations: the boot read above runs while this module is evaluated.
+function viewKeys(days: IsoDate[]): string[] {
+  return ['reference', ...days.map((d) => metaKeys.day(d))]
+}
+
+/** The days as their view rows hold them, or null when a row is missing. */
+function snapshotOf(rows: Array<ViewRow | undefined>) {
   const [ref, ...dayRows] = rows
-  if (ref?.key === 'reference' && dayRows.every((v) => v !== undefined && v.key !== 'reference')) {
-    const views = dayRows as Array<Extract<ViewRow, { appointments: Appointment[] }>>
-    return {
-      r: { chairs: ref.chairs, colors: ref.colors, operators: ref.operators },
-      cached: views.flatMap((v) => v.appointments),
-      stamps: views.map((v) => v.syncedAt as number | null),
-      cachedPatients: views.flatMap((v) => v.patients),
-    }
+  if (ref?.key !== 'reference' || !dayRows.every((v) => v !== undefined && v.key !== 'reference')) return null
+  const views = dayRows as Array<Extract<ViewRow, { appointments: Appointment[] }>>
+  return {
+    r: { chairs: ref.chairs, colors: ref.colors, operators: ref.operators },
+    cached: views.flatMap((v) => v.appointments),
+    stamps: views.map((v) => v.syncedAt as number | null),
+    cachedPatients: views.flatMap((v) => v.patients),
   }
-  return readTables(days, wanted)
+}
+
+/** The days from the view rows the cache keeps in memory (a day switch in the running app), or null. */
+function recentSnapshot(days: IsoDate[]) {
+  const rows = db.recentViews(viewKeys(days))
+  return rows ? snapshotOf(rows) : null
+}
+
+async function readSnapshot(days: IsoDate[], wanted: (ids: number[]) => number[]) {
+  return snapshotOf(await db.readViews(viewKeys(days))) ?? readTables(days, wanted)
 }
 
 async function readTables(days: IsoDate[], wanted: (ids: number[]) => number[]) {

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { nextTick } from 'vue'
 import type { Appointment } from '../../../../../../shared/alfadocs/schemas'
 import type { Api } from '../../../../../../shared/contract'
 import { STORE_TODAY, startStoreHarness, type StoreHarness } from '../../../../../support/store-harness'
@@ -203,6 +204,26 @@ describe('agenda store', () => {
     } finally {
       gate.restore()
     }
+  })
+
+  it('a day switch to a day the cache holds in memory shows it in the same task: no empty grid in between', async () => {
+    const store = useAgendaStore()
+    // The open asks for the day and both neighbours: their view rows are written, and kept in memory.
+    await (
+      await store.open(STORE_TODAY, STORE_TODAY, { prefetch: true })
+    ).refreshed
+    const next = '2026-03-12'
+    const server = await h.invoke('appointmentsRange', { from: next, to: next })
+    expect(server.length).toBeGreaterThan(0)
+    const ids = () => store.appointments.map((a) => a.id).sort()
+    const opening = store.open(next, next)
+    expect(ids()).toEqual(server.map((a) => a.id).sort())
+    // What the next render sees (Vue renders after the task's microtasks): the day, not an empty grid.
+    await nextTick()
+    expect(ids()).toEqual(server.map((a) => a.id).sort())
+    await (
+      await opening
+    ).refreshed
   })
 
   it('spansOf groups contiguous days, capped', () => {
