@@ -59,9 +59,8 @@ describe.skipIf(!chromiumPath)('the agenda offline', () => {
   async function expectNotBookable() {
     const box = (await h.page.locator('.ag__cols').boundingBox())!
     await h.page.mouse.click(box.x + box.width / 2, box.y + 120)
-    await h.page.keyboard.press('Control+k')
+    // (Ctrl+K is today's check-in whatever day is shown, not a booking of this day: agenda-flow tests it.)
     expect(await h.page.locator('[data-test="booking-dialog"]').count()).toBe(0)
-    expect(await h.page.locator('[data-test="palette"], .n-modal [placeholder*="segnarlo in attesa"]').count()).toBe(0)
     // No count under the chairs: "nessun appuntamento" would say the day is empty.
     expect((await grid().innerText()).toLowerCase()).not.toContain('nessun appuntamento')
   }
