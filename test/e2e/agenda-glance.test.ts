@@ -27,7 +27,9 @@ const sampleTexts = (page: Page) =>
   page.locator('.blk').evaluateAll((blocks) =>
     blocks.flatMap((b) => {
       const parts = [
-        ...b.querySelectorAll<HTMLElement>('[data-test="appt-time"], [data-test="appt-patient"], .blk__desc, [data-test="appt-state"]'),
+        ...b.querySelectorAll<HTMLElement>(
+          '[data-test="appt-time"], [data-test="appt-patient"], .blk__desc, [data-test="appt-state"], [data-test="appt-late"]',
+        ),
       ]
       return parts.map((el) => {
         const layers: Array<{ color: string; image: string }> = []
