@@ -75,6 +75,9 @@ async function boot(o: BootOptions) {
     powerMonitor: new Emitter(),
     notifications: [] as Array<{ title: string; body: string }>,
     exited: [] as number[],
+    menu: [] as Array<{ label?: string; submenu?: any[]; click?: () => void }>,
+    dialogs: [] as any[],
+    opened: [] as string[],
     updaterModuleRead: 0,
     updater: new FakeUpdater(),
   }
@@ -128,8 +131,8 @@ async function boot(o: BootOptions) {
       setAppUserModelId: () => undefined,
     },
     BrowserWindow: FakeWindow,
-    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => undefined },
-    dialog: { showMessageBox: () => Promise.resolve({ response: 0 }) },
+    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (t: any) => (r.menu = t) },
+    dialog: { showMessageBox: (...args: any[]) => (r.dialogs.push(args.at(-1)), Promise.resolve({ response: 0 })) },
     ipcMain: { handle: (name: string, fn: Listener) => r.handlers.set(name, fn), on: () => undefined },
     session: {
       defaultSession: {
@@ -138,7 +141,7 @@ async function boot(o: BootOptions) {
         setPermissionCheckHandler: () => undefined,
       },
     },
-    shell: { openExternal: () => undefined, openPath: () => Promise.resolve('') },
+    shell: { openExternal: () => undefined, openPath: (p: string) => (r.opened.push(p), Promise.resolve('')) },
     screen: {
       getAllDisplays: () => o.displays,
       getDisplayMatching: (b: Rect) =>
@@ -318,6 +321,35 @@ async function unfinishedPayment(dataDir: string, practice: { practiceId: number
     paymentEntry('glue-unfinished', {}, { ...practice, state: 'needs-attention', createdAt: new Date().toISOString() }),
   )
 }
+
+describe('Aiuto', () => {
+  it("runs the doctor's checks on the connected practice, opens the data and log folders; the log never holds the key", async () => {
+    const dataDir = tempDir()
+    const b = await start({ dataDir, keytar: keychain(), displays: [display(1, 0)] })
+    const help = b.menu.find((m) => m.label === 'Aiuto')!.submenu!
+    const item = (label: string) => help.find((i) => i.label === label)!.click!()
+    item('Diagnostica…')
+    await vi.waitFor(() => expect(b.dialogs).toHaveLength(1))
+    expect(b.dialogs[0]).toMatchObject({ title: 'Diagnostica', message: 'Nessuno studio collegato da controllare.' })
+
+    await b.ok('sessionConnect', { apiKey: sandbox.apiKey, baseUrl: sandbox.baseUrl })
+    item('Diagnostica…')
+    await vi.waitFor(() => expect(b.dialogs).toHaveLength(2))
+    expect(b.dialogs[1]).toMatchObject({ title: 'Diagnostica', message: 'Sportello lavora correttamente con AlfaDocs.' })
+    expect(b.dialogs[1].detail).toMatch(/^✓ \/me: practice .* practiceId \d+, archiveId \d+\n✓ chairs: \d+ in use/)
+    expect(help.find((i) => i.label?.startsWith('Versione'))).toMatchObject({ label: 'Versione 1.0.0', enabled: false })
+
+    item('Apri la cartella dei dati')
+    item('Apri la cartella dei log')
+    expect(b.opened).toEqual([dataDir, join(dataDir, 'logs')])
+    // Whatever main logs with the key in it (here a console.warn of its own) reaches the file without it.
+    console.warn('[sportello] test line with the key', sandbox.apiKey)
+    const log = readFileSync(join(dataDir, 'logs', 'sportello.log'), 'utf8')
+    expect(log).toContain('diagnostics:')
+    expect(log).toContain('test line with the key ***')
+    expect(log).not.toContain(sandbox.apiKey)
+  })
+})
 
 describe('updates and notifications', () => {
   it('without a feed, electron-updater is never touched', async () => {
