@@ -148,4 +148,59 @@ describe.skipIf(!chromiumPath)('call lists', () => {
     await h.screenshot('lists-asap-1920')
     await page.setViewportSize({ width: 1366, height: 768 })
   })
+
+  it('a cancellation offers the short-notice patients who fit, and one click moves one into the slot (the sandbox has it)', async () => {
+    await page.keyboard.press('Alt+1')
+    await page.waitForURL(/#\/day/)
+    const sb = h.sandbox().state
+    // A slot later today that someone on the Anticipi list fits into (the field was chosen above).
+    const today = sb.appointments
+      .filter(
+        (a) =>
+          a.date >= `${h.today} 10:00:00` &&
+          a.date.startsWith(h.today) &&
+          a.patientId != null &&
+          a.state === 'confirmed' &&
+          a.chairId != null,
+      )
+      .sort((x, y) => Number(y.duration) - Number(x.duration))
+    let freed: (typeof today)[number] | undefined
+    for (const a of today.slice(0, 8)) {
+      const fits = await h.invoke('listsAsapForSlot', {
+        now: now(),
+        date: a.date,
+        duration: Number(a.duration),
+        operatorId: a.operatorId,
+        appointmentId: a.id,
+      })
+      if (fits.length > 0) {
+        freed = a
+        break
+      }
+    }
+    expect(freed).toBeDefined()
+    const blk = page.locator(`.blk[data-id="${freed!.id}"]`)
+    await blk.scrollIntoViewIfNeeded()
+    await blk.click({ button: 'right' })
+    await page.locator('.n-dropdown-option').getByText('Disdetto', { exact: true }).click()
+    await poll(() => sb.appointments.find((a) => a.id === freed!.id)!.state).toBe('cancelled')
+    const bar = page.locator(`[data-test="freed-${freed!.id}"]`)
+    await bar.locator('[data-test="freed-offer"]').click()
+    const offer = page.locator('[data-test="asap-offer"]')
+    await offer.waitFor()
+    await h.screenshot('lists-asap-offer-1366')
+    const candidate = offer
+      .locator('[data-test="asap-candidate"]')
+      .filter({ has: page.locator('[data-test="asap-move"]:not([disabled])') })
+      .first()
+    const patientId = Number(await candidate.getAttribute('data-id'))
+    const before = sb.appointments.find((a) => a.patientId === patientId && a.date > freed!.date && a.state !== 'cancelled')!
+    await candidate.locator('[data-test="asap-move"]').click()
+    await offer.waitFor({ state: 'detached' })
+    await poll(() => {
+      const moved = sb.appointments.find((a) => a.id === before.id)!
+      return [moved.date.slice(0, 16), moved.chairId]
+    }).toEqual([freed!.date.slice(0, 16), freed!.chairId])
+    await page.locator(`.blk[data-id="${before.id}"]`).waitFor()
+  })
 })

@@ -3,6 +3,8 @@ import { computed } from 'vue'
 import type { CustomField } from '../../../../shared/alfadocs/schemas'
 import type { AsapRow, CallOutcome, ConfirmationRow, FollowUpRow } from '../../../../shared/contract/lists'
 import { nowMinutesIn, todayIn, type IsoDate } from '../../../../shared/dates'
+import { seenOf, type UpdateResult } from '../../../../shared/contract/agenda'
+import type { Freed } from '../../../../shared/lists/freed-slot'
 import { call } from '../../api'
 import { createRead } from '../../data/read'
 
@@ -68,6 +70,24 @@ export const useListsStore = defineStore('lists', () => {
   const asapForSlot = (slot: { date: string; duration: number; operatorId: number | null; appointmentId?: number }) =>
     call('listsAsapForSlot', { now: deskNow(), ...slot })
 
+  /**
+   * Moves an ASAP patient's appointment into a freed slot (their operator kept), with "read again and compare":
+   * a 'conflict' answer means another desk changed it meanwhile and nothing was written.
+   */
+  async function moveInto(row: AsapRow, slot: Freed): Promise<UpdateResult> {
+    const r = await call('agendaUpdate', {
+      seen: seenOf(row.appointment),
+      changes: { date: slot.date, ...(slot.chairId != null ? { chairId: slot.chairId } : {}) },
+      force: false,
+    })
+    if (r.status === 'saved')
+      asap.patch((v) => ({
+        ...v,
+        rows: v.rows.map((x) => (x.appointment.id === r.appointment.id ? { ...x, appointment: r.appointment } : x)),
+      }))
+    return r
+  }
+
   function reset(): void {
     for (const r of [confirmations, followUps, asap, reference, customFields]) r.reset()
   }
@@ -87,6 +107,7 @@ export const useListsStore = defineStore('lists', () => {
     setOutcome,
     setContacted,
     asapForSlot,
+    moveInto,
     reset,
   }
 })
