@@ -171,9 +171,9 @@ export function seedBilling(rng: Rng, today: string, patients: Patient[], appoin
   const t0 = b.transactions[0]
   if (t0) b.transactions.push({ ...t0, id: txId++, deleted: true })
 
-  // As in AlfaDocs' reference (bills list `carePlanId`, not `patientId`): every third patient bill names
+  // As in AlfaDocs' reference (bills list `carePlanId`, not `patientId`): every fifth patient bill names
   // its patient only through its care plan. Decided by id, not by the PRNG, so nothing else of the seed moves.
-  for (const bill of b.bills) if (bill.carePlanId != null && bill.id % 3 === 0) bill.patientId = null
+  for (const bill of b.bills) if (bill.carePlanId != null && bill.id % 5 === 0) bill.patientId = null
 
   const ids = { planId, entryId, billId, liabilityId, txId }
   seedCheckoutDemo(b, today, appointments, ids, (bill) => {
