@@ -9,6 +9,7 @@ import { useDocumentsStore } from '../../../../../renderer/src/features/document
 import { useUploadStore } from '../../../../../renderer/src/features/documents/upload-store'
 import { usePatientsStore } from '../../../../../renderer/src/features/patients/store'
 import { usePatientSearch } from '../../../../../renderer/src/features/patients/search-store'
+import { useListsStore } from '../../../../../renderer/src/features/lists/store'
 import { useSessionStore } from '../../../../../renderer/src/features/session/store'
 import { STORE_TODAY, startStoreHarness, type StoreHarness } from '../../../../support/store-harness'
 
@@ -19,10 +20,19 @@ const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000,
 
 describe('features list', () => {
   it('has the eight features, each route name once, and tabs in order with unique test ids', () => {
-    expect(features.map((f) => f.id).sort()).toEqual(['agenda', 'billing', 'documents', 'lists', 'patients', 'print', 'session', 'settings'])
+    expect(features.map((f) => f.id).sort()).toEqual([
+      'agenda',
+      'billing',
+      'documents',
+      'lists',
+      'patients',
+      'print',
+      'session',
+      'settings',
+    ])
     const names = features.flatMap((f) => f.routes.map((r) => r.name)).filter((n) => n !== undefined)
     expect(new Set(names).size).toBe(names.length)
-    expect(navTabs.map((t) => t.test)).toEqual(['nav-agenda', 'nav-patients', 'nav-billing'])
+    expect(navTabs.map((t) => t.test)).toEqual(['nav-agenda', 'nav-patients', 'nav-billing', 'nav-lists'])
     expect(navTabs.map((t) => t.order)).toEqual([...navTabs.map((t) => t.order)].sort((a, b) => a - b))
     // Every tab owns the route it opens.
     for (const tab of navTabs) expect(tab.owns(String((tab.to as { name: string }).name))).toBe(true)
@@ -73,6 +83,9 @@ describe('disconnect forgets the practice in every feature', () => {
     const uploads = useUploadStore(pinia)
     await uploads.addFiles(patient.id, 'Rossi Mario', [new File(['nota'], 'nota.txt', { type: 'text/plain' })])
     await poll(() => uploads.rows.map((r) => r.state)).toEqual(['done'])
+    const lists = useListsStore(pinia)
+    await lists.loadConfirmations(STORE_TODAY)
+    expect(lists.confirmations.value?.rows.length).toBeGreaterThan(0)
     expect(Object.values(await counts()).some((n) => n > 0)).toBe(true)
 
     await session.disconnect()
@@ -94,7 +107,9 @@ describe('disconnect forgets the practice in every feature', () => {
     expect(useDocumentsStore(pinia).list).toMatchObject({ status: 'idle', value: null })
     const uploads2 = useUploadStore(pinia)
     expect([uploads2.rows, uploads2.landed]).toEqual([[], {}])
-  })
+    expect(useListsStore(pinia).confirmations).toMatchObject({ status: 'idle', value: null })
+    // Every feature's reads against the demo, twice over: longer than a unit test's default.
+  }, 30_000)
 })
 
 async function counts(): Promise<Record<string, number>> {
