@@ -12,8 +12,13 @@ export const useLockStore = defineStore('lock', () => {
   /** ms (page clock) until a PIN may be tried again. */
   const waitUntil = ref(0)
   let timer: ReturnType<typeof setInterval> | null = null
+  // Answers can cross (a slow poll still on its way when the PIN's answer comes): only the latest asked counts.
+  let asked = 0
+  let applied = 0
 
-  function took(next: LockState): LockState {
+  function took(seq: number, next: LockState): LockState {
+    if (seq < applied) return state.value ?? next
+    applied = seq
     waitUntil.value = next.retryInMs > 0 ? Date.now() + next.retryInMs : 0
     state.value = next
     if (!next.enabled) stop()
@@ -22,7 +27,8 @@ export const useLockStore = defineStore('lock', () => {
 
   async function refresh(): Promise<void> {
     try {
-      took(await call('sessionLockState', {}))
+      const seq = ++asked
+      took(seq, await call('sessionLockState', {}))
     } catch {
       // main did not answer this once: keep what is shown (a closed lock stays closed)
     }
@@ -31,7 +37,13 @@ export const useLockStore = defineStore('lock', () => {
   function start(): void {
     if (timer) return
     void refresh()
-    timer = setInterval(() => void refresh(), LOCK_POLL_MS)
+    // One poll at a time: a busy main is not asked again before it answered.
+    let polling = false
+    timer = setInterval(() => {
+      if (polling) return
+      polling = true
+      void refresh().finally(() => (polling = false))
+    }, LOCK_POLL_MS)
   }
   function stop(): void {
     if (timer) clearInterval(timer)
@@ -41,7 +53,8 @@ export const useLockStore = defineStore('lock', () => {
   /** Unlocks, or sets the first PIN; a refusal is thrown as an ApiError (the state is refreshed first). */
   async function send(action: 'unlock' | 'set', pin: string): Promise<void> {
     try {
-      took(await call(action === 'set' ? 'sessionSetPin' : 'sessionUnlock', { pin }))
+      const seq = ++asked
+      took(seq, await call(action === 'set' ? 'sessionSetPin' : 'sessionUnlock', { pin }))
     } catch (e) {
       const error: ApiError = toApiError(e)
       await refresh()
