@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { STORE_TODAY, startStoreHarness, type StoreHarness } from '../../../../../support/store-harness'
+import { useAgendaStore } from '../../../../../../renderer/src/features/agenda/store'
+import { useTodayStore } from '../../../../../../renderer/src/features/agenda/today'
+
+// Today's part of the agenda against the real main handlers and the demo sandbox: read on its own while
+// another day is shown, its state changes sent from it, its waiting patients given a first-seen mark.
+
+const NINE = new Date(`${STORE_TODAY}T08:00:00Z`) // 09:00 in Rome
+
+describe('today store', () => {
+  let h: StoreHarness
+  beforeAll(async () => {
+    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true })
+    vi.setSystemTime(NINE)
+    h = await startStoreHarness()
+  })
+  afterAll(async () => {
+    vi.useRealTimers()
+    await h?.close()
+  })
+  const sandboxDay = () => h.invoke('appointmentsRange', { from: STORE_TODAY, to: STORE_TODAY })
+
+  it("while tomorrow is shown, today is read on its own; a today's state change is sent from here; waiting patients get a first-seen mark", async () => {
+    const agenda = useAgendaStore()
+    const { refreshed } = await agenda.open('2026-03-12', '2026-03-12')
+    await refreshed
+    const today = useTodayStore()
+    expect(today.onScreen).toBe(false)
+    expect(today.appointments).toEqual([])
+    const seenFrom = Date.now()
+    await today.load()
+    const day = await sandboxDay()
+    expect(today.appointments.map((a) => a.id).sort()).toEqual(day.map((a) => a.id).sort())
+    for (const a of day) if (a.patientId != null) expect(agenda.patients.has(a.patientId)).toBe(true)
+
+    // Waiting before this desk looked: marked when it first saw them (the desk's clock), kept in main.
+    const waiting = day.filter((a) => a.state === 'waiting').map((a) => a.id)
+    expect(waiting.length).toBeGreaterThan(0)
+    await vi.waitFor(() => expect(waiting.every((id) => agenda.waiting.has(id))).toBe(true))
+    const marks = waiting.map((id) => agenda.waiting.get(id)!)
+    for (const m of marks) expect(m >= seenFrom && m <= Date.now()).toBe(true)
+    expect((await h.invoke('agendaWaiting', { ids: waiting })).map((e) => e.since)).toEqual(marks)
+
+    // Checked in from the waiting room or Ctrl+K while tomorrow stays on screen.
+    const a = day.find((x) => x.state === 'confirmed' && x.patientId != null && !x.allDay)!
+    expect(agenda.byId.has(a.id)).toBe(false)
+    const clicked = Date.now()
+    await today.setState(a.id, 'waiting')
+    expect(today.byId.get(a.id)?.state).toBe('waiting')
+    expect(agenda.waiting.get(a.id)! >= clicked).toBe(true)
+    expect(h.sandbox().state.appointments.find((x) => x.id === a.id)?.state).toBe('waiting')
+    expect(agenda.from).toBe('2026-03-12')
+
+    // Today on screen: the agenda's own list, the same appointments.
+    await (
+      await agenda.open(STORE_TODAY, STORE_TODAY)
+    ).refreshed
+    expect(today.onScreen).toBe(true)
+    expect(today.byId.get(a.id)?.state).toBe('waiting')
+  })
+
+  it('a refused state change is rolled back', async () => {
+    const agenda = useAgendaStore()
+    await (
+      await agenda.open('2026-03-12', '2026-03-12')
+    ).refreshed
+    const today = useTodayStore()
+    await today.load()
+    const a = today.appointments.find((x) => x.state === 'confirmed' && x.patientId != null && !x.allDay)!
+    h.sandbox().faults.failNext('appointmentUpdate', 1, { status: 422, body: { message: 'state not allowed' } })
+    await expect(today.setState(a.id, 'in_care')).rejects.toMatchObject({ kind: expect.any(String) })
+    expect(today.byId.get(a.id)?.state).toBe('confirmed')
+  })
+})
