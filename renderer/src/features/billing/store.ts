@@ -12,7 +12,7 @@ import type {
   Takings,
   UnfinishedPayments,
 } from '../../../../shared/contract/billing'
-import type { IsoDate } from '../../../../shared/dates'
+import { todayIn, type IsoDate } from '../../../../shared/dates'
 import { call, toApiError } from '../../api'
 import { db } from '../../cache/db'
 import { storeCached } from '../../cache/reads'
@@ -82,7 +82,8 @@ export const DEFAULT_BILL_DAYS = 31
 /** How often the unfinished payments are looked at again while there are any (main resumes them meanwhile). */
 export const UNFINISHED_POLL_MS = 4000
 
-const keyPart = (q: BillsQuery) => [q.from, q.to, q.type ?? '', q.direction ?? '', q.carePlanId ?? '', q.patientId ?? ''].join('|')
+const keyPart = (q: BillsQuery) =>
+  [q.from, q.to, q.type ?? '', q.direction ?? '', q.carePlanId ?? '', q.patientId ?? '', q.status ?? ''].join('|')
 
 async function patientOf(id: number | null | undefined): Promise<ReceiptPatient | null> {
   if (!id) return null
@@ -110,7 +111,8 @@ export const useBillingStore = defineStore('billing', () => {
   })
   const bill = createRead<number, BillPage>({
     fetch: async (billId) => {
-      const d = await call('billDetail', { billId })
+      // Overdue counts from the desk's practice day (main's clock may not be the practice's day).
+      const d = await call('billDetail', { billId, today: todayIn() })
       return { ...d, patient: await patientOf(d.bill.patientId) }
     },
     cacheKey: (billId) => `billing:bill:${billId}`,
@@ -133,7 +135,7 @@ export const useBillingStore = defineStore('billing', () => {
   })
   /** A patient's open balance (the header of the patient page, the checkout panel). */
   const balance = createRead<number, PatientBalance>({
-    fetch: (patientId) => call('patientBalance', { patientId }),
+    fetch: (patientId) => call('patientBalance', { patientId, today: todayIn() }),
     cacheKey: (patientId) => `billing:balance:${patientId}`,
   })
   /** An appointment's care-plan treatments (the checkout panel). */
