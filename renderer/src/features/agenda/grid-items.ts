@@ -129,7 +129,7 @@ export function blockItems(d: GridData): BlockItem[] {
     out.push({
       id: a.id,
       style: `top:${b.top}px;height:${b.height}px;${place};${colorsOf(a.colorId, a.state)}`,
-      cls: `blk blk--${a.state}${b.height < 40 ? ' blk--short' : b.height >= 66 ? ' blk--tall' : ''}${b.lanes > 1 ? ' blk--lanes' : ''}${a.id < 0 ? ' blk--saving' : ''}${a.type === 'telehealth' ? ' blk--tele' : ''}`,
+      cls: `blk blk--${a.state}${b.height < 40 ? ' blk--short' : b.height >= 66 ? ' blk--tall' : ''}${b.lanes > 1 ? ' blk--lanes' : ''}${a.id < 0 ? ' blk--saving' : ''}${a.type === 'telehealth' ? ' blk--tele' : ''}${a.patientId == null ? ' blk--blocked' : ''}`,
       time: `${hhmm(b.start)}–${hhmm(b.end)}`,
       start: hhmm(b.start),
       end: `–${hhmm(b.end)}`,
