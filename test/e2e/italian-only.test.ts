@@ -297,6 +297,9 @@ describe.skipIf(!chromiumPath)('one language at a time, every screen; dialogs fi
     await page.keyboard.type(patient.lastName.slice(0, 4))
     await page.locator('.n-base-select-option').first().waitFor()
     await readsInBothLanguages('booking patient search')
+    await page.keyboard.type('zzqq')
+    await poll(() => page.locator('.n-base-select-option').count()).toBe(0)
+    await readsInBothLanguages('booking patient search, nobody found')
     await page.locator('[data-test="booking-description"] input').click()
     // A warning and an error at once: the chair and time of today's appointment (a clash), no patient and no
     // description (refused).
