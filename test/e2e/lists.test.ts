@@ -229,4 +229,30 @@ describe.skipIf(!chromiumPath)('call lists', () => {
     const slots = await h.invoke('agendaFreeSlots', { from: h.today, fromMinutes: 18 * 60, days: 1, duration: 30, operatorIds: [] })
     expect(slots.some((s) => s.chairId === blk.chairId && s.time.startsWith('19:00'))).toBe(false)
   })
+
+  it("'Da spostare' finds a free slot of the appointment's length and moves the appointment there (no second booking)", async () => {
+    await page.keyboard.press('Alt+4')
+    await page.waitForURL(/#\/lists\/confirmations/)
+    const row = page.locator('[data-test="confirm-row"]').nth(1)
+    await row.waitFor()
+    const id = Number(await row.getAttribute('data-id'))
+    const sb = h.sandbox().state
+    const before = { ...sb.appointments.find((a) => a.id === id)! }
+    const count = sb.appointments.length
+    await row.locator('[data-test="outcome-move"]').click()
+    await row.locator('[data-test="confirm-find-slot"]').click()
+    const finder = page.locator('[data-test="slot-finder"]')
+    await finder.waitFor()
+    expect(await finder.locator('[data-test="slot-duration"] input').inputValue()).toBe(String(Number(before.duration)))
+    await finder.locator('[data-test="slot-search"]').click()
+    const chip = finder.locator('[data-test^="slot-2"]').first()
+    await chip.waitFor()
+    const [, date, time, chair] = /^slot-(\d{4}-\d{2}-\d{2})-(\d{2}:\d{2})-(\d+)$/.exec((await chip.getAttribute('data-test'))!)!
+    await chip.click()
+    await poll(() => sb.appointments.find((a) => a.id === id)!.date.slice(0, 16)).toBe(`${date} ${time}`)
+    expect(sb.appointments.find((a) => a.id === id)!.chairId).toBe(Number(chair))
+    expect(sb.appointments.length).toBe(count)
+    expect(before.date.slice(0, 16)).not.toBe(`${date} ${time}`)
+    await page.locator(`.blk[data-id="${id}"]`).waitFor()
+  })
 })

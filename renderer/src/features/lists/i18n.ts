@@ -1,6 +1,7 @@
 // The call lists' strings (scope `lists`, plus the shell's tab). Italian first; keep the keys identical in English.
 const it = {
   shell: { lists: 'Liste' },
+  errors: { code: { 'appointment-gone': 'L’appuntamento non è più in quel giorno in AlfaDocs: riapri l’elenco.' } },
   lists: {
     title: 'Liste di chiamata',
     tab: { confirmations: 'Conferme', followUps: 'Da richiamare', asap: 'Anticipi' },
@@ -56,6 +57,11 @@ const it = {
     noPhone: 'nessun telefono',
     blocked: 'Senza paziente',
     saveFailed: 'Esito non salvato',
+    move: {
+      done: 'Appuntamento spostato al {date} alle {time}',
+      changed: 'L’appuntamento è stato cambiato da un’altra postazione: niente spostato.',
+      failed: 'Appuntamento non spostato',
+    },
     freed: {
       slot: 'Posto libero {day} alle {time}, {chair}, {n} min',
       candidates: 'nessun paziente in Anticipi | 1 paziente in Anticipi | {n} pazienti in Anticipi',
@@ -85,6 +91,7 @@ const it = {
 
 const en: typeof it = {
   shell: { lists: 'Lists' },
+  errors: { code: { 'appointment-gone': 'The appointment is no longer on that day in AlfaDocs: open the list again.' } },
   lists: {
     title: 'Call lists',
     tab: { confirmations: 'Confirmations', followUps: 'Follow-ups', asap: 'Short notice' },
@@ -140,6 +147,11 @@ const en: typeof it = {
     noPhone: 'no phone',
     blocked: 'No patient',
     saveFailed: 'Outcome not saved',
+    move: {
+      done: 'Appointment moved to {date} at {time}',
+      changed: 'Another desk changed the appointment: nothing moved.',
+      failed: 'Appointment not moved',
+    },
     freed: {
       slot: 'Free slot on {day} at {time}, {chair}, {n} min',
       candidates: 'no short-notice patient | 1 short-notice patient | {n} short-notice patients',

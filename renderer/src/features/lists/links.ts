@@ -2,13 +2,21 @@ import type { RouteLocationRaw } from 'vue-router'
 import type { Appointment } from '../../../../shared/alfadocs/schemas'
 
 /**
- * The agenda with the free-slot finder open for a patient (their operator and visit length prefilled when an
- * appointment is given): where "Prenota" and "Trova posto" of the lists lead.
+ * The agenda with the free-slot finder open for a patient, their operator chosen: "Prenota" of the lists (a new
+ * booking). With `move`, the appointment is moved to the slot chosen instead ("Trova posto" of a patient
+ * who wants another time), the finder looking for its length.
  */
-export function bookLink(patientId: number, appointment?: Pick<Appointment, 'operatorId' | 'duration' | 'id'>): RouteLocationRaw {
-  const query: Record<string, string> = { findFor: String(patientId) }
-  if (appointment?.operatorId) query.operator = String(appointment.operatorId)
-  if (appointment?.duration) query.duration = String(appointment.duration)
-  if (appointment?.id) query.move = String(appointment.id)
+export function bookLink(
+  patientId: number,
+  appointment?: Pick<Appointment, 'operatorId' | 'duration' | 'id' | 'date'>,
+  opts: { move?: boolean } = {},
+): RouteLocationRaw {
+  const query: Record<string, string> = { slotPatient: String(patientId) }
+  if (appointment?.operatorId) query.slotOperator = String(appointment.operatorId)
+  if (opts.move && appointment) {
+    query.slotMove = String(appointment.id)
+    query.slotMoveDay = appointment.date.slice(0, 10)
+    query.slotDuration = String(appointment.duration)
+  }
   return { name: 'day', query }
 }

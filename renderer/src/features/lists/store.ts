@@ -5,7 +5,7 @@ import type { AsapRow, CallOutcome, ConfirmationRow, FollowUpRow } from '../../.
 import { nowMinutesIn, todayIn, type IsoDate } from '../../../../shared/dates'
 import { seenOf, type UpdateResult } from '../../../../shared/contract/agenda'
 import type { Freed } from '../../../../shared/lists/freed-slot'
-import { call } from '../../api'
+import { ApiError, call } from '../../api'
 import { createRead } from '../../data/read'
 
 /** The desk's clock as AlfaDocs writes times: "YYYY-MM-DD HH:mm:00" in the practice's zone. */
@@ -88,6 +88,29 @@ export const useListsStore = defineStore('lists', () => {
     return r
   }
 
+  /**
+   * Moves a patient's appointment (of `day`) to a free slot chosen for it: read afresh, then "read again and
+   * compare" in main. Answers what AlfaDocs now holds ('conflict': another desk changed it, nothing written).
+   */
+  async function moveAppointment(
+    id: number,
+    day: IsoDate,
+    slot: { date: string; time: string; chairId: number | null; operatorId: number | null },
+  ) {
+    const current = (await call('appointmentsRange', { from: day, to: day })).find((a) => a.id === id)
+    if (!current)
+      throw new ApiError({ kind: 'not-found', message: `appointment ${id} is not on ${day} any more`, code: 'appointment-gone' })
+    return call('agendaUpdate', {
+      seen: seenOf(current),
+      changes: {
+        date: `${slot.date} ${slot.time.slice(0, 5)}:00`,
+        ...(slot.chairId != null ? { chairId: slot.chairId } : {}),
+        ...(slot.operatorId != null ? { operatorId: slot.operatorId } : {}),
+      },
+      force: false,
+    })
+  }
+
   function reset(): void {
     for (const r of [confirmations, followUps, asap, reference, customFields]) r.reset()
   }
@@ -108,6 +131,7 @@ export const useListsStore = defineStore('lists', () => {
     setContacted,
     asapForSlot,
     moveInto,
+    moveAppointment,
     reset,
   }
 })
