@@ -92,6 +92,33 @@ function colorStyles(d: Pick<GridData, 'colors'>) {
   }
 }
 
+/** Text widths (px, DejaVu Sans bold, the wider of Italian and English) that decide what a block shows. */
+const FIT = { wide: 140, tiny: 62, end: 196, wordA: 128, wordB: 142, wordC: 150 }
+
+/**
+ * The grid's classes for how much text its blocks have room for, from one column's width: `ag--s-*` for a
+ * block alone in its column, `ag--d-*` for one of two side by side (three or more are always narrow).
+ * `wide`: the whole name (else "Rossi M."); `e`: the end time; `wA/wB/wC`: the state's word (done and
+ * absent / confirmed, waiting, cancelled / in the chair); `tiny`: the start time under the state button.
+ * Unknown width (before the first layout): nothing, i.e. narrow.
+ */
+export function fitClasses(colPx: number | null, fit: boolean): string {
+  if (colPx == null || !(colPx > 0)) return ''
+  const pad = fit ? 6 : 9
+  const flags = (text: number, p: string) =>
+    [
+      text >= FIT.wide && 'wide',
+      text < FIT.tiny && 'tiny',
+      text >= FIT.end && 'e',
+      text >= FIT.wordA && 'wA',
+      text >= FIT.wordB && 'wB',
+      text >= FIT.wordC && 'wC',
+    ]
+      .filter(Boolean)
+      .map((f) => `${p}-${f}`)
+  return [...flags(colPx - 4 - pad, 'ag--s'), ...flags(Math.max(colPx / 2, MIN_LANE_PX) - 2 - 6, 'ag--d')].join(' ')
+}
+
 /** The narrowest a side-by-side block gets: room for its start time and its 24 px state button. */
 export const MIN_LANE_PX = 72
 
@@ -129,7 +156,7 @@ export function blockItems(d: GridData): BlockItem[] {
     out.push({
       id: a.id,
       style: `top:${b.top}px;height:${b.height}px;${place};${colorsOf(a.colorId, a.state)}`,
-      cls: `blk blk--${a.state}${b.height < 40 ? ' blk--short' : b.height >= 66 ? ' blk--tall' : ''}${b.lanes > 1 ? ' blk--lanes' : ''}${a.id < 0 ? ' blk--saving' : ''}${a.type === 'telehealth' ? ' blk--tele' : ''}${a.patientId == null ? ' blk--blocked' : ''}`,
+      cls: `blk blk--${a.state}${b.height < 40 ? ' blk--short' : b.height >= 66 ? ' blk--tall' : ''}${b.lanes === 2 ? ' blk--lanes blk--l2' : b.lanes > 2 ? ' blk--lanes' : ''}${a.id < 0 ? ' blk--saving' : ''}${a.type === 'telehealth' ? ' blk--tele' : ''}${a.patientId == null ? ' blk--blocked' : ''}`,
       time: `${hhmm(b.start)}–${hhmm(b.end)}`,
       start: hhmm(b.start),
       end: `–${hhmm(b.end)}`,

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest'
 import type { Appointment, Color, Operator, Patient } from '../../../../../../shared/alfadocs/schemas'
 import { contrastRatio, parseColor } from '../../../../../../shared/agenda/contrast'
 import { layoutDay } from '../../../../../../shared/agenda/layout'
-import { blockItems, chipItems, nameOf, STATE_MARK, type GridData } from '../../../../../../renderer/src/features/agenda/grid-items'
+import {
+  blockItems,
+  chipItems,
+  fitClasses,
+  nameOf,
+  STATE_MARK,
+  type GridData,
+} from '../../../../../../renderer/src/features/agenda/grid-items'
 import type { GridLabels } from '../../../../../../renderer/src/features/agenda/types'
 
 const labels: GridLabels = {
@@ -118,6 +125,17 @@ describe('grid items', () => {
     )
     expect(lanes[1]!.style).toContain('left:calc(0% + 1 * (50% - var(--lw)) / 1 + 1px)')
     expect(lanes[0]!.cls).toContain('blk--lanes')
+  })
+  it('what text the blocks have room for follows the column width: word, end time, whole name, time under the mark', () => {
+    expect(fitClasses(null, true)).toBe('')
+    // Twelve chairs on 1366 px (~82 px): short names, no word, side-by-side blocks keep 72 px.
+    expect(fitClasses(82, true)).toBe('')
+    // Five chairs and "Senza poltrona" on 1366 px (~160 px): the whole name and every state's word, no end time.
+    expect(fitClasses(160, true).split(' ')).toEqual(['ag--s-wide', 'ag--s-wA', 'ag--s-wB', 'ag--s-wC'])
+    // Wide columns: the end time too; two side by side: short names, the words of done and absent only.
+    expect(fitClasses(290, false).split(' ')).toEqual(['ag--s-wide', 'ag--s-e', 'ag--s-wA', 'ag--s-wB', 'ag--s-wC', 'ag--d-wA'])
+    // A column under 70 px (more chairs than fit): the start time goes under the state button.
+    expect(fitClasses(64, true)).toContain('ag--s-tiny')
   })
   it('names: the patient, the description of a block without one, null while the patient is read', () => {
     expect(nameOf(appt({ patientId: null, description: 'Riunione' }), data([]))).toBe('Riunione')
