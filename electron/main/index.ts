@@ -15,8 +15,7 @@ import {
 } from 'electron'
 import { autoUpdater } from 'electron-updater'
 import { todayIn } from '../../shared/dates'
-import { doctorChecks, runDoctorChecks } from '../cli/doctor-checks'
-import { explain } from '../cli/exit-codes'
+import { doctorChecks, doctorReason, runDoctorChecks } from '../cli/doctor-checks'
 import { createMainApp } from './app'
 import { electronPrintTarget } from './electron-print-target'
 import { registerIpc } from './ipc'
@@ -123,7 +122,7 @@ if (!app.requestSingleInstanceLock()) {
 
     const diagnostics = async () => {
       const client = await services.session.client().catch(() => null)
-      const lines = client ? await runDoctorChecks(doctorChecks(client, todayIn()), (e) => explain(e).reason) : null
+      const lines = client ? await runDoctorChecks(doctorChecks(client, todayIn(), language), (e) => doctorReason(e, language)) : null
       const { title, message, detail } = diagnosticsText(language, lines)
       log.write('info', `diagnostics:\n${detail || message}`)
       showBox({ type: lines?.every((l) => l.ok) ? 'info' : 'warning', title, message, detail, buttons: ['OK'] })

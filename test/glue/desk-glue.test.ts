@@ -336,7 +336,7 @@ describe('Aiuto', () => {
     item('Diagnostica…')
     await vi.waitFor(() => expect(b.dialogs).toHaveLength(2))
     expect(b.dialogs[1]).toMatchObject({ title: 'Diagnostica', message: 'Sportello lavora correttamente con AlfaDocs.' })
-    expect(b.dialogs[1].detail).toMatch(/^✓ \/me: practice .* practiceId \d+, archiveId \d+\n✓ chairs: \d+ in use/)
+    expect(b.dialogs[1].detail).toMatch(/^✓ studio: .* practiceId \d+, archiveId \d+\n✓ poltrone: \d+ in uso/)
     expect(help.find((i) => i.label?.startsWith('Versione'))).toMatchObject({ label: 'Versione 1.0.0', enabled: false })
 
     item('Apri la cartella dei dati')
