@@ -4,7 +4,7 @@ import { fiscalCheckChar } from '../../../../../../shared/patients/fiscal-code'
 import { checkboxValue } from '../../../../../../renderer/src/features/patients/format'
 import { emptyFields, fieldsOf, fillFromFiscalCode } from '../../../../../../renderer/src/features/patients/patient-form-model'
 
-describe("a checkbox custom field, as AlfaDocs spells yes and no", () => {
+describe('a checkbox custom field, as AlfaDocs spells yes and no', () => {
   it('reads true, "true", 1, "1" as yes; false, "false", 0, "0", "" as no; nothing as unknown', () => {
     for (const v of [true, 'true', 'TRUE', 1, '1', ' 1 ']) expect(checkboxValue(v), String(v)).toBe(true)
     for (const v of [false, 'false', 0, '0', '']) expect(checkboxValue(v), String(v)).toBe(false)
