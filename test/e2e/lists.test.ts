@@ -212,6 +212,7 @@ describe.skipIf(!chromiumPath)('call lists', () => {
     await dlg.locator('[data-test="kind-blocked"]').click()
     expect(await dlg.locator('[data-test="patient-select"]').count()).toBe(0)
     expect(await dlg.locator('.bk__title').innerText()).toBe('Blocca orario')
+    expect(await dlg.locator('[data-test="booking-save"]').innerText()).toBe('Blocca')
     await dlg.locator('[data-test="block-reason"]').click()
     await page.locator('.n-base-select-option').getByText('Sterilizzazione', { exact: true }).click()
     await dlg.locator('[data-test="booking-time"] input').fill('19:00')
@@ -219,6 +220,7 @@ describe.skipIf(!chromiumPath)('call lists', () => {
     await dlg.locator('[data-test="booking-duration"] input').blur()
     await dlg.locator('[data-test="booking-save"]').click()
     await dlg.waitFor({ state: 'detached' })
+    await poll(() => page.locator('.n-message').allInnerTexts()).toContainEqual('Orario bloccato')
     const sb = h.sandbox().state
     const blockOf = () => sb.appointments.find((a) => a.date === `${h.today} 19:00:00` && a.description === 'Sterilizzazione')
     await poll(() => blockOf() !== undefined).toBe(true)

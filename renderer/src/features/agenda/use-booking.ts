@@ -178,7 +178,7 @@ export function useBooking(
         if (!view.days.value.includes(d.date)) {
           view.goTo(d.date)
           message.success(t('agenda.flow.bookedOn', { date: shortDate(d.date) }))
-        } else message.success(t('agenda.booking.created'))
+        } else message.success(t(patientId == null ? 'agenda.booking.blockCreated' : 'agenda.booking.created'))
         return
       }
       const a = store.byId.get(d.id)
