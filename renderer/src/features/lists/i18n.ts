@@ -25,7 +25,7 @@ const it = {
       dayTitle: 'Appuntamenti di {day}',
       nextDay: 'Giorno dopo',
       prevDay: 'Giorno prima',
-      backToNext: 'Prossimo giorno lavorativo',
+      backToNext: 'Primo giorno utile',
       empty: 'Nessun appuntamento da confermare in questo giorno.',
       called: '{done} su {total} chiamati',
       outcomeAt: '· {time}',
