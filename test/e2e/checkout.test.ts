@@ -322,14 +322,13 @@ describe.skipIf(!chromiumPath)('checkout at the front desk', () => {
     expect([saved.countedCash, saved.difference]).toEqual([counted, -500])
     await shots('day-close')
 
-    // Printed: the print button asks the window to print; on paper the counted figure stands in for the field.
-    await page.evaluate(() => {
-      const w = window as unknown as { printed: number; print: () => void }
-      w.printed = 0
-      w.print = () => void w.printed++
-    })
+    // Printed through the preview (main's PDF of the page); on paper the counted figure stands in for the field.
     await page.locator('[data-test="print-day-close"]').click()
-    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1)
+    const preview = page.locator('[data-test="print-preview"]')
+    await preview.locator('[data-test="pdf-page"]').first().waitFor()
+    expect(await preview.locator('[data-test="print-preview-title"]').innerText()).toMatch(/^Chiusura di cassa/)
+    await preview.locator('[data-test="print-preview-close"]').click()
+    await preview.waitFor({ state: 'detached' })
     await page.emulateMedia({ media: 'print' })
     expect(await sheet.locator('[data-test="day-close-counted"]').isVisible()).toBe(false)
     expect(flat(await sheet.locator('[data-test="day-close-cash"]').innerText())).toContain(euro(counted))

@@ -347,10 +347,12 @@ export class PaymentService {
     }
     const c = checkCash({ cash, amountCents: req.amountCents, billIds, cashTodayByBill })
     if (c.splitWarning) {
-      throw new AppError('conflict', 'This bill already had a cash payment today: confirm to take more cash on it.', {
-        code: CASH_SPLIT_CODE,
-        detail: `${(c.cashTodayCents / 100).toFixed(2)} EUR in cash today on bill ${c.splitBills.join(', ')}`,
-      })
+      // No `detail`: the desk words the refusal from its code (the amounts are on its screen already).
+      throw new AppError(
+        'conflict',
+        `Bill ${c.splitBills.join(', ')} already had ${(c.cashTodayCents / 100).toFixed(2)} EUR in cash today: confirm to take more cash on it.`,
+        { code: CASH_SPLIT_CODE },
+      )
     }
   }
 
