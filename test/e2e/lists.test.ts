@@ -195,12 +195,19 @@ describe.skipIf(!chromiumPath)('call lists', () => {
       .first()
     const patientId = Number(await candidate.getAttribute('data-id'))
     const before = sb.appointments.find((a) => a.patientId === patientId && a.date > freed!.date && a.state !== 'cancelled')!
+    expect(await candidate.innerText()).toContain(
+      `Fissato: ${before.date.slice(8, 10)}/${before.date.slice(5, 7)}/${before.date.slice(0, 4)}`,
+    )
     await candidate.locator('[data-test="asap-move"]').click()
     await offer.waitFor({ state: 'detached' })
     await poll(() => {
       const moved = sb.appointments.find((a) => a.id === before.id)!
       return [moved.date.slice(0, 16), moved.chairId]
     }).toEqual([freed!.date.slice(0, 16), freed!.chairId])
+    const p = sb.patients.find((x) => x.id === patientId)!
+    await poll(() => page.locator('.n-message').allInnerTexts()).toContainEqual(
+      `Appuntamento di ${p.lastName} ${p.firstName} spostato alle ${freed!.date.slice(11, 16)}`,
+    )
     await page.locator(`.blk[data-id="${before.id}"]`).waitFor()
   })
 
