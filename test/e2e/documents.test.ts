@@ -110,6 +110,10 @@ describe.skipIf(!chromiumPath)('documents in Chromium', () => {
         async () => new Set(await page.locator('[data-test="doc-row"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-type')))),
       )
       .toEqual(new Set(['xray']))
+    // A name cut by the row's width is read whole on hover.
+    expect(await page.locator('[data-test="doc-row"][data-name="panoramica-2026.png"] [data-test="doc-open"]').getAttribute('title')).toBe(
+      'panoramica-2026.png',
+    )
     await page.locator('[data-test="doc-row"][data-name="panoramica-2026.png"] [data-test="doc-open"]').click()
     await page.locator('[data-test="doc-viewer"] img').waitFor()
     await page.locator('[data-test="zoom-in"]').click()
