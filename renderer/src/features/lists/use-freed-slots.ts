@@ -43,6 +43,8 @@ export function useFreedSlots() {
           .catch(() => asked.delete(slot.appointmentId))
       }
     },
+    // What is on screen when the bar mounts is the "before": a cancellation made before the first refresh is seen.
+    { immediate: true },
   )
 
   const dismiss = (appointmentId: number) => (offers.value = offers.value.filter((o) => o.slot.appointmentId !== appointmentId))
