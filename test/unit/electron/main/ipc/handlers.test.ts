@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Appointment, Bill } from '../../../../../shared/alfadocs/schemas'
+import type { Appointment } from '../../../../../shared/alfadocs/schemas'
 import type { ChannelOutput } from '../../../../../shared/contract'
 import { addDaysIso } from '../../../../../shared/dates'
 import { useDemoApp } from '../../../../support/demo-app'
