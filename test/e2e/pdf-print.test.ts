@@ -143,6 +143,11 @@ describe.skipIf(!chromiumPath)('PDFs and the print preview in Chromium', () => {
     // One page per chair: as many pages as the day's chairs with appointments, at least.
     expect(Number(await preview.locator('[data-test="pdf-view"]').getAttribute('data-pages'))).toBeGreaterThan(1)
     expect(await preview.locator('[data-test="print-preview-title"]').innerText()).toMatch(/Foglio del giorno/)
+    // Every patient of the day is printed by name: the sheet waits for a refresh still reading them ('—' is a blocked time).
+    const blocked = h.sandbox().state.appointments.filter((a) => a.date.startsWith(h.today) && a.patientId == null).length
+    const names = await page.locator('.ps__name').allInnerTexts()
+    expect(names.length).toBeGreaterThan(blocked)
+    expect(names.filter((n) => n.trim() === '—').length).toBeLessThanOrEqual(blocked)
     await shot('pdf-05-print-preview-1366')
 
     // The agenda's ← is not for the day under the preview: it is the day being printed.

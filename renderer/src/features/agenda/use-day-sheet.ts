@@ -1,4 +1,4 @@
-import { computed, nextTick, ref, type Ref } from 'vue'
+import { computed, nextTick, ref, watch, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { buildDaySheet, formatDaySheetCsv } from '../../../../shared/day-sheet'
 import type { IsoDate } from '../../../../shared/dates'
@@ -28,6 +28,18 @@ export function useDaySheet(date: Ref<IsoDate>) {
 
   /** Opens the print preview of the sheet; "Stampa" there prints the same sheet, which stays until it closes. */
   async function print(m: PrintMode, title: string) {
+    // A refresh still reading the day's patients would print '—' in their place: the sheet waits for it.
+    if (store.refreshing)
+      await new Promise<void>((done) => {
+        const stop = watch(
+          () => store.refreshing,
+          (r) => {
+            if (r) return
+            stop()
+            done()
+          },
+        )
+      })
     mode.value = m
     printing.value = true
     await nextTick()
