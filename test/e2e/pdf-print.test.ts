@@ -143,6 +143,8 @@ describe.skipIf(!chromiumPath)('PDFs and the print preview in Chromium', () => {
     // One page per chair: as many pages as the day's chairs with appointments, at least.
     expect(Number(await preview.locator('[data-test="pdf-view"]').getAttribute('data-pages'))).toBeGreaterThan(1)
     expect(await preview.locator('[data-test="print-preview-title"]').innerText()).toMatch(/Foglio del giorno/)
+    // Cut at 1366 px by the toolbar: whole on hover.
+    expect(await preview.locator('[data-test="print-preview-title"]').getAttribute('title')).toMatch(/Foglio del giorno/)
     // Every patient of the day is printed by name: the sheet waits for a refresh still reading them ('—' is a blocked time).
     const blocked = h.sandbox().state.appointments.filter((a) => a.date.startsWith(h.today) && a.patientId == null).length
     const names = await page.locator('.ps__name').allInnerTexts()
