@@ -130,6 +130,8 @@ describe.skipIf(!chromiumPath)('call lists', () => {
     expect(flagged.length).toBeGreaterThan(0)
     // The practice chooses the field in the settings, reached from the list's own message.
     await page.locator('[data-test="asap-to-settings"]').click()
+    // No Salva button in this section (its neighbours have one): it says each choice is kept at once.
+    expect(await page.locator('[data-test="lists-settings-note"]').innerText()).toBe('Ogni scelta si salva subito.')
     await page.locator('[data-test="lists-settings-asap"]').click()
     await page.locator('.n-base-select-option').getByText('Vuole anticipare', { exact: true }).click()
     await poll(async () => (await h.invoke('settingsGet')).asapField).toBe('anticipo')

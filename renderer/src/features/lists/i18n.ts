@@ -79,6 +79,7 @@ const it = {
     },
     settings: {
       title: 'Liste di chiamata',
+      savedAtOnce: 'Ogni scelta si salva subito.',
       asapField: 'Casella «vuole anticipare» della scheda paziente',
       asapHint: 'I pazienti con questa casella spuntata compaiono in Anticipi e sono proposti quando si libera un posto.',
       noField: 'Nessuna',
@@ -169,6 +170,7 @@ const en: typeof it = {
     },
     settings: {
       title: 'Call lists',
+      savedAtOnce: 'Each choice is saved at once.',
       asapField: 'Patient-page box “wants an earlier appointment”',
       asapHint: 'Patients with this box ticked appear under Short notice and are offered when a slot frees up.',
       noField: 'None',
