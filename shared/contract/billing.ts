@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { billSchema, billTypes, directions, liabilitySchema, namedSchema, sistemaTsTypes, transactionSchema } from '../alfadocs/schemas'
-import { channel, empty, errorDataSchema, errorKinds, id, isoDate, RANGE_CAPS, rangeCheck } from './core'
+import { channel, empty, errorDataSchema, errorKinds, id, int, isoDate, RANGE_CAPS, rangeCheck } from './core'
 
 const cents = z.number().int()
 
@@ -300,7 +300,7 @@ export const billingChannels = {
   dayCloseGet: channel(z.strictObject({ date: isoDate }), dayCloseSchema),
   /** Saves the counted cash (cents, ≥ 0) and a note for the day (durable file per day and practice), then answers as dayCloseGet. */
   dayCloseSave: channel(
-    z.strictObject({ date: isoDate, countedCash: z.number().int().min(0).max(100_000_000), note: z.string().max(1000).optional() }),
+    z.strictObject({ date: isoDate, countedCash: int().min(0).max(100_000_000), note: z.string().max(1000).optional() }),
     dayCloseSchema,
   ),
 }
