@@ -28,13 +28,16 @@ export function useDaySheet(date: Ref<IsoDate>) {
 
   /** Opens the print preview of the sheet; "Stampa" there prints the same sheet, which stays until it closes. */
   async function print(m: PrintMode, title: string) {
-    // A refresh still reading the day's patients would print '—' in their place: the sheet waits for it.
-    if (store.refreshing)
+    // A refresh still reading the day's patients would print '—' in their place: the sheet waits for it, but
+    // only while a patient of the day is missing (a refresh of a day already named never holds the print).
+    const named = () =>
+      store.appointments.every((a) => a.patientId == null || !a.date.startsWith(date.value) || store.patients.has(a.patientId))
+    if (store.refreshing && !named())
       await new Promise<void>((done) => {
         const stop = watch(
-          () => store.refreshing,
-          (r) => {
-            if (r) return
+          () => !store.refreshing || named(),
+          (ready) => {
+            if (!ready) return
             stop()
             done()
           },
