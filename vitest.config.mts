@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config'
 // Three levels, one command. e2e and glue tests load the *built* app: `npm test` builds first.
 export default defineConfig({
   test: {
+    // Most tests wait on the sandbox's HTTP, its 10 requests/s and the page's timers, not on the CPU: on CI's 2
+    // cores (vitest's default would be one worker) three files run at once, at most two of them in Chromium.
+    maxWorkers: 3,
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
       {
@@ -21,7 +24,7 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
+          maxWorkers: 2,
           // The UI fills in as main answers; on 2 busy CI cores that can take more than vitest's 1 s default.
           expect: { poll: { timeout: 15_000, interval: 100 } },
         },
