@@ -130,7 +130,8 @@ describe('patients store', () => {
     expect(plans.length).toBeGreaterThan(0)
     expect(store.carePlans.value).toEqual(plans)
     expect(store.customFieldDefs.value).toEqual(await h.invoke('patientCustomFieldDefs', {}))
-  })
+    // Half a year of bills twice over, each with its status (a liability read per unpaid bill at 10 requests/s).
+  }, 30_000)
 
   it('warns of duplicates, creates, then updates: the page and the search cache show the answer at once', async () => {
     const store = usePatientsStore()
