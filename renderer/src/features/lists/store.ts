@@ -59,11 +59,15 @@ export const useListsStore = defineStore('lists', () => {
       ...v,
       rows: v.rows.map((r) => (r.appointment.id === appointmentId ? { ...r, outcome: saved.outcome, outcomeAt: saved.at } : r)),
     }))
+    // A read already on its way left before this write: asking again supersedes it, so it cannot land after
+    // the change and take it back off the screen.
+    void confirmations.refresh()
   }
 
   async function setContacted(patientId: number, contacted: boolean): Promise<void> {
     const saved = await call('listsFollowUpContacted', { patientId, contacted })
     followUps.patch((v) => ({ ...v, rows: v.rows.map((r) => (r.patient.id === patientId ? { ...r, contactedAt: saved.contactedAt } : r)) }))
+    void followUps.refresh()
   }
 
   /** ASAP patients who could take a freed slot (same operator first, duration fits). */
