@@ -406,6 +406,8 @@ describe.skipIf(!chromiumPath)('one language at a time, every screen; dialogs fi
   })
 
   it('settings, and Connect after disconnecting', async () => {
+    // The last test's toasts stay in the language they were shown in until they fade: read the page without them.
+    await expect.poll(() => page.locator('.n-message').count(), { timeout: 20_000 }).toBe(0)
     await go('#/settings', '[data-test="cache-panel"]')
     await readsInBothLanguages('settings')
     // A confirmation's words are set when it opens: open it in each language.
