@@ -227,23 +227,7 @@ export class PaymentService {
       steps.map((s) => s.liabilityId),
       req.key,
     )
-    const now = new Date().toISOString()
-    const entry: PaymentEntry = {
-      key: req.key,
-      practiceId: me.practiceId,
-      archiveId: me.archiveId,
-      billId: req.billId,
-      date: req.date,
-      direction: 'incoming',
-      paymentTypeId: req.paymentTypeId,
-      accountId: req.accountId,
-      relatedToInsurance: req.relatedToInsurance,
-      steps,
-      state: 'pending',
-      attempts: 0,
-      createdAt: now,
-      updatedAt: now,
-    }
+    const entry = newEntry(req, me, req.billId, steps)
     // Nothing is written yet: the first write is the step's 'posting', right before its POST. Nothing was
     // sent before it, so if that write fails the payment is refused whole, with nothing left to resume.
     return this.run(entry)
@@ -291,24 +275,7 @@ export class PaymentService {
       return { ...makeStep(l, a.amountCents, asTsType(l.sistemaTsExpenseType, req.sistemaTsExpenseType)), billId: a.billId }
     })
     await this.checkCashRules(client, req, cash, [...new Set(steps.map((s) => s.billId!))])
-    const now = new Date().toISOString()
-    const entry: PaymentEntry = {
-      key: req.key,
-      practiceId: me.practiceId,
-      archiveId: me.archiveId,
-      billId: steps[0]!.billId!,
-      patientId: req.patientId,
-      date: req.date,
-      direction: 'incoming',
-      paymentTypeId: req.paymentTypeId,
-      accountId: req.accountId,
-      relatedToInsurance: req.relatedToInsurance,
-      steps,
-      state: 'pending',
-      attempts: 0,
-      createdAt: now,
-      updatedAt: now,
-    }
+    const entry = newEntry(req, me, steps[0]!.billId!, steps, req.patientId)
     // As for one payment: the first write is the first step's 'posting' (with every step in it, the one intent).
     return this.run(entry)
   }
@@ -644,4 +611,32 @@ function samePractice(e: PracticeRef, me: PracticeRef): boolean {
 function toPaymentError(e: unknown): PaymentError {
   const { kind, message } = toErrorData(e, 'a payment')
   return { kind, message, at: new Date().toISOString() }
+}
+
+/** A payment's journal entry before anything is written: one bill's, or several bills' (then with the payer). */
+function newEntry(
+  req: Pick<PaymentEntry, 'key' | 'date' | 'paymentTypeId' | 'accountId' | 'relatedToInsurance'>,
+  me: { practiceId: number; archiveId: number },
+  billId: number,
+  steps: PaymentEntry['steps'],
+  patientId?: number,
+): PaymentEntry {
+  const now = new Date().toISOString()
+  return {
+    key: req.key,
+    practiceId: me.practiceId,
+    archiveId: me.archiveId,
+    billId,
+    ...(patientId !== undefined ? { patientId } : {}),
+    date: req.date,
+    direction: 'incoming',
+    paymentTypeId: req.paymentTypeId,
+    accountId: req.accountId,
+    relatedToInsurance: req.relatedToInsurance,
+    steps,
+    state: 'pending',
+    attempts: 0,
+    createdAt: now,
+    updatedAt: now,
+  }
 }
