@@ -30,6 +30,7 @@ const labels = {
   state: (s: string) => s,
   nextStateTitle: (s: string) => s,
   telehealth: 'Televisita',
+  queued: 'Da inviare',
 }
 
 /** The lookups both grids need, built in each one's setup so that each sample pays for its own. */
