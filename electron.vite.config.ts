@@ -1,6 +1,7 @@
 import { resolve } from 'node:path'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'electron-vite'
+import { preloadFirstScreen } from './scripts/preload-first-screen'
 
 export default defineConfig({
   main: {
@@ -20,7 +21,8 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     base: './',
-    plugins: [vue()],
+    // The agenda is the screen the app opens on: fetched with the entry (see the plugin).
+    plugins: [vue(), preloadFirstScreen(/[\\/]features[\\/]agenda[\\/]AgendaView\.vue$/)],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       // ~2 MB of source otherwise: parse and compile time at every start of the app.
