@@ -7,7 +7,7 @@ import { createAppRouter } from './router'
 import './styles.css'
 
 const pinia = createPinia()
-for (const f of features) mergeMessages(f.messages)
+mergeMessages(...features.map((f) => f.messages))
 const app = createApp(App)
 app.use(pinia)
 followPractice(pinia)
