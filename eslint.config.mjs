@@ -24,6 +24,22 @@ const callFromVue = {
 }
 
 const layers = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] })
+/** The page takes the contract's and AlfaDocs' types from the schema modules, their values from the plain ones:
+ * a value from a schema module loads zod and builds every schema at each start. */
+const schemaValues = {
+  '@typescript-eslint/no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        {
+          regex: '(^|/)shared/(contract(/(?!values$)[^/]+)?|alfadocs/(schemas|lenient|routes))$',
+          allowTypeImports: true,
+          message: 'Import the value from shared/contract/values or shared/alfadocs/enums (types may come from here).',
+        },
+      ],
+    },
+  ],
+}
 
 export default defineConfig(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', '.vitest-cache/**', '**/*.d.ts'] },
@@ -49,8 +65,8 @@ export default defineConfig(
   },
   { files: ['renderer/**'], languageOptions: { globals: { ...globals.browser } } },
   // Layer rules. A later block for the same file replaces the option list, so each block lists all its patterns.
-  { files: ['renderer/**/*.ts'], rules: layers(electronModule, intoElectron) },
-  { files: ['renderer/**/*.vue'], rules: layers(electronModule, intoElectron, callFromVue) },
+  { files: ['renderer/**/*.ts'], rules: { ...layers(electronModule, intoElectron), ...schemaValues } },
+  { files: ['renderer/**/*.vue'], rules: { ...layers(electronModule, intoElectron, callFromVue), ...schemaValues } },
   { files: ['shared/**'], rules: layers(electronModule, intoElectron, intoRenderer) },
   { files: ['electron/**'], rules: layers(intoRenderer) },
   {

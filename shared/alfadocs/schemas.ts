@@ -4,23 +4,17 @@ import { bool, id, int, intArray, num, optBool, optDate, optId, optNum, optStrin
 // Entity schemas at the AlfaDocs boundary. Objects are "loose": extra fields pass through untouched
 // (patients carry custom fields as `_technicalName` keys).
 
-export const appointmentStates = ['confirmed', 'waiting', 'in_care', 'done', 'absent', 'cancelled'] as const
-export type AppointmentState = (typeof appointmentStates)[number]
-export const appointmentTypes = ['inPractice', 'telehealth'] as const
-export const documentTypes = [
-  'text',
-  'xray',
-  'image',
-  'identification',
-  'electronic_signature_patient_details',
-  'electronic_signature_patient_details_and_terms_and_conditions',
-  'other',
-] as const
-export type DocumentType = (typeof documentTypes)[number]
-export const billTypes = ['full', 'partial', 'credit', 'proforma'] as const
-export const directions = ['incoming', 'outgoing'] as const
-export const sistemaTsTypes = ['tk', 'tk2', 'fc', 'fv', 'sp', 'ad', 'as', 'sr', 'sr2', 'ct', 'pi', 'ic', 'aa', 'nn'] as const
-export type SistemaTsType = (typeof sistemaTsTypes)[number]
+export {
+  appointmentStates,
+  appointmentTypes,
+  billTypes,
+  directions,
+  documentTypes,
+  sistemaTsTypes,
+  type AppointmentState,
+  type DocumentType,
+  type SistemaTsType,
+} from './enums'
 
 export const meSchema = z.looseObject({
   practiceId: id,

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { seenOf } from './values'
 import {
   appointmentSchema,
   appointmentStates,
@@ -9,7 +10,6 @@ import {
   freeSlotSchema,
   operatorSchema,
   specialtySchema,
-  type Appointment,
 } from '../alfadocs/schemas'
 import { comparedFields } from '../agenda/diff'
 import { channel, empty, errorDataSchema, id, int, isoDate, RANGE_CAPS, rangeCheck } from './core'
@@ -61,12 +61,7 @@ export const seenAppointmentSchema = z.strictObject({
 })
 export type SeenAppointment = z.infer<typeof seenAppointmentSchema>
 
-/** What `agendaUpdate` needs of an appointment the desk shows (drops the fields AlfaDocs adds). */
-export function seenOf(a: Appointment): SeenAppointment {
-  const out: Record<string, unknown> = { id: a.id }
-  for (const f of comparedFields) if (a[f] !== undefined) out[f] = a[f]
-  return out as SeenAppointment
-}
+export { seenOf }
 
 export const fieldChangeSchema = z.object({ field: z.enum(comparedFields), seen: fieldValue, current: fieldValue })
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { billStatuses } from './values'
 import { billSchema, billTypes, directions, liabilitySchema, namedSchema, sistemaTsTypes, transactionSchema } from '../alfadocs/schemas'
 import { channel, empty, errorDataSchema, errorKinds, id, int, isoDate, RANGE_CAPS, rangeCheck } from './core'
 
@@ -92,8 +93,7 @@ const groupSchema = z.object({ id: z.number().nullable(), name: z.string(), coun
  *   nothing open and nothing paid (an estimate is not settled);
  * - 'paid'    (pagata): nothing is open any more (AlfaDocs' liabilities decide, as the practice deletes them when paid).
  */
-export const billStatuses = ['paid', 'partial', 'due', 'overdue', 'credit'] as const
-export type BillStatus = (typeof billStatuses)[number]
+export { billStatuses, type BillStatus } from './values'
 
 /**
  * What a bill comes to. `total` = net + stamp; `paid` = the bill's transactions of its own direction, not

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { RANGE_CAPS, RANGE_CODE } from './values'
 import { daysBetween, isIsoDate } from '../dates'
 
 /** What can go wrong, in words the UI can explain. Mirrors the API client's error kinds plus IPC-side ones. */
@@ -69,16 +70,6 @@ export const int = () =>
 export const id = z.number().int().positive()
 
 /**
- * Caps on the date ranges the page may ask for in one call. Main splits a range into API windows (30 days
- * for appointments, 31 for bills) that share the practice's request budget, so a range is a request count:
- * the agenda shows at most a month (62 days covers it with margins, 3 windows); one patient's appointments
- * or anyone's bills go back a year (366 days, 13 windows).
- */
-export const RANGE_CAPS = { appointments: 62, patientAppointments: 366, bills: 366 } as const
-/** The refusal code of a range over its cap (the renderer words it). */
-export const RANGE_CODE = 'range-too-long'
-
-/**
  * Checks an inclusive from–to range: `to` not before `from`, at most `maxDays` days (both ends counted).
  * Returns the refinement to put on an input object; it runs before any request.
  */
@@ -97,3 +88,5 @@ export function rangeCheck<T extends { from: string; to: string }>(maxDays: (v: 
       })
   }
 }
+
+export { RANGE_CAPS, RANGE_CODE }

@@ -1,9 +1,9 @@
 import { z } from 'zod'
+import { callOutcomes } from './values'
 import { appointmentSchema } from '../alfadocs/schemas'
 import { channel, id, isoDate } from './core'
 
-export const callOutcomes = ['confirmed', 'message', 'no-answer', 'move'] as const
-export type CallOutcome = (typeof callOutcomes)[number]
+export { callOutcomes, type CallOutcome } from './values'
 
 const wallTime = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/, 'expected "YYYY-MM-DD HH:mm:ss"')
 

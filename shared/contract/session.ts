@@ -44,7 +44,7 @@ export const pinSchema = z.string().regex(/^\d{4,8}$/, 'expected 4 to 8 digits')
 /** Refusal codes of the lock channels (the page words them). */
 export const LOCK_CODES = { wrong: 'pin-wrong', wait: 'pin-wait', exists: 'pin-exists', notNeeded: 'pin-not-needed' } as const
 
-export const DEFAULT_BASE_URL = 'https://app.alfadocs.com/api/v1'
+export { DEFAULT_BASE_URL } from './values'
 
 export const sessionChannels = {
   /** Where we stand; on first call main tries the keychain and reconnects. */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { COMPUTER_DEFAULTS, PRACTICE_DEFAULTS } from './values'
 import { channel, empty } from './core'
 import { customFieldName } from './patients'
 
@@ -43,21 +44,7 @@ export type ComputerSettings = z.infer<typeof computerSettingsSchema>
 export type PracticeSettings = z.infer<typeof practiceSettingsSchema>
 export type DeskSettings = z.infer<typeof deskSettingsSchema>
 
-export const COMPUTER_DEFAULTS: ComputerSettings = {
-  lockAfterMinutes: 5,
-  notifications: true,
-  updateFeedUrl: null,
-  arrivalsNotice: true,
-  largeThumbnails: false,
-}
-export const PRACTICE_DEFAULTS: PracticeSettings = {
-  lateAfterMinutes: 10,
-  alertFields: [],
-  asapField: null,
-  followUpDays: 30,
-  practiceName: '',
-  practiceAddress: '',
-}
+export { COMPUTER_DEFAULTS, PRACTICE_DEFAULTS }
 export const computerSettingKeys = Object.keys(COMPUTER_DEFAULTS) as Array<keyof ComputerSettings>
 
 export const settingsChannels = {

@@ -1,5 +1,5 @@
 import type { Appointment, AppointmentState, Patient, PhoneNumber } from '../../../shared/alfadocs/schemas'
-import { appointmentStates } from '../../../shared/alfadocs/schemas'
+import { appointmentStates } from '../../../shared/alfadocs/enums'
 import { hhmm, parseWall, type IsoDate } from '../../../shared/dates'
 import { i18n } from '../i18n'
 

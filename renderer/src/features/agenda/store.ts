@@ -12,15 +12,9 @@ import type {
   Specialty,
 } from '../../../../shared/alfadocs/schemas'
 import type { ChannelInput } from '../../../../shared/contract'
-import { RANGE_CAPS } from '../../../../shared/contract/core'
-import {
-  seenOf,
-  type AppointmentChanges,
-  type AppointmentCreate,
-  type OutboxEntry,
-  type RefusedEntry,
-  type UpdateResult,
-} from '../../../../shared/contract/agenda'
+import { RANGE_CAPS } from '../../../../shared/contract/values'
+import { seenOf } from '../../../../shared/contract/values'
+import type { AppointmentChanges, AppointmentCreate, OutboxEntry, RefusedEntry, UpdateResult } from '../../../../shared/contract/agenda'
 import { addDaysIso, isIsoDate, parseWall, todayIn, type IsoDate } from '../../../../shared/dates'
 import { ApiError, call, isOfflineKind, toApiError } from '../../api'
 import { db, metaKeys, type ViewRow } from '../../cache/db'

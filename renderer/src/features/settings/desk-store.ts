@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import { COMPUTER_DEFAULTS, PRACTICE_DEFAULTS, type DeskSettings } from '../../../../shared/contract/settings'
+import { COMPUTER_DEFAULTS, PRACTICE_DEFAULTS } from '../../../../shared/contract/values'
+import type { DeskSettings } from '../../../../shared/contract/settings'
 import { call, toApiError, type ApiError } from '../../api'
 
 /**
