@@ -1,4 +1,4 @@
-import { ref } from 'vue'
+import { ref, watch } from 'vue'
 
 /**
  * Set once the screen's own content has been painted. The bars' naive-ui widgets (costly to mount) wait
@@ -13,4 +13,16 @@ export function markContentPainted(): void {
 /** For screens that do not mark it themselves: after the next frame is painted (a task queued from rAF). */
 export function markAfterNextPaint(): void {
   requestAnimationFrame(() => setTimeout(markContentPainted, 0))
+}
+
+/** Resolves once the screen's own content has been painted (at once if it has). */
+export function afterContentPainted(): Promise<void> {
+  if (contentPainted.value) return Promise.resolve()
+  return new Promise((ok) => {
+    const stop = watch(contentPainted, (v) => {
+      if (!v) return
+      stop()
+      ok()
+    })
+  })
 }
