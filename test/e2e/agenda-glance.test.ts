@@ -80,7 +80,9 @@ describe.skipIf(!chromiumPath)('agenda at a glance (1366×768)', () => {
   let seeded: { nowBlock: number; ids: number[] }
 
   const grid = () => page.locator('[data-test="agenda-grid"]')
-  const namesLoaded = () => poll(() => page.locator('.appt__loading').count()).toBe(0)
+  /** Blocks on screen, each with its patient's name (none still "Caricamento…"). */
+  const namesLoaded = () =>
+    poll(() => page.locator('.blk').evaluateAll((bs) => bs.length > 0 && bs.every((b) => !b.querySelector('.appt__loading')))).toBe(true)
   const shot = (name: string) => h.screenshot(`agenda-glance-${name}`)
 
   beforeAll(async () => {
