@@ -90,8 +90,12 @@ export function createRead<A, T>(opts: ReadOptions<A, T>): Read<A, T> {
       const value = await opts.fetch(args)
       if (mine !== seq) return
       const at = now()
+      // On disk before the screen says it is up to date: a reload or an outage right after still finds it.
+      if (opts.cacheKey) {
+        await storeCached(key, value, at).catch(() => undefined)
+        if (mine !== seq) return
+      }
       state.value = { status: 'fresh', value, syncedAt: at, error: null, refreshing: false }
-      if (opts.cacheKey) void storeCached(key, value, at).catch(() => undefined)
     } catch (e) {
       if (mine !== seq) return
       const error = toApiError(e).toData()

@@ -2,7 +2,7 @@ import { ref, shallowRef, watch, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { useMessage } from 'naive-ui'
 import { useRoute, useRouter } from 'vue-router'
-import type { FreeSlot } from '../../../../shared/alfadocs/schemas'
+import type { Appointment, FreeSlot } from '../../../../shared/alfadocs/schemas'
 import type { DayLayout } from '../../../../shared/agenda/layout'
 import type { ErrorData } from '../../../../shared/contract'
 import type { AppointmentChanges } from '../../../../shared/contract/agenda'
@@ -212,19 +212,24 @@ export function useBooking(
     await edits.setState(id, 'cancelled')
   }
 
+  /** The agenda's copy of an appointment, else the one the desk saw in the menu or card it acted from. */
+  const seen = (id: number, shown?: Appointment | null) => store.byId.get(id) ?? shown ?? null
+  // Neither is known (or it names no one): said, not a click that does nothing.
+  const notFound = () => void message.warning(t('agenda.flow.appointmentGone'))
+
   /** An appointment's bills: its care plan's when it has one, otherwise the patient's page on the bills tab. */
-  function openBills(id: number) {
-    const a = store.byId.get(id)
-    if (!a) return
+  function openBills(id: number, shown?: Appointment | null) {
+    const a = seen(id, shown)
+    if (!a || (a.carePlanId == null && a.patientId == null)) return notFound()
     show.value = false
     if (a.carePlanId != null) void router.push(carePlanBillsLink(a.carePlanId))
-    else if (a.patientId != null) void router.push({ name: 'patient', params: { id: String(a.patientId) }, query: { tab: 'bills' } })
+    else void router.push({ name: 'patient', params: { id: String(a.patientId) }, query: { tab: 'bills' } })
   }
 
   /** The patient's page of an appointment (from the menu, the hover card, the edit dialog). */
-  function openPatient(id: number) {
-    const a = store.byId.get(id)
-    if (a?.patientId == null) return
+  function openPatient(id: number, shown?: Appointment | null) {
+    const a = seen(id, shown)
+    if (a?.patientId == null) return notFound()
     show.value = false
     void router.push({ name: 'patient', params: { id: String(a.patientId) } })
   }

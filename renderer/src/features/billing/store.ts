@@ -17,6 +17,7 @@ import { call, toApiError } from '../../api'
 import { db } from '../../cache/db'
 import { storeCached } from '../../cache/reads'
 import { createRead } from '../../data/read'
+import { useConnectivityStore } from '../session/connectivity-store'
 
 export type BillsQuery = ChannelInput<'billsList'>
 export type BillsList = ChannelOutput<'billsList'>
@@ -64,10 +65,16 @@ export interface BillSeen {
 /** The bills lists kept in the reads cache: the billing screen's (`billing:bills:…`) and a patient's tab (`patient:…:bills`). */
 async function billInCachedLists(billId: number): Promise<BillSeen | null> {
   let best: BillSeen | null = null
-  const rows = await db.reads
-    .filter((r) => r.key.startsWith('billing:bills:') || (r.key.startsWith('patient:') && r.key.endsWith(':bills')))
-    .toArray()
-  for (const r of rows) {
+  // By key range: the rows of other reads (a document's bytes) are never read for this.
+  const [screens, patients] = await Promise.all([
+    db.reads.where('key').startsWith('billing:bills:').toArray(),
+    db.reads
+      .where('key')
+      .startsWith('patient:')
+      .filter((r) => r.key.endsWith(':bills'))
+      .toArray(),
+  ])
+  for (const r of [...screens, ...patients]) {
     const v = r.value as BillsList | Bill[] | null
     const list = Array.isArray(v) ? v : (v?.bills ?? [])
     const b = list.find((x) => x.id === billId)
@@ -98,6 +105,7 @@ async function patientOf(id: number | null | undefined): Promise<ReceiptPatient 
  * by the views with describeError.
  */
 export const useBillingStore = defineStore('billing', () => {
+  const connectivity = useConnectivityStore()
   const reference = createRead<void, BillingReference>({
     fetch: async () => {
       const [billing, practice] = await Promise.all([call('billingReference', {}), call('referenceData', {})])
@@ -169,16 +177,31 @@ export const useBillingStore = defineStore('billing', () => {
       if (mine === epoch) savingDayClose.value = false
     }
   }
-  /** The bill on screen as a list showed it, when its own detail is not known (offline, never opened). */
-  const billSeen = shallowRef<BillSeen | null>(null)
-  async function loadBill(billId: number): Promise<void> {
-    if (billSeen.value?.bill.id !== billId) billSeen.value = null
-    const mine = epoch
-    await bill.load(billId)
+  /** The bill asked for last as a cached list showed it (looked up beside its detail), null if none did. */
+  const listed = shallowRef<BillSeen | null>(null)
+  let billAsked: number | null = null
+  /**
+   * The bill on screen as a list showed it, when its own detail is not known (offline, never opened): once
+   * the detail could not be had, or at once while AlfaDocs is known to be unreachable — main may then hold the
+   * detail's request for long behind the retries of every other request, and what the list said is here.
+   */
+  const billSeen = computed<BillSeen | null>(() => {
+    const l = listed.value
     const s = bill.state.value
-    if (mine !== epoch || s.value !== null) return
-    const seen = await billInCachedLists(billId).catch(() => null)
-    if (mine === epoch && bill.state.value.value === null) billSeen.value = seen
+    if (!l || s.value !== null) return null
+    if (s.status === 'loading' && connectivity.online) return null
+    return l
+  })
+  async function loadBill(billId: number): Promise<void> {
+    billAsked = billId
+    if (listed.value?.bill.id !== billId) listed.value = null
+    const mine = epoch
+    const lookup = billInCachedLists(billId)
+      .catch(() => null)
+      .then((seen) => {
+        if (mine === epoch && billAsked === billId) listed.value = seen
+      })
+    await Promise.all([bill.load(billId), lookup])
   }
 
   /**
@@ -345,7 +368,8 @@ export const useBillingStore = defineStore('billing', () => {
     for (const r of [reference, bills, bill, takings, receipt, unfinishedRead, balance, treatments, dayClose]) r.reset()
     savingDayClose.value = false
     dayCloseError.value = null
-    billSeen.value = null
+    listed.value = null
+    billAsked = null
     billNumbers.value = {}
     asking.clear()
     referenceLoading = null

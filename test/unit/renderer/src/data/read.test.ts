@@ -113,4 +113,20 @@ describe('refreshReadsAfterOutage', () => {
     expect(gone.state.value.status).toBe('idle')
     expect(notFound.state.value.status).toBe('error') // a refusal that is not an outage is not asked again
   })
+
+  it('says fresh only once the answer is in the cache: a reload right after finds it', async () => {
+    const r = createRead<number, string>({ fetch: async (n) => `v${n}`, cacheKey: (n) => `durable:${n}`, now: () => 5 })
+    // Inside the cache's write of the answer: the screen must not claim it yet.
+    const seenWhileWriting: string[] = []
+    const hook = (key: string) => void seenWhileWriting.push(`${key}:${r.state.value.status}`)
+    db.reads.hook('creating', hook)
+    try {
+      await r.load(1)
+    } finally {
+      db.reads.hook('creating').unsubscribe(hook)
+    }
+    expect(seenWhileWriting).toEqual(['durable:1:loading'])
+    expect(r.state.value).toMatchObject({ status: 'fresh', value: 'v1' })
+    expect(await db.reads.get('durable:1')).toMatchObject({ value: 'v1', syncedAt: 5 })
+  })
 })
