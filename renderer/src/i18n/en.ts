@@ -20,7 +20,7 @@ export const en = {
     atDay: 'from {day}, {time}',
   },
   prefetch: {
-    running: 'Getting ready to work offline: {done}/{total}',
+    running: 'Offline copy: {done}/{total}',
     why: 'The coming days of the agenda, their patients, the last month of bills and today’s takings are being saved on this computer',
   },
   day: {

@@ -23,7 +23,7 @@ export const it = {
     atDay: 'del {day} alle {time}',
   },
   prefetch: {
-    running: 'Preparazione per lavorare offline: {done}/{total}',
+    running: 'Copia offline: {done}/{total}',
     why: 'Agenda dei prossimi giorni, i loro pazienti, i conti dell’ultimo mese e la cassa di oggi vengono salvati su questo computer',
   },
   day: {
