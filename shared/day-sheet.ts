@@ -19,6 +19,8 @@ export interface DaySheetAppointment {
   operator: string | null
   state: string
   description: string
+  /** Time blocked on the chair (no patient: a meeting, a break…): no state to print, the reason is the description. */
+  blocked: boolean
 }
 
 export interface DaySheetInput {
@@ -55,6 +57,7 @@ export function buildDaySheet(input: DaySheetInput): DaySheet {
       operator: a.operatorId != null ? (operatorName.get(a.operatorId) ?? null) : null,
       state: a.state,
       description: a.description,
+      blocked: a.patientId == null,
     }
     sortKey.set(a.id, start)
     const chairId = a.chairId ?? 0
@@ -98,9 +101,9 @@ export function formatDaySheetText(sheet: DaySheet, practiceName?: string | null
     for (const a of chair.appointments) {
       const cols = [
         `${a.start}–${a.end}`,
-        (a.patient ?? '—').padEnd(28),
+        (a.blocked ? 'Orario bloccato' : (a.patient ?? '—')).padEnd(28),
         (a.operator ?? '—').padEnd(22),
-        (stateWordsIt[a.state] ?? a.state).padEnd(11),
+        (a.blocked ? '' : (stateWordsIt[a.state] ?? a.state)).padEnd(11),
         a.description,
       ]
       lines.push('   ' + cols.join('  ').trimEnd())
@@ -114,11 +117,21 @@ const csvCell = (v: string | number | null) => {
   return /[",;\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
-/** CSV with a header row; `;` separated as Italian spreadsheets expect. */
+/** CSV with a header row; `;` separated as Italian spreadsheets expect. A blocked time's state reads `blocked`. */
 export function formatDaySheetCsv(sheet: DaySheet): string {
   const rows = [['date', 'chair', 'start', 'end', 'patient', 'operator', 'state', 'description', 'appointmentId']]
   for (const c of sheet.chairs)
     for (const a of c.appointments)
-      rows.push([sheet.date, c.name, a.start, a.end, a.patient ?? '', a.operator ?? '', a.state, a.description, String(a.id)])
+      rows.push([
+        sheet.date,
+        c.name,
+        a.start,
+        a.end,
+        a.patient ?? '',
+        a.operator ?? '',
+        a.blocked ? 'blocked' : a.state,
+        a.description,
+        String(a.id),
+      ])
   return rows.map((r) => r.map(csvCell).join(';')).join('\r\n') + '\r\n'
 }

@@ -136,7 +136,12 @@ describe.skipIf(!chromiumPath)('agenda at the desk', () => {
       noChairName: 'Senza poltrona',
     })
     const expected = sheet.chairs.map((c) =>
-      c.appointments.map((a) => [`${a.start}–${a.end}`, a.patient ?? '—', a.description, a.operator ?? '']),
+      c.appointments.map((a) => [
+        `${a.start}–${a.end}`,
+        a.blocked ? 'Orario bloccato' : (a.patient ?? '—'),
+        a.description,
+        a.operator ?? '',
+      ]),
     )
 
     await noModal()

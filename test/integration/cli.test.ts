@@ -44,7 +44,8 @@ describe('npm run doctor / day-sheet against the sandbox', () => {
       expect(row.start).toBe(a.allDay === true || a.allDay === 'true' ? '00:00' : a.date.slice(11, 16))
       const p = sb.state.patients.find((x) => x.id === a.patientId)
       expect(row.patient).toBe(p ? `${p.lastName} ${p.firstName}` : null)
-      expect(Object.keys(row)).toEqual(['id', 'start', 'end', 'patient', 'operator', 'state', 'description', 'chairId'])
+      expect(row.blocked).toBe(a.patientId == null)
+      expect(Object.keys(row)).toEqual(['id', 'start', 'end', 'patient', 'operator', 'state', 'description', 'blocked', 'chairId'])
     }
     for (const c of sheet.chairs) {
       const starts = c.appointments.map((a: any) => a.start)

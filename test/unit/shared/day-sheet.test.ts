@@ -36,7 +36,16 @@ describe('buildDaySheet', () => {
 
   it('puts the day’s appointments in time order with names, operator and end time', () => {
     expect(sheet.chairs[0]!.appointments).toEqual([
-      { id: 10, start: '09:15', end: '10:00', patient: "D'Angelo Nicolò", operator: null, state: 'waiting', description: 'Controllo' },
+      {
+        id: 10,
+        start: '09:15',
+        end: '10:00',
+        patient: "D'Angelo Nicolò",
+        operator: null,
+        state: 'waiting',
+        description: 'Controllo',
+        blocked: false,
+      },
       {
         id: 11,
         start: '11:00',
@@ -45,10 +54,21 @@ describe('buildDaySheet', () => {
         operator: 'Dott.ssa Bianchi',
         state: 'confirmed',
         description: 'Controllo',
+        blocked: false,
       },
     ])
     expect(sheet.chairs[1]!.appointments).toEqual([
-      { id: 12, start: '23:45', end: '24:00', patient: null, operator: null, state: 'confirmed', description: 'Manutenzione' },
+      // Time blocked on the chair (no patient): its reason is the description.
+      {
+        id: 12,
+        start: '23:45',
+        end: '24:00',
+        patient: null,
+        operator: null,
+        state: 'confirmed',
+        description: 'Manutenzione',
+        blocked: true,
+      },
     ])
     expect(sheet.chairs[2]!.appointments[0]!.patient).toBeNull() // unknown patient id
   })
@@ -58,6 +78,13 @@ describe('buildDaySheet', () => {
     expect(text).toContain('Studio Demo — Foglio del giorno 2026-03-10')
     expect(text).toMatch(/09:15–10:00 {2}D'Angelo Nicolò/)
     expect(text).toContain('In attesa')
+    // A blocked time says so, with no state word (AlfaDocs keeps one, meaningless here).
+    const blockedLine = text.split('\n').find((l) => l.includes('Manutenzione'))!
+    expect(blockedLine).toMatch(/23:45–24:00 {2}Orario bloccato/)
+    expect(blockedLine).not.toContain('Confermato')
+    expect(formatDaySheetCsv({ date: '2026-03-10', chairs: [sheet.chairs[1]!] }).split('\r\n')[1]).toBe(
+      '2026-03-10;Poltrona 2;23:45;24:00;;;blocked;Manutenzione;12',
+    )
     const csv = formatDaySheetCsv({
       date: '2026-03-10',
       chairs: [{ id: 1, name: 'P;1', appointments: [sheet.chairs[0]!.appointments[1]!] }],
