@@ -26,6 +26,10 @@ export interface DamagedFile {
   at: string
 }
 
+/** The usual `onDamaged`: one line in the log naming the file and where it was set aside. */
+export const warnDamaged = (d: DamagedFile): void =>
+  console.warn(`[sportello] damaged ${d.file} set aside as ${d.setAsideAs ?? '(not yet)'}: ${d.note ?? ''}`)
+
 export interface DurableFileOptions<T> {
   codec: FileCodec<T>
   fs?: Fs

@@ -5,7 +5,7 @@ import type { OutboxEntry, OutboxSeen, RefusedEntry } from '../../../../shared/c
 import { AlfaDocsError } from '../../alfadocs/errors'
 import type { AlfaDocsClient } from '../../alfadocs/client'
 import { toErrorData } from '../../ipc/error-data'
-import { DurableFile, type FileCodec } from '../../storage/durable-file'
+import { DurableFile, type FileCodec, warnDamaged } from '../../storage/durable-file'
 import type { Fs } from '../../storage/fs-layer'
 import { AppError } from '../app-error'
 import type { WaitingStore } from './waiting-store'
@@ -113,7 +113,7 @@ export class AgendaOutbox {
       now: () => new Date(this.now()),
       writeCode: OUTBOX_CODES.write,
       readCode: OUTBOX_CODES.read,
-      onDamaged: (d) => console.warn(`[sportello] damaged ${d.file} set aside as ${d.setAsideAs ?? '(not yet)'}: ${d.note ?? ''}`),
+      onDamaged: warnDamaged,
       ...(opts.fs ? { fs: opts.fs } : {}),
     })
   }

@@ -1,4 +1,4 @@
-import { DurableFile, type FileCodec } from '../../storage/durable-file'
+import { DurableFile, type FileCodec, warnDamaged } from '../../storage/durable-file'
 import type { Fs } from '../../storage/fs-layer'
 
 // AlfaDocs has no "waiting since" field: the desk's own record of when it marked a patient `waiting`,
@@ -41,7 +41,7 @@ export class WaitingStore {
       now: () => new Date(this.now()),
       writeCode: 'waiting-write-failed',
       readCode: 'waiting-read-failed',
-      onDamaged: (d) => console.warn(`[sportello] damaged ${d.file} set aside as ${d.setAsideAs ?? '(not yet)'}: ${d.note ?? ''}`),
+      onDamaged: warnDamaged,
       ...(fs ? { fs } : {}),
     })
   }

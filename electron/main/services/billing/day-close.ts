@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { z } from 'zod'
 import { isCashPaymentType } from '../../../../shared/billing/cash-rules'
 import type { DayClose, Takings } from '../../../../shared/contract/billing'
-import { DurableFile, type FileCodec } from '../../storage/durable-file'
+import { DurableFile, type FileCodec, warnDamaged } from '../../storage/durable-file'
 import type { Fs } from '../../storage/fs-layer'
 
 // The day close (chiusura di cassa): the day's takings from AlfaDocs, and what the desk counted in the
@@ -89,7 +89,7 @@ export class DayCloseService {
         codec,
         writeCode: 'day-close-write-failed',
         readCode: 'day-close-read-failed',
-        onDamaged: (d) => console.warn(`[sportello] damaged ${d.file} set aside as ${d.setAsideAs ?? '(not yet)'}: ${d.note ?? ''}`),
+        onDamaged: warnDamaged,
         ...(this.opts.fs ? { fs: this.opts.fs } : {}),
         ...(this.opts.now ? { now: this.opts.now } : {}),
       })

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { documentsSettingsSchema } from '../../../../shared/contract/documents'
 import { DEFAULT_MAX_UPLOAD_MB } from '../../../../shared/patients/upload-rules'
-import { DurableFile, type FileCodec } from '../../storage/durable-file'
+import { DurableFile, type FileCodec, warnDamaged } from '../../storage/durable-file'
 import type { Fs } from '../../storage/fs-layer'
 
 export type DocumentsSettings = { maxUploadMb: number }
@@ -30,7 +30,7 @@ export class DocumentsSettingsStore {
       codec,
       writeCode: 'settings-write-failed',
       readCode: 'settings-read-failed',
-      onDamaged: (d) => console.warn(`[sportello] damaged ${d.file} set aside as ${d.setAsideAs ?? '(not yet)'}: ${d.note ?? ''}`),
+      onDamaged: warnDamaged,
       ...(fs ? { fs } : {}),
     })
   }

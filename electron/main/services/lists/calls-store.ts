@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { callOutcomes, type CallOutcome } from '../../../../shared/contract/lists'
-import { DurableFile, type FileCodec } from '../../storage/durable-file'
+import { DurableFile, type FileCodec, warnDamaged } from '../../storage/durable-file'
 import type { Fs } from '../../storage/fs-layer'
 
 // The desk's call log for the lists: confirmation outcomes by appointment and "contacted" marks by patient,
@@ -62,7 +62,7 @@ export class CallsStore {
       codec,
       writeCode: 'lists-write-failed',
       readCode: 'lists-read-failed',
-      onDamaged: (d) => console.warn(`[sportello] damaged ${d.file} set aside as ${d.setAsideAs ?? '(not yet)'}: ${d.note ?? ''}`),
+      onDamaged: warnDamaged,
       ...(fs ? { fs } : {}),
     })
   }

@@ -10,7 +10,7 @@ import {
   type PracticeSettings,
 } from '../../../../shared/contract/settings'
 import { AppError } from '../app-error'
-import { DurableFile, type FileCodec } from '../../storage/durable-file'
+import { DurableFile, type FileCodec, warnDamaged } from '../../storage/durable-file'
 import type { Fs } from '../../storage/fs-layer'
 
 export const SETTINGS_FILE = 'desk-settings.json'
@@ -84,7 +84,7 @@ export class SettingsStore {
       codec,
       writeCode: 'settings-write-failed',
       readCode: 'settings-read-failed',
-      onDamaged: (d) => console.warn(`[sportello] damaged ${d.file} set aside as ${d.setAsideAs ?? '(not yet)'}: ${d.note ?? ''}`),
+      onDamaged: warnDamaged,
       ...(opts.fs ? { fs: opts.fs } : {}),
     })
   }
