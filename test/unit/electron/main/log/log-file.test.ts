@@ -12,6 +12,7 @@ describe('the log redaction', () => {
       'Authorization: Bearer eyJhbGciOi.J9x-_',
       'patient RSSMRA85T10A562S mario.rossi@example.it +39 333 123 4567',
       'PATCH /patients/48213 {"patientId":48213,"apiKey":"zzz-secret"}',
+      `refused {"firstName":"Mario","lastName":"D'Angelo \\"Jr\\"","address":"Via Emilia 12","notes":"allergico"} and { lastName: "Bianchi" }`,
     ].join('\n')
     const out = redactLog(line, [key])
     for (const leak of [
@@ -23,11 +24,18 @@ describe('the log redaction', () => {
       '333 123 4567',
       '48213',
       'zzz-secret',
+      'Mario',
+      "D'Angelo",
+      'Jr',
+      'Via Emilia',
+      'allergico',
+      'Bianchi',
     ])
       expect(out, leak).not.toContain(leak)
     expect(out).toContain('/patients/***')
     expect(out).toContain('[codice fiscale]')
     expect(out).toContain('[email]')
+    expect(out).toContain('"firstName":"***"')
   })
 
   it('leaves times, dates, versions and counts alone', () => {
