@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import type { Appointment } from '../../shared/alfadocs/schemas'
@@ -13,7 +12,6 @@ import { findChromium, type Harness } from './harness'
 
 const chromiumPath = findChromium()
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 })
-const SHOTS = process.env.AGENDA_FLOW_SHOTS // a folder: screenshots at 1366×768 and 1920×1080 there
 
 describe.skipIf(!chromiumPath)('agenda flow at the front desk', () => {
   let h: Harness
@@ -40,18 +38,6 @@ describe.skipIf(!chromiumPath)('agenda flow at the front desk', () => {
   }
   const waitedTexts = () =>
     Promise.all(waitingIds.map((id) => room().locator(`[data-test="waiting-${id}"] [data-test="waited"]`).textContent()))
-  async function shots(name: string) {
-    if (!SHOTS) return
-    await mkdir(SHOTS, { recursive: true })
-    for (const [w, hh] of [
-      [1366, 768],
-      [1920, 1080],
-    ] as const) {
-      await page.setViewportSize({ width: w, height: hh })
-      await page.screenshot({ path: `${SHOTS}/${name}-${w}.png`, animations: 'disabled' })
-    }
-    await page.setViewportSize({ width: 1440, height: 900 })
-  }
 
   beforeAll(async () => {
     ;({ h, ref } = await openDemoAgenda(chromiumPath!))
@@ -81,7 +67,7 @@ describe.skipIf(!chromiumPath)('agenda flow at the front desk', () => {
     await poll(waitedTexts).toEqual(waitingIds.map(() => 'da 220 min'))
     await expect(room().locator('[data-test="waiting-today"]').textContent()).resolves.toBe('oggi')
     await poll(() => room().locator(`[data-test="late-${late.id}"]`).textContent()).toContain('in ritardo di 20 min')
-    await shots('waiting-room-other-day')
+    await h.screenshotSizes('agenda-flow-waiting-room-other-day', { width: 1440, height: 900 })
 
     await page.locator('[data-test="view-week"]').click()
     await poll(() => page.locator('[data-test="view-week"]').getAttribute('class')).toContain('checked')
@@ -106,7 +92,7 @@ describe.skipIf(!chromiumPath)('agenda flow at the front desk', () => {
     const card = page.locator('[data-test="hover-card"]')
     await poll(() => card.locator('[data-test="hover-alerts"]').textContent()).toContain(allergy)
     await expect(card.locator('[data-test="hover-late"]').textContent()).resolves.toBe('in ritardo di 20 min')
-    await shots('late-and-alert-hover')
+    await h.screenshotSizes('agenda-flow-late-and-alert-hover', { width: 1440, height: 900 })
   })
 
   it('"Apri scheda paziente" from the hover card and from the menu (which marks the current state); the patient header shows the alert', async () => {
@@ -114,14 +100,14 @@ describe.skipIf(!chromiumPath)('agenda flow at the front desk', () => {
     await card.locator('[data-test="hover-open-patient"]').click()
     await page.waitForURL(new RegExp(`#/patients/${late.patientId}$`))
     await poll(() => page.locator('[data-test="patient-alerts"]').textContent()).toContain(`Allergie: ${allergy}`)
-    await shots('patient-alerts')
+    await h.screenshotSizes('agenda-flow-patient-alerts', { width: 1440, height: 900 })
 
     // Ctrl+K works on the patient page too: today's patient, with the alert, before they sit down.
     await page.keyboard.press('Control+k')
     await page.locator('[data-test="palette-input"] input').fill(surname)
     const item = page.locator(`[data-test="palette-item-${late.id}"]`)
     await poll(() => item.locator('[data-test="palette-alert"]').textContent()).toContain(allergy)
-    await shots('palette-alert')
+    await h.screenshotSizes('agenda-flow-palette-alert', { width: 1440, height: 900 })
     await page.keyboard.press('Escape')
 
     await h.open(`#/day/${h.today}`)
@@ -155,7 +141,7 @@ describe.skipIf(!chromiumPath)('agenda flow at the front desk', () => {
     const finder = page.locator('[data-test="slot-finder"]')
     await finder.locator('[data-test="slot-search"]').click()
     await poll(() => finder.locator('[data-test^="slot-op-"]').count()).toBeGreaterThan(1)
-    await shots('slot-finder-by-operator')
+    await h.screenshotSizes('agenda-flow-slot-finder-by-operator', { width: 1440, height: 900 })
     const other = finder.locator(`.fs__day:not([data-test="slot-day-${h.today}"]) .fs__slot`).first()
     const slotTest = (await other.getAttribute('data-test'))!
     const slotDay = slotTest.slice(5, 15)
@@ -167,6 +153,6 @@ describe.skipIf(!chromiumPath)('agenda flow at the front desk', () => {
     await page.waitForURL(new RegExp(`#/day/${slotDay}$`))
     await poll(() => page.locator('.blk--highlight').count()).toBe(1)
     await expect(page.locator('.blk--highlight [data-test="appt-patient"]').textContent()).resolves.toContain('Controllo dal cercaposto')
-    await shots('booked-other-day')
+    await h.screenshotSizes('agenda-flow-booked-other-day', { width: 1440, height: 900 })
   })
 })

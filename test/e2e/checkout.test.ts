@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import type { Patient } from '../../shared/alfadocs/schemas'
@@ -14,7 +13,6 @@ import { findChromium, startHarness, type Harness } from './harness'
 
 const chromiumPath = findChromium()
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 })
-const SHOTS = process.env.CHECKOUT_SHOTS // a folder: screenshots at 1366×768 and 1920×1080 there
 const flat = (s: string | null) => (s ?? '').replace(/\s/g, '')
 const PRACTICE = { name: 'Studio Dentistico Esempio', address: 'Via Roma 1, 20121 Milano' }
 
@@ -74,18 +72,6 @@ describe.skipIf(!chromiumPath)('checkout at the front desk', () => {
     const overdue = instalments.filter((i) => i.date < h.today).reduce((x, i) => x + i.amount, 0)
     return { instalments, open, overdue }
   }
-  async function shots(name: string) {
-    if (!SHOTS) return
-    await mkdir(SHOTS, { recursive: true })
-    for (const [w, hh] of [
-      [1366, 768],
-      [1920, 1080],
-    ] as const) {
-      await page.setViewportSize({ width: w, height: hh })
-      await page.screenshot({ path: `${SHOTS}/${name}-${w}.png`, animations: 'disabled' })
-    }
-    await page.setViewportSize({ width: 1366, height: 768 })
-  }
   async function chooseType(name: string) {
     await dialog().locator('[data-test="pay-type"]').click()
     await page.locator('.n-base-select-option', { hasText: name }).first().click()
@@ -133,7 +119,7 @@ describe.skipIf(!chromiumPath)('checkout at the front desk', () => {
     await s.locator('[data-test="receipt-settings-save"]').click()
     await s.locator('[data-test="receipt-settings-saved"]').waitFor()
     expect((await h.invoke('settingsGet', {})).practiceName).toBe(PRACTICE.name)
-    await shots('settings-receipt')
+    await h.screenshotSizes('checkout-settings-receipt', { width: 1366, height: 768 })
 
     const b = balance()
     expect(b.instalments.length).toBe(4)
@@ -146,7 +132,7 @@ describe.skipIf(!chromiumPath)('checkout at the front desk', () => {
     expect(await header.locator('[data-test="open-in-alfadocs"]').getAttribute('href')).toMatch(
       new RegExp(`^https://.*redirect=%2FdoctorPatient%2Fshow%2F${appt.patientId}$`),
     )
-    await shots('patient-balance')
+    await h.screenshotSizes('checkout-patient-balance', { width: 1366, height: 768 })
 
     // The patient's bills: one names the patient, the other only its care plan; both name the patient here.
     await header.locator('[data-test="patient-balance-bills"]').click()
@@ -169,7 +155,7 @@ describe.skipIf(!chromiumPath)('checkout at the front desk', () => {
       expect(flat(await row.locator('[data-test="bill-remaining"]').textContent())).toBe(euro(x.remaining))
       expect(await row.locator('[data-test="bill-status"]').textContent()).toBe(words[x.status])
     }
-    await shots('bills-by-patient')
+    await h.screenshotSizes('checkout-bills-by-patient', { width: 1366, height: 768 })
     await h.open(`#/billing?patientId=${appt.patientId}&status=overdue`)
     await poll(() => page.locator('[data-test="bill-status"]').allTextContents()).toEqual(
       bills.filter((x) => x.status === 'overdue').map(() => 'scaduta'),
@@ -193,7 +179,7 @@ describe.skipIf(!chromiumPath)('checkout at the front desk', () => {
       .locator('[data-test^="checkout-instalment-"]')
       .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-test')))
     expect(order).toEqual(b.instalments.map((i) => `checkout-instalment-${i.liabilityId}`))
-    await shots('checkout-panel')
+    await h.screenshotSizes('checkout-checkout-panel', { width: 1366, height: 768 })
     await click(panel().locator('[data-test="checkout-collect"]'))
     await dialog().waitFor()
     expect(clicks).toBeLessThanOrEqual(4)
@@ -205,7 +191,7 @@ describe.skipIf(!chromiumPath)('checkout at the front desk', () => {
     await poll(() => dialog().locator('[data-test="pay-plan-row"]').count()).toBe(1)
     expect(await dialog().locator('[data-test="pay-plan-row"]').textContent()).toMatch(/^Acconto sulla scadenza/)
     expect(await dialog().locator('[data-test="pay-cash-notice"]').count()).toBe(0)
-    await shots('checkout-payment-card')
+    await h.screenshotSizes('checkout-checkout-payment-card', { width: 1366, height: 768 })
     const key = await payAndOpenReceipt()
     await euroOf(first.amount - 100_000)
 
@@ -220,7 +206,7 @@ describe.skipIf(!chromiumPath)('checkout at the front desk', () => {
     await poll(() => r.locator('[data-test="receipt-practice"]').innerText()).toContain(PRACTICE.address)
     expect(await r.locator('[data-test="receipt-practice"]').innerText()).toContain(PRACTICE.name)
     expect(await r.locator('[data-test="receipt-invoice-note"]').textContent()).toMatch(/senza valore fiscale.*AlfaDocs/)
-    await shots('receipt-acconto')
+    await h.screenshotSizes('checkout-receipt-acconto', { width: 1366, height: 768 })
     const v = await h.invoke('paymentGet', { key })
     expect(v.state).toBe('done')
     expect(v.steps.map((s) => [s.liabilityId, s.amountCents, s.remainingCents])).toEqual([
@@ -234,7 +220,7 @@ describe.skipIf(!chromiumPath)('checkout at the front desk', () => {
     await finder.waitFor()
     const op = (await h.invoke('referenceData', {})).operators.find((o) => o.id === appt.operatorId)!
     await poll(() => finder.locator('[data-test="slot-operators"]').innerText()).toContain(op.name)
-    await shots('book-next-finder')
+    await h.screenshotSizes('checkout-book-next-finder', { width: 1366, height: 768 })
     await page.keyboard.press('Escape')
     await finder.waitFor({ state: 'detached' })
   })
@@ -258,20 +244,20 @@ describe.skipIf(!chromiumPath)('checkout at the front desk', () => {
     const limit = dialog().locator('[data-test="pay-cash-limit"]')
     await poll(() => limit.textContent()).toMatch(/4\.?999,99\s€.*legge 197\/2022/)
     expect(await dialog().locator('[data-test="pay-confirm"]').isDisabled()).toBe(true)
-    await shots('cash-refused')
+    await h.screenshotSizes('checkout-cash-refused', { width: 1366, height: 768 })
     await typeAmount(first.amount)
     await poll(() => limit.count()).toBe(0)
     expect(await dialog().locator('[data-test="pay-cash-notice"]').textContent()).toMatch(/non è detraibile.*1° gennaio 2020.*19 %/)
     expect(await dialog().locator('[data-test="pay-plan-row"]').textContent()).toMatch(/^Saldo della scadenza/)
     expect(posts()).toBe(before) // nothing was sent for the refused amount
-    await shots('cash-notice')
+    await h.screenshotSizes('checkout-cash-notice', { width: 1366, height: 768 })
     const key = await payAndOpenReceipt()
     const r = page.locator('[data-test="receipt"]')
     expect(await r.locator('[data-test="receipt-kind"]').textContent()).toBe('Saldo')
     expect(await r.locator('[data-test="receipt-line"]').textContent()).toMatch(/^Saldo della scadenza del.*scadenza saldata/)
     expect(flat(await r.locator('[data-test="receipt-remaining"]').textContent())).toBe(euro(0))
     expect(await r.locator('[data-test="receipt-payment-type"]').textContent()).toBe('Contante')
-    await shots('receipt-saldo')
+    await h.screenshotSizes('checkout-receipt-saldo', { width: 1366, height: 768 })
     expect((await h.invoke('paymentGet', { key })).steps.map((s) => s.remainingCents)).toEqual([0])
 
     // The same bill again in cash today (its page): warned, and only a confirmed separate payment may go on.
@@ -285,7 +271,7 @@ describe.skipIf(!chromiumPath)('checkout at the front desk', () => {
     expect(await dialog().locator('[data-test="pay-confirm"]').isDisabled()).toBe(true)
     await dialog().locator('[data-test="pay-cash-split-confirm"]').click()
     await poll(() => dialog().locator('[data-test="pay-confirm"]').isDisabled()).toBe(false)
-    await shots('cash-split-warned')
+    await h.screenshotSizes('checkout-cash-split-warned', { width: 1366, height: 768 })
     await page.keyboard.press('Escape')
     await dialog().waitFor({ state: 'detached' })
     // The header owes what is left.
@@ -320,7 +306,7 @@ describe.skipIf(!chromiumPath)('checkout at the front desk', () => {
     await poll(() => sheet.locator('[data-test="day-close-saved"]').textContent()).toMatch(/^Salvata alle/)
     const saved = await h.invoke('dayCloseGet', { date: h.today })
     expect([saved.countedCash, saved.difference]).toEqual([counted, -500])
-    await shots('day-close')
+    await h.screenshotSizes('checkout-day-close', { width: 1366, height: 768 })
 
     // Printed through the preview (main's PDF of the page); on paper the counted figure stands in for the field.
     await page.locator('[data-test="print-day-close"]').click()
@@ -332,7 +318,7 @@ describe.skipIf(!chromiumPath)('checkout at the front desk', () => {
     await page.emulateMedia({ media: 'print' })
     expect(await sheet.locator('[data-test="day-close-counted"]').isVisible()).toBe(false)
     expect(flat(await sheet.locator('[data-test="day-close-cash"]').innerText())).toContain(euro(counted))
-    await shots('day-close-print')
+    await h.screenshotSizes('checkout-day-close-print', { width: 1366, height: 768 })
     await page.emulateMedia({ media: null })
     expect(h.pageErrors).toEqual([])
   })

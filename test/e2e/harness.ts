@@ -106,6 +106,12 @@ export interface HarnessOptions {
 export type InvokeInput<C extends ChannelName> =
   Record<never, never> extends ChannelInput<C> ? [input?: ChannelInput<C>] : [input: ChannelInput<C>]
 
+/** The screens a reception desk has: the common laptop and the common monitor. */
+const DESK_SCREENS = [
+  [1366, 768],
+  [1920, 1080],
+] as const
+
 export interface Harness {
   page: Page
   context: BrowserContext
@@ -119,6 +125,9 @@ export interface Harness {
   /** Screenshot of what the receptionist sees (the window; `fullPage` for all of it) into
    * test-results/screenshots/NAME.png; returns the path. */
   screenshot(name: string, opts?: { fullPage?: boolean }): Promise<string>
+  /** The same screenshot at the two screens a desk has (NAME-1366x768.png, NAME-1920x1080.png), then the viewport
+   * back to `back`. */
+  screenshotSizes(name: string, back: { width: number; height: number }): Promise<void>
   /** Row counts of every table in the renderer's IndexedDB (Dexie) database. */
   cacheCounts(): Promise<Record<string, number>>
   /** The demo practice the app is connected to (its live state and fault knobs), once started. */
@@ -249,6 +258,13 @@ export async function startHarness(executablePath: string, opts: HarnessOptions 
         const path = join(SCREENSHOT_DIR, `${name}.png`)
         await page.screenshot({ path, fullPage: opts?.fullPage ?? false, animations: 'disabled' })
         return path
+      },
+      screenshotSizes: async (name, back) => {
+        for (const [width, height] of DESK_SCREENS) {
+          await page.setViewportSize({ width, height })
+          await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}-${width}x${height}.png`), animations: 'disabled' })
+        }
+        await page.setViewportSize(back)
       },
       sandbox: () => {
         if (!demo) throw new Error('the demo practice has not been opened yet')

@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { startSandbox, type Sandbox } from '../../electron/sandbox'
@@ -10,7 +9,6 @@ import { DEFAULT_TODAY, findChromium, startHarness, type Harness } from './harne
 
 const chromiumPath = findChromium()
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 })
-const SHOTS = '/work/shots/GL'
 
 describe.skipIf(!chromiumPath)('privacy lock screen in Chromium', () => {
   let h: Harness
@@ -23,7 +21,6 @@ describe.skipIf(!chromiumPath)('privacy lock screen in Chromium', () => {
     page = h.page
     await h.connectTo(practice)
     await h.open('#/day')
-    await mkdir(SHOTS, { recursive: true }).catch(() => undefined)
   })
   afterAll(async () => {
     await h?.close()
@@ -31,20 +28,10 @@ describe.skipIf(!chromiumPath)('privacy lock screen in Chromium', () => {
   })
 
   const lockScreen = () => page.locator('[data-test="lock-screen"]')
-  const shot = async (name: string) => {
-    for (const [w, hh] of [
-      [1366, 768],
-      [1920, 1080],
-    ] as const) {
-      await page.setViewportSize({ width: w, height: hh })
-      await page.screenshot({ path: `${SHOTS}/${name}-${w}x${hh}.png` }).catch(() => undefined)
-    }
-    await page.setViewportSize({ width: 1440, height: 900 })
-  }
 
   it('asks a practice desk for its PIN before anything else, and checks the two match', async () => {
     await poll(() => lockScreen().getAttribute('data-mode')).toBe('set')
-    await shot('lock-set-pin')
+    await h.screenshotSizes('lock-set-pin', { width: 1440, height: 900 })
     await page.locator('[data-test="lock-pin"] input').fill('482916')
     await page.locator('[data-test="lock-again"] input').fill('482917')
     await page.locator('[data-test="lock-submit"]').click()
@@ -64,7 +51,7 @@ describe.skipIf(!chromiumPath)('privacy lock screen in Chromium', () => {
     expect(await page.locator('#app').getAttribute('inert')).toBe('')
     const box = (await lockScreen().boundingBox())!
     expect(box).toMatchObject({ x: 0, y: 0, width: 1440, height: 900 })
-    await shot('lock-locked')
+    await h.screenshotSizes('lock-locked', { width: 1440, height: 900 })
 
     await page.locator('[data-test="lock-pin"] input').fill('000000')
     await page.locator('[data-test="lock-submit"]').click()
@@ -83,7 +70,7 @@ describe.skipIf(!chromiumPath)('privacy lock screen in Chromium', () => {
     const section = page.locator('[data-test="desk-settings"]')
     await section.waitFor()
     await section.scrollIntoViewIfNeeded()
-    await shot('desk-settings')
+    await h.screenshotSizes('lock-desk-settings', { width: 1440, height: 900 })
     await page.locator('[data-test="desk-feed"] input').fill('http://updates.example.org/')
     await poll(() => page.locator('[data-test="desk-settings-save"]').isDisabled()).toBe(true)
     await page.locator('[data-test="desk-feed"] input').fill('https://updates.example.org/sportello/')
