@@ -25,7 +25,6 @@ export interface BlockItem {
   id: number
   style: string
   cls: string
-  time: string
   /** "09:00" and "–09:30": the end is hidden on narrow blocks */
   start: string
   end: string
@@ -157,7 +156,6 @@ export function blockItems(d: GridData): BlockItem[] {
       id: a.id,
       style: `top:${b.top}px;height:${b.height}px;${place};${colorsOf(a.colorId, a.state)}`,
       cls: `blk blk--${a.state}${b.height < 40 ? ' blk--short' : b.height >= 66 ? ' blk--tall' : ''}${b.lanes === 2 ? ' blk--lanes blk--l2' : b.lanes > 2 ? ' blk--lanes' : ''}${a.id < 0 ? ' blk--saving' : ''}${a.type === 'telehealth' ? ' blk--tele' : ''}${a.patientId == null ? ' blk--blocked' : ''}`,
-      time: `${hhmm(b.start)}–${hhmm(b.end)}`,
       start: hhmm(b.start),
       end: `–${hhmm(b.end)}`,
       name,

@@ -6,7 +6,6 @@ const item = (over: Partial<BlockItem> = {}): BlockItem => ({
   id: 7,
   style: 'top:10px;height:44px;background-color:#ffffff;color:#1f2933',
   cls: 'blk blk--confirmed',
-  time: '09:00–09:30',
   start: '09:00',
   end: '–09:30',
   name: 'Rossi Mario',

@@ -70,7 +70,8 @@ describe('grid items', () => {
     const [b] = blockItems(data([appt({})]))
     expect(b).toMatchObject({
       id: 1,
-      time: '09:00–09:30',
+      start: '09:00',
+      end: '–09:30',
       name: 'Rossi Mario',
       desc: 'Igiene · Dr. Bianchi',
       state: 'confirmed',
