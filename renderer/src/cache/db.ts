@@ -75,7 +75,11 @@ export class SportelloDb extends Dexie {
     installPatientKeyHooks(this.patients)
     // Until the app says whose cache this is (requireScope, setScope), nothing reads or writes it.
     // Dexie hands the ready handler the one instance that may use the database while it opens.
-    this.on('ready', (vip) => (this.scopeGate ? this.scopeGate.promise.then((s) => applyScope(vip as SportelloDb, s)) : undefined))
+    this.on('ready', (vip) => {
+      const gate = this.scopeGate
+      this.readEarly(vip as SportelloDb, gate)
+      return gate ? gate.promise.then((s) => applyScope(vip as SportelloDb, s)) : undefined
+    })
     // After a wipe (disconnect) no row is added until a practice is connected again: an answer still on its way
     // for the previous practice must not refill the cache. Deletes still go through.
     this.use({
@@ -127,6 +131,40 @@ export class SportelloDb extends Dexie {
     const rows = await this.views.bulkGet([...keys])
     if (writes === this.viewWrites) for (const r of rows) if (r) this.remember(r)
     return rows
+  }
+
+  /** View rows asked for before the database opened (`readViewsEarly`), read as it opens. */
+  private early: { keys: string[]; settle: (rows: Array<ViewRow | undefined> | null) => void } | null = null
+  private opened = false
+
+  /**
+   * The view rows of `keys`, read as soon as IndexedDB is open, while the app still asks main whose session
+   * this is: the rows and the cache's scope row come in one read, and the rows are handed out once the scope
+   * is known and only if the cache is that practice's (else they are read again once the cache is scoped,
+   * i.e. wiped). Asked after the database opened, this is `readViews`.
+   */
+  readViewsEarly(keys: readonly string[]): Promise<Array<ViewRow | undefined>> {
+    if (this.opened || this.early) return this.readViews(keys)
+    const writes = this.viewWrites
+    const early = new Promise<Array<ViewRow | undefined> | null>((settle) => (this.early = { keys: [...keys], settle }))
+    void this.open().catch(() => this.early?.settle(null))
+    return early.then((rows) => {
+      if (!rows) return this.readViews(keys)
+      if (writes === this.viewWrites) for (const r of rows) if (r) this.remember(r)
+      return rows
+    })
+  }
+
+  private readEarly(vip: SportelloDb, gate: SportelloDb['scopeGate']): void {
+    const e = this.early
+    this.early = null
+    this.opened = true
+    if (!e) return
+    const read = vip.transaction('r', [vip.meta, vip.views], () => Promise.all([vip.meta.get(SCOPE_KEY), vip.views.bulkGet(e.keys)]))
+    Promise.all([read, gate?.promise]).then(
+      ([[row, rows], scope]) => e.settle(gate === null || (scope != null && row?.scope === scope) ? rows : null),
+      () => e.settle(null),
+    )
   }
 
   /** Memory forgets every view row (after rows were deleted on disk behind the methods here, e.g. a trim). */

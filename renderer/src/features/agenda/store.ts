@@ -29,13 +29,14 @@ export const OUTBOX_POLL_MS = 2000
 export const AUTO_REFRESH_MS = 60_000
 
 // Open the cache while the app boots (session check, router), not when the agenda first asks for the day,
-// and when the app starts on the agenda read the day it will show: the route guard picks that read up.
+// and when the app starts on the agenda read the day it will show, alongside the session check (the rows
+// are handed out once the cache is known to be the connected practice's): the route guard picks it up.
 void db.open().catch(() => undefined)
 let bootRead: { key: string; snapshot: ReturnType<typeof readSnapshot> } | null = (() => {
   const m = /^#\/(?:day(?:\/([^/?]*))?)?(?:\?.*)?$/.exec(globalThis.location?.hash || '#/')
   if (!m) return null
   const day = m[1] && isIsoDate(m[1]) ? m[1] : todayIn()
-  const snapshot = readSnapshot([day], (ids) => ids)
+  const snapshot = readSnapshot([day], (ids) => ids, true)
   snapshot.catch(() => undefined)
   return { key: `${day}|${day}`, snapshot }
 })()
@@ -684,8 +685,9 @@ function recentSnapshot(days: IsoDate[]) {
   return rows ? snapshotOf(rows) : null
 }
 
-async function readSnapshot(days: IsoDate[], wanted: (ids: number[]) => number[]) {
-  return snapshotOf(await db.readViews(viewKeys(days))) ?? readTables(days, wanted)
+async function readSnapshot(days: IsoDate[], wanted: (ids: number[]) => number[], atBoot = false) {
+  const keys = viewKeys(days)
+  return snapshotOf(await (atBoot ? db.readViewsEarly(keys) : db.readViews(keys))) ?? readTables(days, wanted)
 }
 
 async function readTables(days: IsoDate[], wanted: (ids: number[]) => number[]) {

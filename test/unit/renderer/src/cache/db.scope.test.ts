@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { SportelloDb, cacheScope } from '../../../../../renderer/src/cache/db'
 import { readCached, storeCached } from '../../../../../renderer/src/cache/reads'
 import { searchCachedPatients } from '../../../../../renderer/src/features/patients/patient-cache'
@@ -125,5 +125,81 @@ describe('cache scope', () => {
     await db.setScope(B)
     expect(await readCached('patients:patient:7')).toBeNull()
     await db.wipe()
+  })
+
+  // The first paint's read (readViewsEarly) goes to IndexedDB while main is still asked whose session this is.
+  describe('the view rows read as the cache opens', () => {
+    const keys = ['reference', 'day:2026-03-11']
+    async function viewsFor(name: string, scope: string) {
+      const db = openScoped(name)
+      void db.setScope(scope)
+      await db.storeDayView('2026-03-11', [appt(1, '2026-03-11 09:00:00', 7)], new Map([[7, patient(7, 'Rossi')]]), 1000)
+      await db.storeReference({ chairs: [{ id: 1, name: 'Poltrona 1', deleted: false }], colors: [], operators: [] })
+      db.close()
+    }
+    /** A page's database that notes every read of the views table, as IndexedDB is asked for it. */
+    function watched(name: string) {
+      const db = openScoped(name)
+      const log: string[] = []
+      db.use({
+        stack: 'dbcore',
+        name: 'log-views-reads',
+        create: (down) => ({
+          ...down,
+          table: (t) => {
+            const table = down.table(t)
+            return t === 'views' ? { ...table, getMany: (req) => (log.push('views read'), table.getMany(req)) } : table
+          },
+        }),
+      })
+      return { db, log }
+    }
+    const dayIds = (rows: Awaited<ReturnType<SportelloDb['readViews']>>) =>
+      rows.map((r) => (r && 'appointments' in r ? r.appointments.map((a) => a.id) : r?.key))
+
+    it('reads them before the scope is known and hands them out once it is, when the cache is that practice’s', async () => {
+      const name = `scope-${++n}`
+      await viewsFor(name, A)
+      const { db, log } = watched(name)
+      let answered = false
+      const rows = db.readViewsEarly(keys).then((r) => ((answered = true), r))
+      await vi.waitFor(() => expect(log).toEqual(['views read']))
+      expect(answered).toBe(false)
+      await db.setScope(A)
+      expect(dayIds(await rows)).toEqual(['reference', [1]])
+      // Kept in memory as read: a day switch paints from there.
+      expect(dayIds(db.recentViews(keys)!)).toEqual(['reference', [1]])
+    })
+
+    it('never hands out another practice’s rows: the cache is wiped and read again', async () => {
+      const name = `scope-${++n}`
+      await viewsFor(name, A)
+      const { db, log } = watched(name)
+      const rows = db.readViewsEarly(keys)
+      await vi.waitFor(() => expect(log).toEqual(['views read']))
+      await db.setScope(B)
+      expect(await rows).toEqual([undefined, undefined])
+      expect(log).toEqual(['views read', 'views read'])
+      expect(db.recentViews(keys)).toBeNull()
+    })
+
+    it('gives nothing when no practice is connected', async () => {
+      const name = `scope-${++n}`
+      await viewsFor(name, A)
+      const { db } = watched(name)
+      const rows = db.readViewsEarly(keys)
+      await db.setScope(null)
+      expect(await rows).toEqual([undefined, undefined])
+    })
+
+    it('asked once the cache is open, is the ordinary read', async () => {
+      const name = `scope-${++n}`
+      await viewsFor(name, A)
+      const { db, log } = watched(name)
+      await db.setScope(A)
+      await db.open()
+      expect(dayIds(await db.readViewsEarly(keys))).toEqual(['reference', [1]])
+      expect(log).toEqual(['views read'])
+    })
   })
 })
