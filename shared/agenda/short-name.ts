@@ -1,5 +1,6 @@
 // "Rossi M.": the surname and as few letters of the first name as keep the day's patients apart ("Rossi Ma."
 // and "Rossi Mi." when Mario and Michele are both booked), for blocks too narrow for the whole name. Pure.
+// (toLowerCase, not toLocaleLowerCase: the same for Italian names, and a busy day folds a thousand of them.)
 
 export interface PersonName {
   firstName: string
@@ -12,7 +13,7 @@ const norm = (s: string) => s.trim().replace(/\s+/g, ' ')
 export function shortNames(people: Iterable<PersonName>): Map<string, string> {
   const bySurname = new Map<string, Set<string>>()
   for (const p of people) {
-    const last = norm(p.lastName).toLocaleLowerCase()
+    const last = norm(p.lastName).toLowerCase()
     const set = bySurname.get(last) ?? new Set<string>()
     set.add(norm(p.firstName))
     bySurname.set(last, set)
@@ -27,14 +28,14 @@ export function shortNames(people: Iterable<PersonName>): Map<string, string> {
       out.set(key, last)
       continue
     }
-    const others = [...bySurname.get(last.toLocaleLowerCase())!]
-      .filter((f) => f.toLocaleLowerCase() !== first.toLocaleLowerCase())
-      .map((f) => f.toLocaleLowerCase())
+    const others = [...bySurname.get(last.toLowerCase())!]
+      .filter((f) => f.toLowerCase() !== first.toLowerCase())
+      .map((f) => f.toLowerCase())
     let k = 1
-    while (k < first.length && others.some((o) => o.startsWith(first.slice(0, k).toLocaleLowerCase()))) k++
+    while (k < first.length && others.some((o) => o.startsWith(first.slice(0, k).toLowerCase()))) k++
     out.set(key, k >= first.length ? `${last} ${first}`.trim() : `${last} ${first.slice(0, k)}.`.trim())
   }
   return out
 }
 
-export const nameKey = (p: PersonName) => `${norm(p.lastName).toLocaleLowerCase()}|${norm(p.firstName).toLocaleLowerCase()}`
+export const nameKey = (p: PersonName) => `${norm(p.lastName).toLowerCase()}|${norm(p.firstName).toLowerCase()}`
