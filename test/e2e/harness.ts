@@ -66,6 +66,15 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon',
 }
 
+/**
+ * How long the page may keep a file: Vite names every file under assets/ by its content's hash, so a name
+ * never holds other bytes (a new build writes new names); index.html and the rest are asked for each time.
+ * As a static host serves a Vite build: a reload then reads the scripts from Chromium's cache, as Electron
+ * reads them from out/renderer on disk, instead of over loopback HTTP behind the harness's own event loop.
+ */
+export const cacheControl = (pathname: string): string =>
+  /^\/assets\/[^/]+-[\w-]{8}\.(?:js|mjs|css|woff2|png|svg)$/.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-cache'
+
 /** Serves the built renderer (out/renderer) on a free loopback port. */
 export async function serveRenderer(): Promise<{ server: Server; url: string }> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
@@ -79,7 +88,7 @@ export async function serveRenderer(): Promise<{ server: Server; url: string }> 
         res.writeHead(404).end('not found')
         return
       }
-      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' })
+      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': cacheControl(pathname) })
       res.end(await readFile(file))
     })().catch((e: unknown) => {
       if (!res.headersSent) res.writeHead(500)
