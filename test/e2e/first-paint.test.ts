@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { findChromium, startHarness, type Harness } from './harness'
+
+// A reload with the day in the cache: the day is painted first, and what the shell asks main for itself
+// (unfinished payments, is AlfaDocs there, arrivals from other desks, the morning's prefetch) waits for that
+// paint instead of running among the first frame's work.
+
+const chromiumPath = findChromium()
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 })
+
+/** Notes every call the page makes to main (its channel, and when, in the page's clock). */
+const LOG_CALLS_JS = `(() => {
+  const invoke = window.__sportelloInvoke
+  window.__calls = []
+  window.__sportelloInvoke = (name, input) => (window.__calls.push([name, performance.now()]), invoke(name, input))
+})()`
+
+describe.skipIf(!chromiumPath)('the first paint of the day', () => {
+  let h: Harness
+
+  beforeAll(async () => {
+    h = await startHarness(chromiumPath!)
+    await h.invoke('sessionConnectDemo')
+    await h.open(`#/day/${h.today}`)
+    await h.page.locator('[data-test^="appointment-"]').first().waitFor()
+    await h.context.addInitScript({ content: LOG_CALLS_JS })
+  })
+  afterAll(async () => {
+    await h?.close()
+  })
+
+  it('comes before the shell asks main anything of its own', async () => {
+    const { page } = h
+    await page.reload()
+    const shellChannels = ['paymentsUnfinished', 'sessionConnectivity', 'agendaArrivals', 'billsList']
+    await poll(() => page.evaluate(`window.__calls.map((c) => c[0])`)).toEqual(expect.arrayContaining(shellChannels))
+    const { painted, calls, blocks } = await page.evaluate<{ painted: number; calls: Array<[string, number]>; blocks: number }>(
+      `({ painted: window.__agendaPerf.painted, calls: window.__calls, blocks: document.querySelectorAll('[data-test^="appointment-"]').length })`,
+    )
+    expect(blocks).toBeGreaterThan(0)
+    const first = (name: string) => Math.min(...calls.filter((c) => c[0] === name).map((c) => c[1]))
+    for (const name of shellChannels) expect({ name, after: first(name) >= painted }).toEqual({ name, after: true })
+    // The session and the day's own refresh are asked for before (the paint does not wait for them).
+    expect(first('sessionStatus')).toBeLessThan(painted)
+  })
+})
