@@ -135,13 +135,18 @@ async function serve(dir: string): Promise<{ url: string; close: () => Promise<v
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => new Promise((ok) => server.close(() => ok())) }
 }
 
-/** Polls a page-side expression (evaluated through the devtools protocol, which the CSP allows). */
+/**
+ * Waits until a page-side expression holds, polled in the page: one devtools-protocol call per wait (the
+ * CSP allows it), not one every few ms — each would be a task on the page's main thread, landing among the
+ * very frames measured (a poll from here between the frame and the "painted" task was counted as paint).
+ */
 async function until(page: Page, expr: string, timeoutMs: number, step = ''): Promise<void> {
-  const end = Date.now() + timeoutMs
-  while (!(await page.evaluate<boolean>(expr))) {
-    if (Date.now() > end) throw new Error(`timed out${step ? ` (${step})` : ''} waiting for: ${expr}`)
-    await new Promise((r) => setTimeout(r, 25))
-  }
+  const held = await page.evaluate<boolean>(`new Promise((done) => {
+    const end = performance.now() + ${timeoutMs}
+    const check = () => (${expr}) ? done(true) : performance.now() > end ? done(false) : setTimeout(check, 10)
+    check()
+  })`)
+  if (!held) throw new Error(`timed out${step ? ` (${step})` : ''} waiting for: ${expr}`)
 }
 
 async function main() {
