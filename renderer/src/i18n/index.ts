@@ -1,4 +1,3 @@
-import { toRaw } from 'vue'
 import { createI18n } from 'vue-i18n'
 import type { FeatureMessages } from '../features/feature'
 import { en } from './en'
@@ -21,15 +20,36 @@ function storedLocale(): Locale {
 /** The app's own strings; every feature's are merged in by main.ts (`mergeMessages`). */
 export const coreMessages: FeatureMessages = { it, en }
 
+type Tree = Record<string, unknown>
+const isTree = (v: unknown): v is Tree => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** Every string as written, per language (the features' merged in): what `mergeMessages` adds to. */
+const sources: Record<Locale, Tree> = { it: structuredClone(it) as Tree, en: structuredClone(en) as Tree }
+
+/** Text with nothing for vue-i18n to parse: no {placeholder}, no @:link, no plural | (nor a literal brace). */
+const PLAIN = /^[^{}@|]*$/
+
+/**
+ * The messages as vue-i18n gets them: a plain text as a message function returning it, so vue-i18n does
+ * not compile it on first use (it compiles every string it has not seen: the first screen's hundred or so at
+ * every start); the others as written.
+ */
+function forI18n(tree: Tree): Tree {
+  const out: Tree = {}
+  for (const [k, v] of Object.entries(tree)) {
+    if (typeof v === 'string' && PLAIN.test(v)) out[k] = () => v
+    else out[k] = isTree(v) ? forI18n(v) : v
+  }
+  return out
+}
+
 export const i18n = createI18n({
   legacy: false,
   locale: storedLocale(),
   fallbackLocale: 'it',
-  messages: { it: structuredClone(it), en: structuredClone(en) },
+  // Typed as written (the keys are what matters to the types): plain texts are functions underneath.
+  messages: { it: forI18n(sources.it) as typeof it, en: forI18n(sources.en) as typeof en },
 })
-
-type Tree = Record<string, unknown>
-const isTree = (v: unknown): v is Tree => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 function mergeInto(into: Tree, from: Tree): void {
   for (const [k, v] of Object.entries(from)) {
@@ -47,9 +67,8 @@ function mergeInto(into: Tree, from: Tree): void {
  */
 export function mergeMessages(...all: FeatureMessages[]): void {
   for (const locale of locales) {
-    const merged = structuredClone(toRaw(i18n.global.getLocaleMessage(locale))) as Tree
-    for (const m of all) mergeInto(merged, m[locale] as Tree)
-    i18n.global.setLocaleMessage(locale, merged as never)
+    for (const m of all) mergeInto(sources[locale], m[locale] as Tree)
+    i18n.global.setLocaleMessage(locale, forI18n(sources[locale]) as never)
   }
 }
 

@@ -60,4 +60,25 @@ describe('messages', () => {
     expect(te('errors.connect.auth')).toBe(true)
     expect(t('connect.demoButton')).toBe('Apri lo studio demo')
   })
+
+  it('plain texts reach vue-i18n as functions (nothing to compile at start); the rest as written, and all read the same', () => {
+    mergeMessages({
+      it: {
+        testOnly: { plain: 'Apri scheda paziente', named: 'Ciao {name}', plural: 'nessuno | uno | {n} pazienti', brace: "Prezzo {'{'}" },
+      },
+      en: { testOnly: { plain: 'Open patient file', named: 'Hello {name}', plural: 'none | one | {n} patients', brace: "Price {'{'}" } },
+    })
+    const held = i18n.global.getLocaleMessage('it') as unknown as { testOnly: Record<string, unknown> }
+    expect(typeof held.testOnly.plain).toBe('function')
+    expect(['named', 'plural', 'brace'].map((k) => typeof held.testOnly[k])).toEqual(['string', 'string', 'string'])
+    const { t, te } = i18n.global
+    expect(te('testOnly.plain')).toBe(true)
+    expect(t('testOnly.plain')).toBe('Apri scheda paziente')
+    expect(t('testOnly.named', { name: 'Maria' })).toBe('Ciao Maria')
+    expect(t('testOnly.plural', { n: 3 }, 3)).toBe('3 pazienti')
+    expect(t('testOnly.brace')).toBe('Prezzo {')
+    i18n.global.locale.value = 'en'
+    expect(t('testOnly.plain')).toBe('Open patient file')
+    i18n.global.locale.value = 'it'
+  })
 })
