@@ -160,9 +160,15 @@ export const useAgendaStore = defineStore('agenda', () => {
 
   /**
    * Shows [start, end] from the cache at once (resolves when that is on screen), then refreshes from the
-   * server in the background. `prefetch` widens the server request by one day each side, in the same request.
+   * server in the background. `prefetch` widens the server request by one day each side, in the same request;
+   * `after`: the refresh waits for it (the screen passes its first paint of the days: main's answer, a task of
+   * its own on arrival, then lands after that frame instead of among its work).
    */
-  async function open(start: IsoDate, end: IsoDate, opts: { prefetch?: boolean } = {}): Promise<{ refreshed: Promise<void> }> {
+  async function open(
+    start: IsoDate,
+    end: IsoDate,
+    opts: { prefetch?: boolean; after?: Promise<unknown> } = {},
+  ): Promise<{ refreshed: Promise<void> }> {
     const mySeq = ++seq
     const changed = from.value !== start || to.value !== end
     from.value = start
@@ -187,8 +193,12 @@ export const useAgendaStore = defineStore('agenda', () => {
     appointments.value = withQueued(cached)
     syncedAt.value = stamps.every((s) => s != null) ? Math.min(...(stamps as number[])) : null
     addPatients(cachedPatients)
-    void syncOutbox()
-    return { refreshed: refresh(opts.prefetch ?? false, mySeq) }
+    const refreshed = (opts.after ?? Promise.resolve()).then(() => {
+      if (mySeq !== seq) return
+      void syncOutbox()
+      return refresh(opts.prefetch ?? false, mySeq)
+    })
+    return { refreshed }
   }
 
   async function refresh(prefetch = false, mySeq = seq): Promise<void> {

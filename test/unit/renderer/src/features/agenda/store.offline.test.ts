@@ -48,6 +48,30 @@ describe('agenda store: known, loading, offline, error; queued changes', { timeo
     }
   })
 
+  it("the refresh waits for the screen's first paint when it is given one (main's answer lands after that frame)", async () => {
+    const store = useAgendaStore()
+    const day = addDaysIso(STORE_TODAY, 2)
+    const real = api().appointmentsRange
+    const asked: string[] = []
+    ;(api() as unknown as Record<string, unknown>).appointmentsRange = (input: { from: string }) => (
+      asked.push(input.from),
+      real(input as never)
+    )
+    try {
+      let paint!: () => void
+      const painted = new Promise<void>((ok) => (paint = ok))
+      const { refreshed } = await store.open(day, day, { after: painted })
+      await new Promise((r) => setTimeout(r, 50))
+      expect(asked).toEqual([])
+      paint()
+      await refreshed
+      expect(asked).toEqual([day])
+      expect(store.dayStatus).toBe('known')
+    } finally {
+      ;(api() as unknown as Record<string, unknown>).appointmentsRange = real
+    }
+  })
+
   it('a 500 for a day never seen is an error, not an empty day', async () => {
     const store = useAgendaStore()
     const day = addDaysIso(STORE_TODAY, 20)
