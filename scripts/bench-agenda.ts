@@ -212,6 +212,8 @@ async function main() {
     const floorMs = (requests.length / RATE) * 1000
 
     // ---- 2. warm open: reload with the cache filled -------------------------------------------------------
+    const dayCounts = new Map<string, number>()
+    for (const d of [DAY, addDaysIso(DAY, 1)]) dayCounts.set(d, (await h.invoke('appointmentsRange', { from: d, to: d })).length)
     const warm: number[] = []
     const warmNav: number[] = []
     const phases: Array<{ toCache: number; render: number; paint: number }> = []
@@ -219,7 +221,16 @@ async function main() {
     for (let i = 0; i < 5; i++) {
       await page.reload()
       await until(page, `window.__agendaPerf?.painted !== undefined`, 30_000, `warm open ${i + 1}`)
-      const m = await page.evaluate<{ open: number; nav: number; blocks: number; toCache: number; render: number; paint: number }>(`({
+      const m = await page.evaluate<{
+        open: number
+        nav: number
+        blocks: number
+        shown: number
+        toCache: number
+        render: number
+        paint: number
+      }>(`({
+        shown: window.__agendaPerf.shown,
         open: window.__agendaPerf.painted - window.__agendaPerf.openStart,
         nav: window.__agendaPerf.painted,
         toCache: window.__agendaPerf.cacheRead - window.__agendaPerf.openStart,
@@ -227,7 +238,8 @@ async function main() {
         paint: window.__agendaPerf.painted - window.__agendaPerf.rendered,
         blocks: document.querySelectorAll('.blk').length,
       })`)
-      if (m.blocks < APPOINTMENTS) throw new Error(`warm open painted ${m.blocks} blocks, expected ${APPOINTMENTS}`)
+      if (m.shown < APPOINTMENTS || m.blocks < APPOINTMENTS)
+        throw new Error(`warm open painted ${m.shown} appointments (${m.blocks} blocks), expected ${APPOINTMENTS}`)
       warm.push(m.open)
       warmNav.push(m.nav)
       phases.push(m)
@@ -237,7 +249,13 @@ async function main() {
         await page.evaluate(`window.__agendaPerf = undefined`)
         await page.keyboard.press(key)
         await until(page, `window.__agendaPerf?.painted !== undefined`, 30_000, `${key} after warm open ${i + 1}`)
-        switchMs.push(await page.evaluate<number>(`window.__agendaPerf.painted - window.__agendaPerf.openStart`))
+        const sw = await page.evaluate<{ ms: number; shown: number; day: string }>(
+          `({ ms: window.__agendaPerf.painted - window.__agendaPerf.openStart, shown: window.__agendaPerf.shown, day: location.hash.slice(6, 16) })`,
+        )
+        // From the cache, whole: a day the cache lost (e.g. trimmed) would paint empty, and fast.
+        if (sw.shown !== dayCounts.get(sw.day))
+          throw new Error(`${key}: ${sw.day} painted ${sw.shown} appointments, the day has ${dayCounts.get(sw.day)}`)
+        switchMs.push(sw.ms)
         await page.waitForTimeout(500)
       }
     }

@@ -8,7 +8,16 @@ import { settings } from './settings'
 import { useAgendaStore } from './store'
 
 /** Timings of the last open, for the benchmark (performance marks too, where the page has real ones). */
-type AgendaPerf = { openStart: number; preloaded?: string; cacheRead?: number; rendered?: number; painted?: number; refreshed?: number }
+type AgendaPerf = {
+  openStart: number
+  preloaded?: string
+  cacheRead?: number
+  rendered?: number
+  painted?: number
+  /** How many appointments the painted frame held (the bench checks it painted the day, not an empty one). */
+  shown?: number
+  refreshed?: number
+}
 const perf = globalThis as { __agendaPerf?: AgendaPerf }
 
 export type WeekTarget = { kind: 'chair' | 'operator'; id: number }
@@ -69,15 +78,19 @@ export function useAgendaRange(grid: Ref<{ scrollToMinutes(m: number): void } | 
     delete timing.preloaded
     perf.__agendaPerf = timing
     performance.mark('agenda:open-start')
-    const { refreshed } = await store.open(ds[0]!, ds[ds.length - 1]!, { prefetch: !week.value })
+    let onPaint!: () => void
+    const framePainted = new Promise<void>((ok) => (onPaint = ok))
+    const { refreshed } = await store.open(ds[0]!, ds[ds.length - 1]!, { prefetch: !week.value, after: framePainted })
     await nextTick()
     timing.rendered = performance.now()
     // After the frame holding the blocks: a task queued from requestAnimationFrame runs once it is painted.
     requestAnimationFrame(() =>
       setTimeout(() => {
         timing.painted = performance.now()
+        timing.shown = store.appointments.length
         painted()
         performance.mark('agenda:painted')
+        onPaint()
       }, 0),
     )
     scrollOnce()
