@@ -43,4 +43,24 @@ describe.skipIf(!chromiumPath)('the first paint of the day', () => {
     // The session and the day's own refresh are asked for before (the paint does not wait for them).
     expect(first('sessionStatus')).toBeLessThan(painted)
   })
+
+  it('the page hides without a style and layout pass: no scroll position saved on hide, the history still goes back', async () => {
+    const { page, context } = h
+    const cdp = await context.newCDPSession(page)
+    const types = async (expression: string) => {
+      const { result } = (await cdp.send('Runtime.evaluate', { expression })) as { result: { objectId: string } }
+      const { listeners } = (await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId })) as {
+        listeners: Array<{ type: string }>
+      }
+      return listeners.map((l) => l.type)
+    }
+    expect(await types('document')).not.toContain('visibilitychange')
+    expect(await types('window')).toContain('popstate')
+    await cdp.detach()
+    await page.locator('[data-test="nav-patients"]').click()
+    await page.waitForURL(/#\/patients/)
+    await page.goBack()
+    await page.waitForURL(/#\/day/)
+    await page.locator('[data-test^="appointment-"]').first().waitFor()
+  })
 })
