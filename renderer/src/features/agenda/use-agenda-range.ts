@@ -88,9 +88,10 @@ export function useAgendaRange(grid: Ref<{ scrollToMinutes(m: number): void } | 
       setTimeout(() => {
         timing.painted = performance.now()
         timing.shown = store.appointments.length
+        // The day's refresh first: what waited for the paint (the shell's asks, the prefetch) queues behind it.
+        onPaint()
         painted()
         performance.mark('agenda:painted')
-        onPaint()
       }, 0),
     )
     scrollOnce()
