@@ -32,13 +32,14 @@ export const AUTO_REFRESH_MS = 60_000
 // and when the app starts on the agenda read the day it will show, alongside the session check (the rows
 // are handed out once the cache is known to be the connected practice's): the route guard picks it up.
 void db.open().catch(() => undefined)
-let bootRead: { key: string; snapshot: ReturnType<typeof readSnapshot> } | null = (() => {
+let bootRead: Preloaded | null = (() => {
   const m = /^#\/(?:day(?:\/([^/?]*))?)?(?:\?.*)?$/.exec(globalThis.location?.hash || '#/')
   if (!m) return null
   const day = m[1] && isIsoDate(m[1]) ? m[1] : todayIn()
-  const snapshot = readSnapshot([day], (ids) => ids, true)
-  snapshot.catch(() => undefined)
-  return { key: `${day}|${day}`, snapshot }
+  return preloadOf(
+    `${day}|${day}`,
+    readSnapshot([day], (ids) => ids, true),
+  )
 })()
 
 export interface UndoEntry {
@@ -98,21 +99,29 @@ export const useAgendaStore = defineStore('agenda', () => {
   let referenceFetched = false
   let bookingFetched = false
   let seq = 0
-  let preloaded: { key: string; snapshot: ReturnType<typeof readSnapshot> } | null = null
+  let preloaded: Preloaded | null = null
 
-  /** Starts reading [start, end] from the cache before the screen mounts (router guard); open() picks it up. */
-  function preload(start: IsoDate, end: IsoDate): void {
+  /**
+   * Starts reading [start, end] from the cache before the screen mounts (router guard); open() picks it up.
+   * Resolves once the read is back (the guard does not wait: the mount overlaps the read).
+   */
+  function preload(start: IsoDate, end: IsoDate): Promise<void> {
     const key = `${start}|${end}`
-    if (preloaded?.key === key) return
-    const boot = bootRead
-    bootRead = null
-    if (boot?.key === key) {
-      preloaded = boot
-      return
+    if (preloaded?.key !== key) {
+      const boot = bootRead
+      bootRead = null
+      preloaded =
+        boot?.key === key
+          ? boot
+          : preloadOf(
+              key,
+              readSnapshot(daysOf(start, end), (ids) => ids),
+            )
     }
-    const snapshot = readSnapshot(daysOf(start, end), (ids) => ids)
-    snapshot.catch(() => undefined)
-    preloaded = { key, snapshot }
+    return preloaded.snapshot.then(
+      () => undefined,
+      () => undefined,
+    )
   }
 
   const colorsList = computed(() => [...colors.value.values()])
@@ -181,12 +190,13 @@ export const useAgendaStore = defineStore('agenda', () => {
     const days = daysOf(start, end)
     const trace = (globalThis as { __agendaPerf?: Record<string, number> }).__agendaPerf
     const key = `${start}|${end}`
-    const early = preloaded?.key === key ? preloaded.snapshot : null
+    const early = preloaded?.key === key ? preloaded : null
     preloaded = null
-    // Days the cache holds in memory go on screen in this same task: no empty grid is rendered in between.
-    const recent = early ? null : recentSnapshot(days)
+    // Days already read (the preload came back before the screen asked) or held in memory go on screen in this
+    // same task: the screen's first render has them, no empty grid is rendered in between.
+    const recent = early ? (early.read ?? null) : recentSnapshot(days)
     const { r, cached, stamps, cachedPatients } =
-      recent ?? (await (early ?? readSnapshot(days, (ids) => ids.filter((id) => !patients.value.has(id)))))
+      recent ?? (await (early?.snapshot ?? readSnapshot(days, (ids) => ids.filter((id) => !patients.value.has(id)))))
     if (trace) trace.cacheRead = performance.now()
     if (mySeq !== seq) return { refreshed: Promise.resolve() }
     if (chairs.value.length === 0) applyReference(r)
@@ -671,6 +681,22 @@ export const useAgendaStore = defineStore('agenda', () => {
  * day with its patients). IndexedDB round trips, not data size, are what a warm open waits for. A cache
  * written before the view rows existed (or a day never refreshed since) falls back to the tables.
  */
+/** A cache read started before the screen asked for it: `read` once it is back. */
+interface Preloaded {
+  key: string
+  snapshot: ReturnType<typeof readSnapshot>
+  read?: Awaited<ReturnType<typeof readSnapshot>>
+}
+
+function preloadOf(key: string, snapshot: ReturnType<typeof readSnapshot>): Preloaded {
+  const p: Preloaded = { key, snapshot }
+  snapshot.then(
+    (r) => (p.read = r),
+    () => undefined,
+  )
+  return p
+}
+
 // Function declarations: the boot read above runs while this module is evaluated.
 function viewKeys(days: IsoDate[]): string[] {
   return ['reference', ...days.map((d) => metaKeys.day(d))]

@@ -226,6 +226,24 @@ describe('agenda store', () => {
     ).refreshed
   })
 
+  it('a preload back before the screen opens the day (a reload: the route guard) shows it in the same task', async () => {
+    const store = useAgendaStore()
+    const day = '2026-03-13'
+    await store.prefetchDays([day])
+    const server = await h.invoke('appointmentsRange', { from: day, to: day })
+    expect(server.length).toBeGreaterThan(0)
+    db.forgetRecentViews()
+    store.reset()
+    const fresh = useAgendaStore()
+    // The read comes back (IndexedDB), then the screen mounts and opens the day.
+    await fresh.preload(day, day)
+    const opening = fresh.open(day, day)
+    expect(fresh.appointments.map((a) => a.id).sort()).toEqual(server.map((a) => a.id).sort())
+    await (
+      await opening
+    ).refreshed
+  })
+
   it('spansOf groups contiguous days, capped', () => {
     expect(spansOf(['2026-03-03', '2026-03-01', '2026-03-02', '2026-03-02', '2026-03-05'], 62)).toEqual([
       ['2026-03-01', '2026-03-03'],
