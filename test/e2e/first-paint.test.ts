@@ -40,7 +40,7 @@ describe.skipIf(!chromiumPath)('the first paint of the day', () => {
     expect(blocks).toBeGreaterThan(0)
     const first = (name: string) => Math.min(...calls.filter((c) => c[0] === name).map((c) => c[1]))
     for (const name of shellChannels) expect({ name, after: first(name) >= painted }).toEqual({ name, after: true })
-    // The session and the day's own refresh are asked for before (the paint does not wait for them).
+    // The session is asked for before (the paint does not wait for it).
     expect(first('sessionStatus')).toBeLessThan(painted)
   })
 
