@@ -1,4 +1,5 @@
-import { ref, watch } from 'vue'
+import { onBeforeUnmount, onMounted, ref } from 'vue'
+import { whenTrue } from './when-true'
 
 /**
  * Set once the screen's own content has been painted. The bars' naive-ui widgets (costly to mount) wait
@@ -17,12 +18,18 @@ export function markAfterNextPaint(): void {
 
 /** Resolves once the screen's own content has been painted (at once if it has). */
 export function afterContentPainted(): Promise<void> {
-  if (contentPainted.value) return Promise.resolve()
-  return new Promise((ok) => {
-    const stop = watch(contentPainted, (v) => {
-      if (!v) return
-      stop()
-      ok()
-    })
+  return whenTrue(() => contentPainted.value)
+}
+
+/**
+ * In a component's setup: `fn` runs once the component is mounted and the screen's own content painted, unless
+ * the component is gone by then (for what asks main, which is no part of that paint).
+ */
+export function onMountedAfterPaint(fn: () => void): void {
+  let mounted = false
+  onMounted(() => {
+    mounted = true
+    void afterContentPainted().then(() => mounted && fn())
   })
+  onBeforeUnmount(() => (mounted = false))
 }
