@@ -676,11 +676,6 @@ export const useAgendaStore = defineStore('agenda', () => {
   }
 })
 
-/**
- * Everything the first paint needs from the cache: one get of the reference and the days' view rows (each
- * day with its patients). IndexedDB round trips, not data size, are what a warm open waits for. A cache
- * written before the view rows existed (or a day never refreshed since) falls back to the tables.
- */
 /** A cache read started before the screen asked for it: `read` once it is back. */
 interface Preloaded {
   key: string
@@ -697,6 +692,11 @@ function preloadOf(key: string, snapshot: ReturnType<typeof readSnapshot>): Prel
   return p
 }
 
+/**
+ * Everything the first paint needs from the cache: one get of the reference and the days' view rows (each
+ * day with its patients). IndexedDB round trips, not data size, are what a warm open waits for. A cache
+ * written before the view rows existed (or a day never refreshed since) falls back to the tables.
+ */
 // Function declarations: the boot read above runs while this module is evaluated.
 function viewKeys(days: IsoDate[]): string[] {
   return ['reference', ...days.map((d) => metaKeys.day(d))]
