@@ -15,7 +15,7 @@ export function shortNames(people: Iterable<PersonName>): Map<string, string> {
   for (const p of people) {
     const last = norm(p.lastName).toLowerCase()
     const set = bySurname.get(last) ?? new Set<string>()
-    set.add(norm(p.firstName))
+    set.add(norm(p.firstName).toLowerCase())
     bySurname.set(last, set)
   }
   const out = new Map<string, string>()
@@ -28,9 +28,8 @@ export function shortNames(people: Iterable<PersonName>): Map<string, string> {
       out.set(key, last)
       continue
     }
-    const others = [...bySurname.get(last.toLowerCase())!]
-      .filter((f) => f.toLowerCase() !== first.toLowerCase())
-      .map((f) => f.toLowerCase())
+    const low = first.toLowerCase()
+    const others = [...bySurname.get(last.toLowerCase())!].filter((f) => f !== low)
     let k = 1
     while (k < first.length && others.some((o) => o.startsWith(first.slice(0, k).toLowerCase()))) k++
     out.set(key, k >= first.length ? `${last} ${first}`.trim() : `${last} ${first.slice(0, k)}.`.trim())
