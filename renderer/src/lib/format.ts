@@ -50,26 +50,46 @@ export function timeRange(a: Pick<Appointment, 'date' | 'duration' | 'allDay'>):
   return a.duration > 0 ? `${hhmm(start.minutes)}–${hhmm(start.minutes + a.duration)}` : hhmm(start.minutes)
 }
 
-/** "mercoledì 11 marzo 2026" in the UI language; the day is wall-clock, so format it at noon UTC. */
+const WEEKDAYS = {
+  it: ['domenica', 'lunedì', 'martedì', 'mercoledì', 'giovedì', 'venerdì', 'sabato'],
+  en: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+}
+const MONTHS = {
+  it: ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+}
+
+/**
+ * "Mercoledì 11 marzo 2026" / "Wednesday, 11 March 2026": what Intl.DateTimeFormat writes for it-IT and en-GB
+ * (a unit test holds the two alike), from tables: the agenda's heading is on its first paint, and the page's
+ * first date format costs several ms of ICU set-up.
+ */
 export function longDate(day: IsoDate, locale: string): string {
-  const s = new Intl.DateTimeFormat(tagOf(locale), {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${day}T12:00:00Z`))
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number]
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay()
+  if (locale === 'en') return `${WEEKDAYS.en[weekday]}, ${d} ${MONTHS.en[m - 1]} ${y}`
+  const s = `${WEEKDAYS.it[weekday]} ${d} ${MONTHS.it[m - 1]} ${y}`
   return s.charAt(0).toUpperCase() + s.slice(1)
 }
 
-/** A sync time: "09:41" if today, else "10/03 09:41". */
-export function syncTime(ms: number, locale: string, now = Date.now()): string {
-  const tag = tagOf(locale)
+const pad2 = (n: number) => String(n).padStart(2, '0')
+
+/** "09:41", this computer's time: what it-IT and en-GB both write for hour and minute, 2-digit (a unit test holds them alike). */
+export const clockTime = (ms: number): string => {
   const d = new Date(ms)
-  const sameDay = new Date(now).toDateString() === d.toDateString()
-  const time = new Intl.DateTimeFormat(tag, { hour: '2-digit', minute: '2-digit' }).format(d)
-  if (sameDay) return time
-  return `${new Intl.DateTimeFormat(tag, { day: '2-digit', month: '2-digit' }).format(d)} ${time}`
+  return `${pad2(d.getHours())}:${pad2(d.getMinutes())}`
+}
+
+/** "10/03", this computer's day: it-IT's and en-GB's day and month, 2-digit. */
+export const dayMonth = (ms: number): string => {
+  const d = new Date(ms)
+  return `${pad2(d.getDate())}/${pad2(d.getMonth() + 1)}`
+}
+
+/** A sync time: "09:41" if today, else "10/03 09:41". */
+export function syncTime(ms: number, now = Date.now()): string {
+  const sameDay = new Date(now).toDateString() === new Date(ms).toDateString()
+  return sameDay ? clockTime(ms) : `${dayMonth(ms)} ${clockTime(ms)}`
 }
 
 export const isKnownState = (s: string): s is AppointmentState => (appointmentStates as readonly string[]).includes(s)

@@ -3,7 +3,7 @@ import type { ReadState } from '../data/read'
 import { isOfflineKind } from '../api'
 import { describeError } from '../i18n/describe-error'
 import { i18n } from '../i18n'
-import { tagOf } from './format'
+import { clockTime, dayMonth } from './format'
 
 export type Freshness = Pick<ReadState<unknown>, 'status' | 'syncedAt' | 'error' | 'refreshing'>
 
@@ -41,14 +41,11 @@ export function freshnessOf(
   }
 }
 
-const clock = (ms: number) =>
-  new Intl.DateTimeFormat(tagOf(i18n.global.locale.value), { hour: '2-digit', minute: '2-digit' }).format(new Date(ms))
+const clock = clockTime
 
 /** "delle 10:40" today, "del 10/03 alle 10:40" another day (Italian needs the article to agree). */
 function dataAt(ms: number, now: number): string {
-  const { t, locale } = i18n.global
-  const d = new Date(ms)
-  if (new Date(now).toDateString() === d.toDateString()) return t('freshness.atTime', { time: clock(ms) })
-  const day = new Intl.DateTimeFormat(tagOf(locale.value), { day: '2-digit', month: '2-digit' }).format(d)
-  return t('freshness.atDay', { day, time: clock(ms) })
+  const { t } = i18n.global
+  if (new Date(now).toDateString() === new Date(ms).toDateString()) return t('freshness.atTime', { time: clock(ms) })
+  return t('freshness.atDay', { day: dayMonth(ms), time: clock(ms) })
 }
