@@ -1,4 +1,4 @@
-import { createI18n } from 'vue-i18n'
+import { createI18n, type PathValue } from 'vue-i18n'
 import type { FeatureMessages } from '../features/feature'
 import { en } from './en'
 import { it } from './it'
@@ -28,23 +28,53 @@ const sources: Record<Locale, Tree> = { it: structuredClone(it) as Tree, en: str
 
 /** Text with nothing for vue-i18n to parse: no {placeholder}, no @:link, no plural | (nor a literal brace). */
 const PLAIN = /^[^{}@|]*$/
+/** Text whose only syntax is named placeholders ("Aggiornato alle {time}"). */
+const NAMED = /^(?:[^{}@|]|\{[A-Za-z_]\w*\})*$/
+
+interface Ctx {
+  named(key: string): unknown
+  interpolate(v: unknown): unknown
+  normalize(parts: unknown[]): unknown
+}
+
+/** "Dati {at}" as the function vue-i18n would compile it to: the texts and, between them, the named values. */
+function namedMessage(text: string): (ctx: Ctx) => unknown {
+  const parts = text.split(/\{([A-Za-z_]\w*)\}/)
+  return (ctx) => ctx.normalize(parts.map((p, i) => (i % 2 === 0 ? p : ctx.interpolate(ctx.named(p)))).filter((p) => p !== ''))
+}
 
 /**
- * The messages as vue-i18n gets them: a plain text as a message function returning it, so vue-i18n does
- * not compile it on first use (it compiles every string it has not seen: the first screen's hundred or so at
- * every start); the others as written.
+ * The messages as vue-i18n gets them: a plain text as a message function returning it, one with named
+ * placeholders as the function vue-i18n would compile, so vue-i18n compiles nothing on first use (it would
+ * compile every string it has not seen: the first screen's hundred or so at every start); plurals, links and
+ * literals as written.
  */
 function forI18n(tree: Tree): Tree {
   const out: Tree = {}
   for (const [k, v] of Object.entries(tree)) {
     if (typeof v === 'string' && PLAIN.test(v)) out[k] = () => v
+    else if (typeof v === 'string' && NAMED.test(v)) out[k] = namedMessage(v)
     else out[k] = isTree(v) ? forI18n(v) : v
   }
   return out
 }
 
+/**
+ * A key ("agenda.view.weekOf") to its message: the keys are plain dotted names, so a walk down the tree does
+ * what vue-i18n's own path parser does, without parsing each key of the first screen at every start.
+ */
+function resolveKey(tree: unknown, key: string): PathValue {
+  let at: unknown = tree
+  for (const part of key.split('.')) {
+    if (!isTree(at) || !Object.hasOwn(at, part)) return null
+    at = at[part]
+  }
+  return (at ?? null) as PathValue
+}
+
 export const i18n = createI18n({
   legacy: false,
+  messageResolver: resolveKey,
   locale: storedLocale(),
   fallbackLocale: 'it',
   // Typed as written (the keys are what matters to the types): plain texts are functions underneath.

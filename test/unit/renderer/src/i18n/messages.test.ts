@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
+import { createI18n } from 'vue-i18n'
 import { features } from '../../../../../renderer/src/features'
 import { coreMessages, i18n, mergeMessages } from '../../../../../renderer/src/i18n'
 
@@ -16,6 +17,16 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
     if (typeof v === 'string') out.set(key, v)
     else for (const [kk, vv] of leaves(v, key)) out.set(kk, vv)
   }
+  return out
+}
+
+function deepMerge(trees: Tree[]): Tree {
+  const out: Tree = {}
+  for (const t of trees)
+    for (const [k, v] of Object.entries(t)) {
+      const here = out[k]
+      out[k] = typeof v === 'string' ? v : deepMerge(typeof here === 'object' ? [here, v] : [v])
+    }
   return out
 }
 
@@ -61,24 +72,79 @@ describe('messages', () => {
     expect(t('connect.demoButton')).toBe('Apri lo studio demo')
   })
 
-  it('plain texts reach vue-i18n as functions (nothing to compile at start); the rest as written, and all read the same', () => {
+  it('plain texts and named placeholders reach vue-i18n as functions (nothing to compile at start); the rest as written, and all read the same', () => {
     mergeMessages({
       it: {
-        testOnly: { plain: 'Apri scheda paziente', named: 'Ciao {name}', plural: 'nessuno | uno | {n} pazienti', brace: "Prezzo {'{'}" },
+        testOnly: {
+          plain: 'Apri scheda paziente',
+          named: 'Ciao {name}',
+          two: '{a}{b} e {a}.',
+          plural: 'nessuno | uno | {n} pazienti',
+          brace: "Prezzo {'{'}",
+        },
       },
-      en: { testOnly: { plain: 'Open patient file', named: 'Hello {name}', plural: 'none | one | {n} patients', brace: "Price {'{'}" } },
+      en: {
+        testOnly: {
+          plain: 'Open patient file',
+          named: 'Hello {name}',
+          two: '{a}{b} and {a}.',
+          plural: 'none | one | {n} patients',
+          brace: "Price {'{'}",
+        },
+      },
     })
     const held = i18n.global.getLocaleMessage('it') as unknown as { testOnly: Record<string, unknown> }
     expect(typeof held.testOnly.plain).toBe('function')
-    expect(['named', 'plural', 'brace'].map((k) => typeof held.testOnly[k])).toEqual(['string', 'string', 'string'])
+    expect(['named', 'two'].map((k) => typeof held.testOnly[k])).toEqual(['function', 'function'])
+    expect(['plural', 'brace'].map((k) => typeof held.testOnly[k])).toEqual(['string', 'string'])
     const { t, te } = i18n.global
     expect(te('testOnly.plain')).toBe(true)
     expect(t('testOnly.plain')).toBe('Apri scheda paziente')
     expect(t('testOnly.named', { name: 'Maria' })).toBe('Ciao Maria')
+    expect(t('testOnly.named')).toBe('Ciao ')
+    expect(t('testOnly.two', { a: 1, b: 'x' })).toBe('1x e 1.')
     expect(t('testOnly.plural', { n: 3 }, 3)).toBe('3 pazienti')
     expect(t('testOnly.brace')).toBe('Prezzo {')
     i18n.global.locale.value = 'en'
     expect(t('testOnly.plain')).toBe('Open patient file')
+    expect(t('testOnly.two', { a: 2, b: 'y' })).toBe('2y and 2.')
     i18n.global.locale.value = 'it'
+  })
+
+  it('every message with named placeholders reads as vue-i18n itself reads it, in both languages', () => {
+    mergeMessages(...sets.map((x) => x.messages))
+    const raw = createI18n({
+      legacy: false,
+      locale: 'it',
+      messages: Object.fromEntries((['it', 'en'] as const).map((l) => [l, deepMerge(sets.map((x) => x.messages[l] as Tree))])) as never,
+    })
+    const rawGlobal = raw.global as unknown as { t: (k: string, p: object) => string; locale: { value: string } }
+    let compared = 0
+    for (const locale of ['it', 'en'] as const) {
+      const all = new Map(sets.flatMap((x) => [...leaves(x.messages[locale] as Tree)]))
+      i18n.global.locale.value = locale
+      rawGlobal.locale.value = locale
+      for (const [key, text] of all) {
+        if (!/\{[A-Za-z_]\w*\}/.test(text) || /[@|]/.test(text) || /\{(?![A-Za-z_]\w*\})/.test(text)) continue
+        const params = Object.fromEntries(placeholders(text).map((p, n) => [p, n % 2 ? n * 7 : `«${p}»`]))
+        const ours = (i18n.global.t as (k: string, p: object) => string)(key, params)
+        const theirs = rawGlobal.t(key, params)
+        expect({ key, text: ours }).toEqual({ key, text: theirs })
+        compared++
+      }
+    }
+    i18n.global.locale.value = 'it'
+    expect(compared).toBeGreaterThan(40)
+  })
+
+  it("every key is a plain dotted name (what the dotted walk resolves, as vue-i18n's own path parser would)", () => {
+    for (const { messages } of sets)
+      for (const locale of ['it', 'en'] as const)
+        for (const key of leaves(messages[locale] as Tree).keys()) expect(key).toMatch(/^[\w-]+(\.[\w-]+)*$/)
+    const { t, te } = i18n.global
+    expect(te('agenda')).toBe(false)
+    expect(te('agenda.nothing.here')).toBe(false)
+    expect(t('connect.demoButton')).toBe('Apri lo studio demo')
+    expect(te('__proto__.toString')).toBe(false)
   })
 })
