@@ -71,21 +71,26 @@ function stateTexts(labels: GridLabels) {
   }
 }
 
-/** A block's colours by practice colour and state: computed once per pair, not once per block. */
+/**
+ * A block's colours by practice colour and state, as its style: computed once per page for each pair of
+ * colours and state (a day has 150–400 blocks of some ten colours; every day on screen shares them).
+ */
+const colorStyleMemo = new Map<string, string>()
 function colorStyles(d: Pick<GridData, 'colors'>) {
-  const memo = new Map<string, string>()
   return (colorId: number | null, state: string) => {
-    const k = `${colorId}|${state}`
-    let x = memo.get(k)
+    const c = colorId != null ? d.colors.get(colorId) : undefined
+    const bg = c ? `#${c.backgroundColor}` : '#cfd8dc'
+    const fg = c ? `#${c.textColor}` : '#1f2933'
+    const k = `${bg}|${fg}|${state}|${!!c}`
+    let x = colorStyleMemo.get(k)
     if (x === undefined) {
-      const c = colorId != null ? d.colors.get(colorId) : undefined
-      const p = blockColors(c ? `#${c.backgroundColor}` : '#cfd8dc', c ? `#${c.textColor}` : '#1f2933', state)
+      const p = blockColors(bg, fg, state)
       // The practice colour stays as the finished block's edge (--edge), the stripes of an absent one as --stripe.
       x =
         `background-color:${p.background};color:${p.text}` +
-        (c && p.background !== `#${c.backgroundColor}` ? `;--edge:#${c.backgroundColor}` : '') +
+        (c && p.background !== bg ? `;--edge:${bg}` : '') +
         (p.stripe ? `;--stripe:${p.stripe}` : '')
-      memo.set(k, x)
+      colorStyleMemo.set(k, x)
     }
     return x
   }

@@ -67,7 +67,6 @@ export function useAgendaRange(grid: Ref<{ scrollToMinutes(m: number): void } | 
     scrolledFor = key
     grid.value.scrollToMinutes(isToday.value ? clock.minutes.value : settings.startMin + 60)
   }
-  onMounted(scrollOnce)
 
   async function openRange() {
     const ds = days.value
@@ -94,6 +93,7 @@ export function useAgendaRange(grid: Ref<{ scrollToMinutes(m: number): void } | 
         performance.mark('agenda:painted')
       }, 0),
     )
+    // Once the blocks are in (scrolling lays the grid out: before them, it would be laid out twice).
     scrollOnce()
     await refreshed
     timing.refreshed = performance.now()
