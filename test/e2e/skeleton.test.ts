@@ -116,6 +116,23 @@ describe.skipIf(!chromiumPath)('walking skeleton in Chromium', () => {
     await h.screenshot('03-day-next')
   })
 
+  it('the date picker shows the day on screen and goes to the day picked in its calendar', async () => {
+    const { page, today } = h
+    const shown = (d: string) => `${d.slice(8)}/${d.slice(5, 7)}/${d.slice(0, 4)}`
+    const input = page.locator('[data-test="date-picker"] input')
+    await expect.poll(() => input.inputValue()).toBe(shown(addDaysIso(today, 1)))
+    const target = addDaysIso(today, 3)
+    expect(target.slice(0, 7)).toBe(today.slice(0, 7))
+    await input.click()
+    await page
+      .locator('.n-date-panel-date:not(.n-date-panel-date--excluded)')
+      .getByText(String(Number(target.slice(8))), { exact: true })
+      .click()
+    await page.waitForURL(new RegExp(`#/day/${target}$`))
+    await expect.poll(() => input.inputValue()).toBe(shown(target))
+    await expectDayShows(target)
+  })
+
   it('switches the whole UI to English and remembers it', async () => {
     const { page } = h
     await page.locator('[data-test="locale-en"]').click()
