@@ -24,8 +24,11 @@ export const useTodayStore = defineStore('agenda-today', () => {
   const clock = useAgendaClock()
   const today = clock.today
 
-  /** Today read on its own (null before the first read, or after the day changed). */
-  const own = shallowRef<{ day: IsoDate; list: Appointment[] } | null>(null)
+  /**
+   * Today read on its own (null before the first read, or after the day changed); `fromAgenda`: when it was
+   * last the agenda's own list (kept while the agenda shows today, so that leaving today reads nothing again).
+   */
+  const own = shallowRef<{ day: IsoDate; list: Appointment[]; fromAgenda?: number } | null>(null)
   let gen = 0
   let users = 0
   let timer: ReturnType<typeof setInterval> | null = null
@@ -47,6 +50,9 @@ export const useTodayStore = defineStore('agenda-today', () => {
       : o.list.map((a) => (q.get(a.id) && q.get(a.id)!.state !== a.state ? { ...a, state: q.get(a.id)!.state } : a))
   })
   const byId = computed(() => new Map(appointments.value.map((a) => [a.id, a])))
+  watch(appointments, (list) => {
+    if (onScreen.value) own.value = { day: today.value, list, fromAgenda: now() }
+  })
 
   /** id → minutes past the start, for today's patients not arrived `lateAfterMinutes` after it. */
   const late = computed(() => lateOf(appointments.value, today.value, clock.minutes.value, desk.settings.lateAfterMinutes))
@@ -169,9 +175,13 @@ export const useTodayStore = defineStore('agenda-today', () => {
       onFocus = null
     }
   }
-  // The agenda moved off today (or the day changed): read today on its own again.
+  // The agenda moved off today (or the day changed): read today on its own again, unless the agenda's list of
+  // it is as fresh as that read would be (the minute's read follows; nothing more on the way to the next day).
   watch([onScreen, today], ([shown]) => {
-    if (!shown && users > 0) void load()
+    if (shown || users === 0) return
+    const o = own.value
+    if (o?.day === today.value && o.fromAgenda != null && now() - o.fromAgenda < TODAY_REFRESH_MS) return
+    void load()
   })
 
   function reset() {

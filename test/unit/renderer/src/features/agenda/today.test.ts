@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { STORE_TODAY, startStoreHarness, type StoreHarness } from '../../../../../support/store-harness'
 import { useAgendaStore } from '../../../../../../renderer/src/features/agenda/store'
 import { useTodayStore } from '../../../../../../renderer/src/features/agenda/today'
+import { db } from '../../../../../../renderer/src/cache/db'
 
 // Today's part of the agenda against the real main handlers and the demo sandbox: read on its own while
 // another day is shown, its state changes sent from it, its waiting patients given a first-seen mark.
@@ -71,5 +72,29 @@ describe('today store', () => {
     h.sandbox().faults.failNext('appointmentUpdate', 1, { status: 422, body: { message: 'state not allowed' } })
     await expect(today.setState(a.id, 'in_care')).rejects.toMatchObject({ kind: expect.any(String) })
     expect(today.byId.get(a.id)?.state).toBe('confirmed')
+  })
+
+  it("leaving today for another day reads nothing again: the agenda's list of today is kept", async () => {
+    const agenda = useAgendaStore()
+    const today = useTodayStore()
+    today.reset()
+    await (
+      await agenda.open(STORE_TODAY, STORE_TODAY)
+    ).refreshed
+    const release = today.use()
+    const reads = vi.spyOn(db, 'readDay')
+    try {
+      const shown = today.appointments.map((a) => a.id).sort()
+      expect(shown.length).toBeGreaterThan(0)
+      await (
+        await agenda.open('2026-03-12', '2026-03-12')
+      ).refreshed
+      expect(today.onScreen).toBe(false)
+      expect(reads.mock.calls.filter(([d]) => d === STORE_TODAY)).toEqual([])
+      expect(today.appointments.map((a) => a.id).sort()).toEqual(shown)
+    } finally {
+      reads.mockRestore()
+      release()
+    }
   })
 })
