@@ -4,6 +4,7 @@ import type { Appointment, AppointmentState } from '../../../../shared/alfadocs/
 import { parseWall, type IsoDate } from '../../../../shared/dates'
 import { call, toApiError } from '../../api'
 import { db } from '../../cache/db'
+import { sameEntries, stableComputed } from '../../lib/stable'
 import { useDeskSettingsStore } from '../settings/desk-store'
 import { now, useAgendaClock } from './clock'
 import { lateOf } from './late'
@@ -55,7 +56,10 @@ export const useTodayStore = defineStore('agenda-today', () => {
   })
 
   /** id → minutes past the start, for today's patients not arrived `lateAfterMinutes` after it. */
-  const late = computed(() => lateOf(appointments.value, today.value, clock.minutes.value, desk.settings.lateAfterMinutes))
+  const late = stableComputed(
+    () => lateOf(appointments.value, today.value, clock.minutes.value, desk.settings.lateAfterMinutes),
+    sameEntries,
+  )
 
   // Today's waiting patients without a mark: main records when this desk first saw them (a reload, a restart
   // or another desk's arrival then show a time, not "—").
