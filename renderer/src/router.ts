@@ -14,13 +14,22 @@ export function createAppRouter(pinia: Pinia, features: readonly Feature[]): Rou
   // The session decides the screen: connected → the day, otherwise → Connect.
   router.beforeEach(async (to) => {
     const session = useSessionStore(pinia)
-    const status = session.status ?? (await session.check())
+    const status = session.status ?? (await firstCheck())
     if (status.state !== 'connected') return to.name === 'connect' ? true : { name: 'connect' }
     if (to.name === 'connect') return { name: 'day' }
     const date = to.params.date
     if (typeof date === 'string' && date !== '' && !isIsoDate(date)) return { name: 'day' }
     return true
   })
+
+  /** The session's first check, and the features' first asks beside it (forgotten when not connected). */
+  async function firstCheck() {
+    const starting = features.filter((f) => f.start)
+    for (const f of starting) f.start!(pinia)
+    const status = await useSessionStore(pinia).check()
+    if (status.state !== 'connected') for (const f of starting) await f.reset?.(pinia)
+    return status
+  }
 
   return router
 }

@@ -44,6 +44,50 @@ describe.skipIf(!chromiumPath)('the first paint of the day', () => {
     expect(first('sessionStatus')).toBeLessThan(painted)
   })
 
+  it("asks for the desk's settings and the alert fields' definitions beside the session: the day's first drawing has the alerts", async () => {
+    const { page } = h
+    await h.invoke('settingsUpdate', { alertFields: ['allergie'] })
+    const firstFrame = `(() => {
+      const look = () => {
+        const blocks = document.querySelectorAll('[data-test^="appointment-"]').length
+        if (blocks > 0) window.__firstFrame = { blocks, alerts: document.querySelectorAll('[data-test="appt-alert"]').length }
+        else requestAnimationFrame(look)
+      }
+      requestAnimationFrame(look)
+    })()`
+    await h.context.addInitScript({ content: firstFrame })
+    for (let i = 0; i < 3; i++) {
+      await page.reload()
+      await poll(() => page.evaluate(`window.__agendaPerf?.painted !== undefined && window.__firstFrame !== undefined`)).toBe(true)
+      const { openStart, calls, frame, later } = await page.evaluate<{
+        openStart: number
+        calls: Array<[string, number]>
+        frame: { blocks: number; alerts: number }
+        later: number
+      }>(
+        `({ openStart: window.__agendaPerf.openStart, calls: window.__calls, frame: window.__firstFrame, later: document.querySelectorAll('[data-test="appt-alert"]').length })`,
+      )
+      const at = (name: string) => Math.min(...calls.filter((c) => c[0] === name).map((c) => c[1]))
+      expect(at('settingsGet')).toBeLessThan(openStart)
+      expect(at('sessionStatus')).toBeLessThan(openStart)
+      expect(later).toBeGreaterThan(0)
+      expect(frame.alerts).toBe(later)
+    }
+    await h.invoke('settingsUpdate', { alertFields: [] })
+  })
+
+  it("started on Connect, the first asks' practice-less answers are forgotten: once connected the practice's settings draw the day", async () => {
+    const { page } = h
+    await h.invoke('settingsUpdate', { alertFields: ['allergie'] })
+    await h.invoke('sessionDisconnect')
+    await page.reload()
+    await page.locator('[data-test="open-demo"]').waitFor()
+    await page.locator('[data-test="open-demo"]').click()
+    await page.locator('[data-test^="appointment-"]').first().waitFor()
+    await poll(() => page.locator('[data-test="appt-alert"]').count()).toBeGreaterThan(0)
+    await h.invoke('settingsUpdate', { alertFields: [] })
+  })
+
   it('the page hides without a style and layout pass: no scroll position saved on hide, the history still goes back', async () => {
     const { page, context } = h
     const cdp = await context.newCDPSession(page)

@@ -3,6 +3,7 @@ import { patientsMessages } from './i18n'
 import { patientRoutes } from './routes'
 import { usePatientSearch } from './search-store'
 import { usePatientsStore } from './store'
+import { useDeskSettingsStore } from '../settings/desk-store'
 
 const PATIENT_ROUTES = new Set(patientRoutes.map((r) => String(r.name)))
 
@@ -16,6 +17,15 @@ export const patientsFeature = defineFeature({
     owns: (name: string) => PATIENT_ROUTES.has(name),
     order: 2,
     test: 'nav-patients',
+  },
+  // The alert fields' definitions, when the practice has chosen any: the agenda's first paint marks alerts.
+  start: (pinia) => {
+    const desk = useDeskSettingsStore(pinia)
+    void desk.load().then(() => {
+      const patients = usePatientsStore(pinia)
+      if (desk.loaded && desk.settings.alertFields.length > 0 && patients.customFieldDefs.status === 'idle')
+        void patients.loadCustomFieldDefs()
+    })
   },
   reset: (pinia) => forgetStores(pinia, usePatientsStore, usePatientSearch),
 })

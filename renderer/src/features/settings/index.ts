@@ -9,5 +9,7 @@ export const settingsFeature = defineFeature({
   id: 'settings',
   routes: [{ path: '/settings', name: 'settings', component: () => import('./SettingsView.vue') }],
   messages: settingsMessages,
+  // The desk's settings: the agenda's late marks and alerts are drawn with them.
+  start: (pinia) => void useDeskSettingsStore(pinia).load(),
   reset: (pinia) => forgetStores(pinia, useSettingsStore, useDeskSettingsStore),
 })
