@@ -373,6 +373,38 @@ describe.skipIf(!chromiumPath)('agenda in Chromium', () => {
     await page.locator('[data-test="privacy"]').click()
   })
 
+  it("at 1366×768 the hover card of the day's lowest block is wholly on screen, beside the block", async () => {
+    await noModal()
+    const before = page.viewportSize()!
+    await page.setViewportSize({ width: 1366, height: 768 })
+    try {
+      const timed = (await day()).filter((x) => x.patientId != null && !x.allDay)
+      const last = timed.reduce((a, b) => (parseWall(b.date)!.minutes + b.duration > parseWall(a.date)!.minutes + a.duration ? b : a))
+      await scrollGridTo(parseWall(last.date)!.minutes + last.duration + 120)
+      const card = page.locator('[data-test="hover-card"]')
+      // The last test's card first goes (it outlives its block by a moment).
+      await poll(() => card.count()).toBe(0)
+      await block(last.id).locator('[data-test="appt-patient"]').hover()
+      await poll(() => card.getAttribute('data-id')).toBe(String(last.id))
+      const box = (await card.boundingBox())!
+      const b = (await block(last.id).boundingBox())!
+      expect(box.y).toBeGreaterThanOrEqual(0)
+      expect(box.y + box.height).toBeLessThanOrEqual(768)
+      expect(box.x).toBeGreaterThanOrEqual(0)
+      expect(box.x + box.width).toBeLessThanOrEqual(1366)
+      expect(box.x >= b.x + b.width || box.x + box.width <= b.x).toBe(true)
+      await h.screenshot('agenda-hover-lowest-1366x768')
+      // The card can be reached from the block (in one move: the way across the grid has its own timing): the pointer on it keeps it open.
+      await page.mouse.move(box.x + box.width / 2, box.y + 12)
+      await page.waitForTimeout(400) // past the 250 ms the card outlives the block it was for
+      await card.waitFor()
+      expect(await card.boundingBox()).toEqual(box)
+    } finally {
+      await page.mouse.move(5, 5)
+      await page.setViewportSize(before)
+    }
+  })
+
   it('moves through days with the keyboard (→, ←, T) and opens an appointment to edit with a click', async () => {
     await noModal()
     await page.mouse.click(5, 400)
