@@ -77,7 +77,7 @@ const pad2 = (n: number) => String(n).padStart(2, '0')
 /** "09:41", this computer's time: what it-IT and en-GB both write for hour and minute, 2-digit (a unit test holds them alike). */
 export const clockTime = (ms: number): string => {
   const d = new Date(ms)
-  return `${pad2(d.getHours())}:${pad2(d.getMinutes())}`
+  return hhmm(d.getHours() * 60 + d.getMinutes())
 }
 
 /** "10/03", this computer's day: it-IT's and en-GB's day and month, 2-digit. */

@@ -27,7 +27,7 @@ export function freshnessOf(
     case 'loading':
       return { text: t('freshness.loading'), offline: false }
     case 'fresh':
-      return read.syncedAt != null ? { text: t('freshness.fresh', { time: clock(read.syncedAt) }), offline: false } : null
+      return read.syncedAt != null ? { text: t('freshness.fresh', { time: clockTime(read.syncedAt) }), offline: false } : null
     case 'offline':
       return { text: t('freshness.offlineNoData'), offline: true }
     case 'cached': {
@@ -41,11 +41,9 @@ export function freshnessOf(
   }
 }
 
-const clock = clockTime
-
 /** "delle 10:40" today, "del 10/03 alle 10:40" another day (Italian needs the article to agree). */
 function dataAt(ms: number, now: number): string {
   const { t } = i18n.global
-  if (new Date(now).toDateString() === new Date(ms).toDateString()) return t('freshness.atTime', { time: clock(ms) })
-  return t('freshness.atDay', { day: dayMonth(ms), time: clock(ms) })
+  if (new Date(now).toDateString() === new Date(ms).toDateString()) return t('freshness.atTime', { time: clockTime(ms) })
+  return t('freshness.atDay', { day: dayMonth(ms), time: clockTime(ms) })
 }
