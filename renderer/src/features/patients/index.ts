@@ -3,6 +3,7 @@ import { patientsMessages } from './i18n'
 import { patientRoutes } from './routes'
 import { usePatientSearch } from './search-store'
 import { usePatientsStore } from './store'
+import { loadAlertDefinitions } from './use-alerts'
 import { useDeskSettingsStore } from '../settings/desk-store'
 
 const PATIENT_ROUTES = new Set(patientRoutes.map((r) => String(r.name)))
@@ -21,11 +22,7 @@ export const patientsFeature = defineFeature({
   // The alert fields' definitions, when the practice has chosen any: the agenda's first paint marks alerts.
   start: (pinia) => {
     const desk = useDeskSettingsStore(pinia)
-    void desk.load().then(() => {
-      const patients = usePatientsStore(pinia)
-      if (desk.loaded && desk.settings.alertFields.length > 0 && patients.customFieldDefs.status === 'idle')
-        void patients.loadCustomFieldDefs()
-    })
+    void desk.load().then(() => desk.loaded && loadAlertDefinitions(pinia))
   },
   reset: (pinia) => forgetStores(pinia, usePatientsStore, usePatientSearch),
 })
