@@ -173,6 +173,12 @@ export class SportelloDb extends Dexie {
     this.recent.clear()
   }
 
+  /** Memory forgets these view rows (deleted on disk behind the methods here); a read on its way keeps none. */
+  forgetViews(keys: readonly string[]): void {
+    this.viewWrites++
+    for (const k of keys) this.recent.delete(k)
+  }
+
   private remember(row: ViewRow): void {
     this.viewWrites++
     this.recent.delete(row.key)

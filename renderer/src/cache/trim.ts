@@ -32,17 +32,21 @@ export async function trimCache(db: SportelloDb, days: number, now: Date = new D
     return typeof at === 'number' && at < oldestMs
   }
   let deleted = 0
+  let goneViews: string[] = []
   await db.transaction('rw', db.tables, async () => {
     deleted += await db.appointments.where('day').below(cutoff).delete()
     deleted += await db.meta.filter((m) => m.key.startsWith('day:') && before(m.key)).delete()
-    deleted += await db.views.filter((v) => v.key.startsWith('day:') && before(v.key)).delete()
+    goneViews = await db.views.filter((v) => (v.key.startsWith('day:') && before(v.key)) || stale(v)).primaryKeys()
+    await db.views.bulkDelete(goneViews)
+    deleted += goneViews.length
     deleted += await db.reads.filter((r) => before(r.key)).delete()
     for (const t of db.tables) {
+      if (t === db.views) continue
       // The scope row says whose cache this is; it is not data to age out.
       deleted += await t.filter((r: unknown) => stale(r) && (r as { key?: unknown }).key !== 'scope').delete()
     }
   })
-  // Some view rows may be gone: memory keeps none of them (the next read brings back those still there).
-  db.forgetRecentViews()
+  // Memory forgets the view rows that went (the day on screen and its neighbours stay: a switch paints at once).
+  db.forgetViews(goneViews)
   return { cutoff, deleted }
 }

@@ -58,6 +58,22 @@ describe('trimCache', () => {
     expect(await db.currentScope()).toBe('1-1')
   })
 
+  it('memory forgets the view rows the trim deleted and keeps the others (a day switch still paints from it)', async () => {
+    await db.storeDayView('2026-03-11', [appt(1, '2026-03-11 09:00:00', 7)], new Map(), at(1))
+    await db.storeDayView('2026-06-09', [appt(2, '2026-06-09 09:00:00', 7)], new Map(), at(1))
+    await db.storeDayView('2026-06-10', [appt(3, '2026-06-10 09:00:00', 7)], new Map(), at(100))
+    await db.storeDayView('2026-06-11', [appt(4, '2026-06-11 09:00:00', 7)], new Map(), at(1))
+    const kept = ['day:2026-06-09', 'day:2026-06-11']
+    expect(db.recentViews(kept)).not.toBeNull()
+    const r = await trimCache(db, 90, NOW)
+    // The day before the window and the row not refreshed within it are gone, from disk and from memory.
+    expect(r.deleted).toBe(2)
+    expect((await db.views.toArray()).map((v) => v.key).sort()).toEqual(kept)
+    expect(db.recentViews(['day:2026-03-11'])).toBeNull()
+    expect(db.recentViews(['day:2026-06-10'])).toBeNull()
+    expect(db.recentViews(kept)?.map((v) => ('appointments' in v ? v.appointments.map((a) => a.id) : []))).toEqual([[2], [4]])
+  })
+
   it('a shorter window deletes more; nothing is deleted twice', async () => {
     await db.storeDay('2026-05-01', [appt(1, '2026-05-01 09:00:00', 7)], at(1))
     expect((await trimCache(db, 90, NOW)).deleted).toBe(0)
