@@ -155,10 +155,15 @@ export const useAgendaStore = defineStore('agenda', () => {
     operators.value = new Map(r.operators.map((o) => [o.id, o]))
   }
 
+  /** A new map only when a patient is new or reads differently: every screen naming patients redraws on one. */
   function addPatients(list: Patient[]) {
-    if (list.length === 0) return
+    const changed = list.filter((p) => {
+      const had = patients.value.get(p.id)
+      return had !== p && (had === undefined || JSON.stringify(had) !== JSON.stringify(p))
+    })
+    if (changed.length === 0) return
     const next = new Map(patients.value)
-    for (const p of list) next.set(p.id, p)
+    for (const p of changed) next.set(p.id, p)
     patients.value = next
   }
 
@@ -205,6 +210,9 @@ export const useAgendaStore = defineStore('agenda', () => {
     addPatients(cachedPatients)
     const refreshed = (opts.after ?? Promise.resolve()).then(() => {
       if (mySeq !== seq) return
+      // The neighbours the cache holds, into memory now: a switch to one paints in its own task even before
+      // the refresh below (queued behind the shell's asks at main's request rate) has written them again.
+      if (opts.prefetch) void db.readViews(viewKeys([addDaysIso(start, -1), addDaysIso(end, 1)])).catch(() => undefined)
       void syncOutbox()
       return refresh(opts.prefetch ?? false, mySeq)
     })

@@ -226,6 +226,55 @@ describe('agenda store', () => {
     ).refreshed
   })
 
+  it("after a reload, the neighbours the cache holds are in memory once the day is painted, before AlfaDocs' answer", async () => {
+    const store = useAgendaStore()
+    const [prev, next] = ['2026-03-10', '2026-03-12']
+    await store.prefetchDays([prev, STORE_TODAY, next])
+    const server = await h.invoke('appointmentsRange', { from: next, to: next })
+    expect(server.length).toBeGreaterThan(0)
+    db.forgetRecentViews()
+    store.reset()
+    const fresh = useAgendaStore()
+    const gate = holdAnswers('appointmentsRange')
+    try {
+      let painted!: () => void
+      const { refreshed } = await fresh.open(STORE_TODAY, STORE_TODAY, { prefetch: true, after: new Promise<void>((ok) => (painted = ok)) })
+      const neighbours = ['reference', `day:${prev}`, `day:${next}`]
+      expect(db.recentViews(neighbours)).toBeNull()
+      painted()
+      // The refresh's answer is held: only the read after the paint can bring the neighbours into memory.
+      await vi.waitFor(() => expect(db.recentViews(neighbours)).not.toBeNull())
+      const opening = fresh.open(next, next)
+      expect(fresh.appointments.map((a) => a.id).sort()).toEqual(server.map((a) => a.id).sort())
+      gate.release()
+      await refreshed
+      await (
+        await opening
+      ).refreshed
+    } finally {
+      gate.restore()
+    }
+  })
+
+  it('back on a day whose patients it knows, the store keeps its patients map (nothing naming them redraws)', async () => {
+    const store = useAgendaStore()
+    await (
+      await store.open(STORE_TODAY, STORE_TODAY, { prefetch: true })
+    ).refreshed
+    await (
+      await store.open('2026-03-12', '2026-03-12')
+    ).refreshed
+    const known = store.patients
+    // From memory, with the day's patients as the cache holds them: copies that read the same.
+    const back = store.open(STORE_TODAY, STORE_TODAY)
+    expect(store.appointments.length).toBeGreaterThan(0)
+    expect(store.patients).toBe(known)
+    await (
+      await back
+    ).refreshed
+    expect(store.patients).toBe(known)
+  })
+
   it('a preload back before the screen opens the day (a reload: the route guard) shows it in the same task', async () => {
     const store = useAgendaStore()
     const day = '2026-03-13'
