@@ -79,6 +79,39 @@ describe.skipIf(!chromiumPath)('agenda flow at the front desk', () => {
     await poll(waitedTexts).toEqual(waitingIds.map(() => 'da 220 min'))
   })
 
+  it('a day switch redraws no row of the waiting room and starts no animation: the page draws the new day, nothing else', async () => {
+    await h.invoke('settingsUpdate', { alertFields: ['allergie'], lateAfterMinutes: 10 })
+    await setClock('12:40')
+    await reloadAt(`#/day/${h.today}`)
+    await poll(() => room().locator('[data-test="late-list"] li').count()).toBeGreaterThan(0)
+    await poll(() => waitedTexts().then((t) => t.every((x) => x?.startsWith('da ')))).toBe(true)
+    const waited = await waitedTexts()
+    await page.evaluate(() => {
+      const w = window as unknown as { __rowChanges: number; __animations: string[] }
+      w.__rowChanges = 0
+      w.__animations = []
+      const observer = new MutationObserver((records) => (w.__rowChanges += records.length))
+      for (const list of document.querySelectorAll('[data-test="waiting-room"] ul'))
+        observer.observe(list, { subtree: true, childList: true, attributes: true, characterData: true })
+      const seen = (e: Event) => w.__animations.push(`${e.type} ${(e.target as Element).className}`)
+      for (const type of ['transitionrun', 'animationstart']) document.addEventListener(type, seen, true)
+    })
+    const heading = page.locator('[data-test="day-heading"]')
+    for (const [key, day] of [
+      ['ArrowRight', '2026-03-12'],
+      ['ArrowLeft', h.today],
+    ] as const) {
+      await page.keyboard.press(key)
+      await page.waitForURL(new RegExp(`#/day/${day}$`))
+      await poll(() => page.locator('.blk').count()).toBeGreaterThan(0)
+      await expect(heading.textContent()).resolves.toBeTruthy()
+    }
+    // Still today's rows, untouched; the "Oggi" badge came and went in the title.
+    expect(await waitedTexts()).toEqual(waited)
+    expect(await page.evaluate(() => (window as unknown as { __rowChanges: number }).__rowChanges)).toBe(0)
+    expect(await page.evaluate(() => (window as unknown as { __animations: string[] }).__animations)).toEqual([])
+  })
+
   it('a late patient is marked on the block, and the alert shows on the block and in the hover card', async () => {
     await h.open(`#/day/${h.today}`)
     await block(late.id).waitFor()

@@ -24,3 +24,16 @@ export function stableComputed<T>(get: () => T, same: (a: T, b: T) => boolean): 
     return previous !== undefined && same(previous, next) ? previous : next
   })
 }
+
+/** Same length, and at each place records with the same fields holding the same values (`===`). */
+export function sameRecords<T extends object>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as Record<string, unknown>
+    const y = b[i] as Record<string, unknown>
+    const keys = Object.keys(x)
+    if (keys.length !== Object.keys(y).length) return false
+    for (const k of keys) if (x[k] !== y[k]) return false
+  }
+  return true
+}
