@@ -72,6 +72,20 @@ function resolveKey(tree: unknown, key: string): PathValue {
   return (at ?? null) as PathValue
 }
 
+/** Every plain text by its dotted key, per language: what `t(key)` returns without going through vue-i18n. */
+const plainTexts: Record<Locale, Map<string, string>> = { it: new Map(), en: new Map() }
+function collectPlain(tree: Tree, into: Map<string, string>, prefix = ''): void {
+  for (const [k, v] of Object.entries(tree)) {
+    const key = prefix ? `${prefix}.${k}` : k
+    if (typeof v === 'string' && PLAIN.test(v)) into.set(key, v)
+    else if (isTree(v)) collectPlain(v, into, key)
+  }
+}
+const readPlain = (locale: Locale) => {
+  plainTexts[locale] = new Map()
+  collectPlain(sources[locale], plainTexts[locale])
+}
+
 export const i18n = createI18n({
   legacy: false,
   messageResolver: resolveKey,
@@ -80,6 +94,22 @@ export const i18n = createI18n({
   // Typed as written (the keys are what matters to the types): plain texts are functions underneath.
   messages: { it: forI18n(sources.it) as typeof it, en: forI18n(sources.en) as typeof en },
 })
+
+for (const locale of locales) readPlain(locale)
+
+/**
+ * `t(key)` of a plain text answered from `plainTexts` (the first screen asks for a hundred or so, and vue-i18n
+ * builds a message context for each); anything else, and a key the language lacks, goes to vue-i18n. Reading
+ * the locale keeps a component's render tied to it, as vue-i18n's own `t` does.
+ */
+{
+  const composer = i18n.global as unknown as { t: (...args: unknown[]) => string; locale: { value: string } }
+  const translate = composer.t
+  composer.t = (...args: unknown[]) => {
+    const text = args.length === 1 && typeof args[0] === 'string' ? plainTexts[composer.locale.value as Locale]?.get(args[0]) : undefined
+    return text ?? translate(...args)
+  }
+}
 
 function mergeInto(into: Tree, from: Tree): void {
   for (const [k, v] of Object.entries(from)) {
@@ -99,6 +129,7 @@ export function mergeMessages(...all: FeatureMessages[]): void {
   for (const locale of locales) {
     for (const m of all) mergeInto(sources[locale], m[locale] as Tree)
     i18n.global.setLocaleMessage(locale, forI18n(sources[locale]) as never)
+    readPlain(locale)
   }
 }
 

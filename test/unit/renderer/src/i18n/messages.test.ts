@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto'
 import { describe, expect, it } from 'vitest'
+import { computed } from 'vue'
 import { createI18n } from 'vue-i18n'
 import { features } from '../../../../../renderer/src/features'
 import { coreMessages, i18n, mergeMessages } from '../../../../../renderer/src/i18n'
@@ -135,6 +136,40 @@ describe('messages', () => {
     }
     i18n.global.locale.value = 'it'
     expect(compared).toBeGreaterThan(40)
+  })
+
+  it('every plain text reads as vue-i18n itself reads it, in both languages, and a render asking for one follows the language', () => {
+    mergeMessages(...sets.map((x) => x.messages))
+    const raw = createI18n({
+      legacy: false,
+      locale: 'it',
+      messages: Object.fromEntries((['it', 'en'] as const).map((l) => [l, deepMerge(sets.map((x) => x.messages[l] as Tree))])) as never,
+    })
+    const rawGlobal = raw.global as unknown as { t: (k: string) => string; locale: { value: string } }
+    const t = i18n.global.t as (k: string) => string
+    let compared = 0
+    for (const locale of ['it', 'en'] as const) {
+      i18n.global.locale.value = locale
+      rawGlobal.locale.value = locale
+      for (const [key, text] of new Map(sets.flatMap((x) => [...leaves(x.messages[locale] as Tree)]))) {
+        if (/[{}@|]/.test(text)) continue
+        expect({ key, text: t(key) }).toEqual({ key, text: rawGlobal.t(key) })
+        compared++
+      }
+    }
+    expect(compared).toBeGreaterThan(1000)
+    i18n.global.locale.value = 'it'
+    const label = computed(() => t('connect.demoButton'))
+    expect(label.value).toBe('Apri lo studio demo')
+    i18n.global.locale.value = 'en'
+    expect(label.value).not.toBe('Apri lo studio demo')
+    expect(label.value).toBe(rawGlobal.t('connect.demoButton'))
+    i18n.global.locale.value = 'it'
+    // A key one language lacks still goes to vue-i18n (its fallback language), as before.
+    mergeMessages({ it: { testOnly: { onlyIt: 'Solo italiano' } }, en: {} })
+    i18n.global.locale.value = 'en'
+    expect(t('testOnly.onlyIt')).toBe('Solo italiano')
+    i18n.global.locale.value = 'it'
   })
 
   it("every key is a plain dotted name (what the dotted walk resolves, as vue-i18n's own path parser would)", () => {
