@@ -22,11 +22,15 @@ export function createAppRouter(pinia: Pinia, features: readonly Feature[]): Rou
     return true
   })
 
-  /** The session's first check, and the features' first asks beside it (forgotten when not connected). */
+  /**
+   * The session's first check, and the features' first asks beside it (forgotten when not connected): the
+   * check leaves first, the features' work fills the wait for its answer.
+   */
   async function firstCheck() {
     const starting = features.filter((f) => f.start)
+    const checking = useSessionStore(pinia).check()
     for (const f of starting) f.start!(pinia)
-    const status = await useSessionStore(pinia).check()
+    const status = await checking
     if (status.state !== 'connected') for (const f of starting) await f.reset?.(pinia)
     return status
   }

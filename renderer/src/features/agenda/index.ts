@@ -15,5 +15,7 @@ export const agendaFeature = defineFeature({
   routes: [{ path: '/day/:date?', name: 'day', component: AgendaView }],
   messages: agendaMessages,
   nav: { label: 'shell.agenda', to: { name: 'day' }, owns: (name: string) => name === 'day', order: 1, test: 'nav-agenda' },
+  // The day's stores are built while the session check is answered, not in the first drawing's task.
+  start: (pinia) => void useTodayStore(pinia),
   reset: (pinia) => forgetStores(pinia, useArrivalsStore, useTodayStore, useAgendaStore),
 })
