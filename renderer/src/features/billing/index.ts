@@ -24,6 +24,8 @@ export const billingFeature = defineFeature({
     order: 3,
     test: 'nav-billing',
   },
+  // The shell reads it on every screen (unfinished payments): built while the session check is answered.
+  start: (pinia) => void useBillingStore(pinia),
   reset: (pinia) => forgetStores(pinia, useBillingStore),
 })
 
