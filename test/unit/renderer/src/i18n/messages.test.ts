@@ -36,6 +36,17 @@ const forms = (s: string) => s.split(' | ').length
 
 const sets = [{ id: 'core', messages: coreMessages }, ...features.map((f) => ({ id: f.id, messages: f.messages }))]
 
+/** Every set merged into the app's i18n, and the same strings as written in a vue-i18n of their own. */
+function everyMessageRaw() {
+  mergeMessages(...sets.map((x) => x.messages))
+  const raw = createI18n({
+    legacy: false,
+    locale: 'it',
+    messages: Object.fromEntries((['it', 'en'] as const).map((l) => [l, deepMerge(sets.map((x) => x.messages[l] as Tree))])) as never,
+  })
+  return raw.global as unknown as { t: (k: string, p?: object) => string; locale: { value: string } }
+}
+
 describe('messages', () => {
   it.each(sets)('$id: English has exactly the Italian keys, placeholders and plural forms', ({ messages }) => {
     const it_ = leaves(messages.it as Tree)
@@ -113,13 +124,7 @@ describe('messages', () => {
   })
 
   it('every message with named placeholders reads as vue-i18n itself reads it, in both languages', () => {
-    mergeMessages(...sets.map((x) => x.messages))
-    const raw = createI18n({
-      legacy: false,
-      locale: 'it',
-      messages: Object.fromEntries((['it', 'en'] as const).map((l) => [l, deepMerge(sets.map((x) => x.messages[l] as Tree))])) as never,
-    })
-    const rawGlobal = raw.global as unknown as { t: (k: string, p: object) => string; locale: { value: string } }
+    const rawGlobal = everyMessageRaw()
     let compared = 0
     for (const locale of ['it', 'en'] as const) {
       const all = new Map(sets.flatMap((x) => [...leaves(x.messages[locale] as Tree)]))
@@ -139,13 +144,7 @@ describe('messages', () => {
   })
 
   it('every plain text reads as vue-i18n itself reads it, in both languages, and a render asking for one follows the language', () => {
-    mergeMessages(...sets.map((x) => x.messages))
-    const raw = createI18n({
-      legacy: false,
-      locale: 'it',
-      messages: Object.fromEntries((['it', 'en'] as const).map((l) => [l, deepMerge(sets.map((x) => x.messages[l] as Tree))])) as never,
-    })
-    const rawGlobal = raw.global as unknown as { t: (k: string) => string; locale: { value: string } }
+    const rawGlobal = everyMessageRaw()
     const t = i18n.global.t as (k: string) => string
     let compared = 0
     for (const locale of ['it', 'en'] as const) {
