@@ -183,7 +183,12 @@ describe.skipIf(!chromiumPath)('agenda flow at the front desk', () => {
     // The booking kept what was typed before the finder.
     await expect(dlg.locator('[data-test="booking-description"] input').inputValue()).resolves.toBe('Controllo dal cercaposto')
     await dlg.locator('[data-test="booking-save"]').click()
-    await page.waitForURL(new RegExp(`#/day/${slotDay}$`))
+    // The agenda goes to the slot's day; should the booking be refused, the dialog's words say why.
+    const outcome = async () =>
+      (await page.evaluate(() => location.hash)).endsWith(`/day/${slotDay}`)
+        ? 'on the slot day'
+        : (await page.locator('[data-test="booking-failed"], [data-test="booking-errors"]').allTextContents()).join(' | ') || page.url()
+    await expect.poll(outcome, { timeout: 30_000, interval: 100 }).toBe('on the slot day')
     await poll(() => page.locator('.blk--highlight').count()).toBe(1)
     await expect(page.locator('.blk--highlight [data-test="appt-patient"]').textContent()).resolves.toContain('Controllo dal cercaposto')
     await h.screenshotSizes('agenda-flow-booked-other-day', { width: 1440, height: 900 })
