@@ -72,18 +72,60 @@ function resolveKey(tree: unknown, key: string): PathValue {
   return (at ?? null) as PathValue
 }
 
-/** Every plain text by its dotted key, per language: what `t(key)` returns without going through vue-i18n. */
-const plainTexts: Record<Locale, Map<string, string>> = { it: new Map(), en: new Map() }
-function collectPlain(tree: Tree, into: Map<string, string>, prefix = ''): void {
+/**
+ * What `t` can answer without vue-i18n, by dotted key, per language: a plain text; a text with named
+ * placeholders (its texts and names alternating); a plural of such forms ("nessuno | uno | {n} pazienti").
+ */
+type Fast = { text: string } | { parts: string[] } | { forms: string[][] }
+const fastMessages: Record<Locale, Map<string, Fast>> = { it: new Map(), en: new Map() }
+const PLACEHOLDER = /\{([A-Za-z_]\w*)\}/
+function fastOf(v: string): Fast | null {
+  if (PLAIN.test(v)) return { text: v }
+  if (NAMED.test(v)) return { parts: v.split(PLACEHOLDER) }
+  const forms = v.split('|').map((f) => f.trim())
+  return forms.length > 1 && forms.every((f) => NAMED.test(f)) ? { forms: forms.map((f) => f.split(PLACEHOLDER)) } : null
+}
+function collectFast(tree: Tree, into: Map<string, Fast>, prefix = ''): void {
   for (const [k, v] of Object.entries(tree)) {
     const key = prefix ? `${prefix}.${k}` : k
-    if (typeof v === 'string' && PLAIN.test(v)) into.set(key, v)
-    else if (isTree(v)) collectPlain(v, into, key)
+    const fast = typeof v === 'string' ? fastOf(v) : null
+    if (fast) into.set(key, fast)
+    else if (isTree(v)) collectFast(v, into, key)
   }
 }
-const readPlain = (locale: Locale) => {
-  plainTexts[locale] = new Map()
-  collectPlain(sources[locale], plainTexts[locale])
+const readFast = (locale: Locale) => {
+  fastMessages[locale] = new Map()
+  collectFast(sources[locale], fastMessages[locale])
+}
+
+/** The texts with the named values between them, as vue-i18n writes them (a missing one as nothing). */
+function fill(parts: string[], named: Record<string, unknown>): string | null {
+  let out = parts[0]!
+  for (let i = 1; i < parts.length; i += 2) {
+    const v = named[parts[i]!]
+    if (v != null && typeof v !== 'string' && typeof v !== 'number') return null
+    out += (v ?? '') + parts[i + 1]!
+  }
+  return out
+}
+const isNamed = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype
+
+/** vue-i18n's default choice of form: 2 forms singular | plural, 3 forms zero | one | more. */
+const formOf = (n: number, forms: number) => (forms === 2 ? (Math.abs(n) === 1 ? 0 : 1) : Math.min(Math.abs(n), 2))
+
+/** `t(key)`, `t(key, named)` or `t(key, named, count)` from `fastMessages`; null: ask vue-i18n. */
+function fastT(locale: Locale, args: unknown[]): string | null {
+  const [key, named, count] = args
+  if (typeof key !== 'string' || args.length > 3) return null
+  const m = fastMessages[locale]?.get(key)
+  if (!m) return null
+  if (args.length === 1) return 'text' in m ? m.text : 'parts' in m ? fill(m.parts, {}) : null
+  if (!isNamed(named)) return null
+  if (args.length === 2) return 'text' in m ? m.text : 'parts' in m ? fill(m.parts, named) : null
+  if (!('forms' in m) || typeof count !== 'number' || !Number.isInteger(count) || m.forms.length > 3) return null
+  // As vue-i18n does, the count is also {count} and {n} unless named says otherwise.
+  return fill(m.forms[formOf(count, m.forms.length)]!, { count, n: count, ...named })
 }
 
 export const i18n = createI18n({
@@ -95,20 +137,17 @@ export const i18n = createI18n({
   messages: { it: forI18n(sources.it) as typeof it, en: forI18n(sources.en) as typeof en },
 })
 
-for (const locale of locales) readPlain(locale)
+for (const locale of locales) readFast(locale)
 
 /**
- * `t(key)` of a plain text answered from `plainTexts` (the first screen asks for a hundred or so, and vue-i18n
- * builds a message context for each); anything else, and a key the language lacks, goes to vue-i18n. Reading
- * the locale keeps a component's render tied to it, as vue-i18n's own `t` does.
+ * `t` answered from `fastMessages` where it can be (the first screen asks for some 150 texts, and vue-i18n
+ * builds a message context for each, and compiles each plural); anything else, and a key the language lacks,
+ * goes to vue-i18n. Reading the locale keeps a component's render tied to it, as vue-i18n's own `t` does.
  */
 {
   const composer = i18n.global as unknown as { t: (...args: unknown[]) => string; locale: { value: string } }
   const translate = composer.t
-  composer.t = (...args: unknown[]) => {
-    const text = args.length === 1 && typeof args[0] === 'string' ? plainTexts[composer.locale.value as Locale]?.get(args[0]) : undefined
-    return text ?? translate(...args)
-  }
+  composer.t = (...args: unknown[]) => fastT(composer.locale.value as Locale, args) ?? translate(...args)
 }
 
 function mergeInto(into: Tree, from: Tree): void {
@@ -129,7 +168,7 @@ export function mergeMessages(...all: FeatureMessages[]): void {
   for (const locale of locales) {
     for (const m of all) mergeInto(sources[locale], m[locale] as Tree)
     i18n.global.setLocaleMessage(locale, forI18n(sources[locale]) as never)
-    readPlain(locale)
+    readFast(locale)
   }
 }
 

@@ -171,6 +171,30 @@ describe('messages', () => {
     i18n.global.locale.value = 'it'
   })
 
+  it('every plural reads as vue-i18n itself reads it, for every count, in both languages; so does a named text asked without values', () => {
+    const rawGlobal = everyMessageRaw()
+    const t = i18n.global.t as (k: string, ...rest: unknown[]) => string
+    const raw = rawGlobal.t as (k: string, ...rest: unknown[]) => string
+    let plurals = 0
+    for (const locale of ['it', 'en'] as const) {
+      i18n.global.locale.value = locale
+      rawGlobal.locale.value = locale
+      for (const [key, text] of new Map(sets.flatMap((x) => [...leaves(x.messages[locale] as Tree)]))) {
+        if (text.includes('|')) {
+          for (const n of [0, 1, 2, 3, 11, -1, -2])
+            for (const named of [{}, { n: 'N' }, Object.fromEntries(placeholders(text).map((p) => [p, `«${p}»`]))])
+              expect({ key, n, named, text: t(key, named, n) }).toEqual({ key, n, named, text: raw(key, named, n) })
+          plurals++
+        } else if (/\{[A-Za-z_]\w*\}/.test(text)) expect({ key, text: t(key) }).toEqual({ key, text: raw(key) })
+      }
+    }
+    expect(plurals).toBeGreaterThan(10)
+    i18n.global.locale.value = 'it'
+    // Values vue-i18n writes its own way (objects, lists) still go to it.
+    mergeMessages({ it: { testOnly: { list: 'Lista {v}' } }, en: { testOnly: { list: 'List {v}' } } })
+    expect(t('testOnly.list', { v: [1, 2] })).toBe('Lista [\n  1,\n  2\n]')
+  })
+
   it("every key is a plain dotted name (what the dotted walk resolves, as vue-i18n's own path parser would)", () => {
     for (const { messages } of sets)
       for (const locale of ['it', 'en'] as const)
