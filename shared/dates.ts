@@ -87,7 +87,7 @@ export function formatWall(date: IsoDate, minutes: number): string {
 
 export function hhmm(minutes: number): string {
   const m = ((minutes % 1440) + 1440) % 1440
-  return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
+  return `${pad2(Math.floor(m / 60))}:${pad2(m % 60)}`
 }
 
 /**

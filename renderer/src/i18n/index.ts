@@ -30,6 +30,8 @@ const sources: Record<Locale, Tree> = { it: structuredClone(it) as Tree, en: str
 const PLAIN = /^[^{}@|]*$/
 /** Text whose only syntax is named placeholders ("Aggiornato alle {time}"). */
 const NAMED = /^(?:[^{}@|]|\{[A-Za-z_]\w*\})*$/
+/** One named placeholder, its name captured: splitting by it alternates texts and names. */
+const PLACEHOLDER = /\{([A-Za-z_]\w*)\}/
 
 interface Ctx {
   named(key: string): unknown
@@ -39,7 +41,7 @@ interface Ctx {
 
 /** "Dati {at}" as the function vue-i18n would compile it to: the texts and, between them, the named values. */
 function namedMessage(text: string): (ctx: Ctx) => unknown {
-  const parts = text.split(/\{([A-Za-z_]\w*)\}/)
+  const parts = text.split(PLACEHOLDER)
   return (ctx) => ctx.normalize(parts.map((p, i) => (i % 2 === 0 ? p : ctx.interpolate(ctx.named(p)))).filter((p) => p !== ''))
 }
 
@@ -78,7 +80,6 @@ function resolveKey(tree: unknown, key: string): PathValue {
  */
 type Fast = { text: string } | { parts: string[] } | { forms: string[][] }
 const fastMessages: Record<Locale, Map<string, Fast>> = { it: new Map(), en: new Map() }
-const PLACEHOLDER = /\{([A-Za-z_]\w*)\}/
 function fastOf(v: string): Fast | null {
   if (PLAIN.test(v)) return { text: v }
   if (NAMED.test(v)) return { parts: v.split(PLACEHOLDER) }
