@@ -23,14 +23,14 @@ export function createAppRouter(pinia: Pinia, features: readonly Feature[]): Rou
   })
 
   /**
-   * The session's first check, and the features' first asks beside it (forgotten when not connected): the
-   * check leaves first, the features' work fills the wait for its answer.
+   * The session's first check, and the features' first asks beside it (forgotten when not connected). The
+   * asks leave first: the day is drawn once the check is answered, and it draws with their answers (sent after
+   * the check, the settings and the alert fields' definitions could come after the first drawing).
    */
   async function firstCheck() {
     const starting = features.filter((f) => f.start)
-    const checking = useSessionStore(pinia).check()
     for (const f of starting) f.start!(pinia)
-    const status = await checking
+    const status = await useSessionStore(pinia).check()
     if (status.state !== 'connected') for (const f of starting) await f.reset?.(pinia)
     return status
   }

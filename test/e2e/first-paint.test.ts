@@ -70,8 +70,8 @@ describe.skipIf(!chromiumPath)('the first paint of the day', () => {
       const at = (name: string) => Math.min(...calls.filter((c) => c[0] === name).map((c) => c[1]))
       expect(at('settingsGet')).toBeLessThan(openStart)
       expect(at('sessionStatus')).toBeLessThan(openStart)
-      // The session is asked first; the features' asks (and the day's stores) fill the wait for its answer.
-      expect(at('sessionStatus')).toBeLessThanOrEqual(at('settingsGet'))
+      // The desk's settings are asked before the session: their answer is there when the day is drawn.
+      expect(at('settingsGet')).toBeLessThanOrEqual(at('sessionStatus'))
       expect(later).toBeGreaterThan(0)
       expect(frame.alerts).toBe(later)
     }

@@ -32,9 +32,9 @@ export interface Feature {
   messages: FeatureMessages
   nav?: FeatureNav
   /**
-   * At start, while the session check is answered: asks main for what the first screen draws with (so that it
-   * is there for that screen's first paint, not a redraw after it), or builds what it draws from. Forgotten by
-   * `reset` if the desk turns out not connected.
+   * At start, beside the session check (just before it): asks main for what the first screen draws with (so
+   * that it is there for that screen's first paint, not a redraw after it), or builds what it draws from.
+   * Forgotten by `reset` if the desk turns out not connected.
    */
   start?: (pinia: Pinia) => void
   /** Forget everything of the connected practice (disconnect, practice switch). */
