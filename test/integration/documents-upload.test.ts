@@ -54,6 +54,17 @@ describe('document uploads against the sandbox', () => {
     expect((await docs.list(patientId)).map((d) => d.id)).toContain(out.document.id)
   })
 
+  it('lists newest first, and documents stamped in the same second newest first too (by id), whatever order AlfaDocs sends', async () => {
+    const stamp = '2026-03-09 10:00:00'
+    const base = sb.state.documents.find((d) => d.patientId === patientId) ?? sb.state.documents[0]!
+    const top = sb.state.nextId
+    sb.state.nextId += 4
+    for (const id of [top + 1, top + 3, top + 2])
+      sb.state.documents.push({ ...base, id, patientId, name: `stesso-secondo-${id}.pdf`, createdAt: stamp })
+    const listed = (await docs.list(patientId)).filter((d) => d.createdAt === stamp).map((d) => d.id)
+    expect(listed).toEqual([top + 3, top + 2, top + 1])
+  })
+
   it('uploads bytes the page holds (the harness path) with the same result', async () => {
     const bytes = Buffer.from('%PDF-1.4\nConsenso informato\n%%EOF\n')
     const out = await docs.uploadBytes({

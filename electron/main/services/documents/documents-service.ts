@@ -51,7 +51,8 @@ export class DocumentsService {
 
   async list(patientId: number): Promise<DocumentMeta[]> {
     const docs = await (await this.client()).request('documentsList', { params: { patientId } })
-    return [...docs].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))
+    // Newest first; AlfaDocs stamps to the second, so uploads of one second are told apart by id (newer is higher).
+    return [...docs].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || b.id - a.id)
   }
 
   async download(patientId: number, documentId: number): Promise<{ base64: string }> {

@@ -1,6 +1,5 @@
 import { ref, shallowRef, watch, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { useMessage } from 'naive-ui'
 import { useRoute, useRouter } from 'vue-router'
 import type { Appointment, FreeSlot } from '../../../../shared/alfadocs/schemas'
 import type { DayLayout } from '../../../../shared/agenda/layout'
@@ -17,6 +16,7 @@ import { useAgendaStore } from './store'
 import type { BookingDraft, BookingSubmit } from './types'
 import type { WeekTarget } from './use-agenda-range'
 import type { useEdits } from './use-edits'
+import { useToast } from '../../lib/toast'
 
 type Edits = Pick<ReturnType<typeof useEdits>, 'sendUpdate' | 'setState' | 'confirm'>
 
@@ -36,7 +36,7 @@ export function useBooking(
   edits: Edits,
 ) {
   const { t } = useI18n()
-  const message = useMessage()
+  const toast = useToast()
   const route = useRoute()
   const router = useRouter()
   const store = useAgendaStore()
@@ -177,8 +177,8 @@ export function useBooking(
         // Booked on a day not on screen: the agenda goes there (the block outlined).
         if (!view.days.value.includes(d.date)) {
           view.goTo(d.date)
-          message.success(t('agenda.flow.bookedOn', { date: shortDate(d.date) }))
-        } else message.success(t(patientId == null ? 'agenda.booking.blockCreated' : 'agenda.booking.created'))
+          toast.success(() => t('agenda.flow.bookedOn', { date: shortDate(d.date) }))
+        } else toast.success(() => t(patientId == null ? 'agenda.booking.blockCreated' : 'agenda.booking.created'))
         return
       }
       const a = store.byId.get(d.id)
@@ -190,7 +190,7 @@ export function useBooking(
         }
       }
       show.value = false
-      if (Object.keys(changes).length > 0 && (await edits.sendUpdate(d.id, changes, false))) message.success(t('agenda.booking.saved'))
+      if (Object.keys(changes).length > 0 && (await edits.sendUpdate(d.id, changes, false))) toast.success(() => t('agenda.booking.saved'))
     } catch (e) {
       show.value = true
       error.value = toApiError(e).toData()
@@ -215,7 +215,7 @@ export function useBooking(
   /** The agenda's copy of an appointment, else the one the desk saw in the menu or card it acted from. */
   const seen = (id: number, shown?: Appointment | null) => store.byId.get(id) ?? shown ?? null
   // Neither is known (or it names no one): said, not a click that does nothing.
-  const notFound = () => void message.warning(t('agenda.flow.appointmentGone'))
+  const notFound = () => void toast.warning(() => t('agenda.flow.appointmentGone'))
 
   /** An appointment's bills: its care plan's when it has one, otherwise the patient's page on the bills tab. */
   function openBills(id: number, shown?: Appointment | null) {

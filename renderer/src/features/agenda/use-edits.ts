@@ -1,6 +1,5 @@
 import { type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { useMessage } from 'naive-ui'
 import type { Appointment, AppointmentState } from '../../../../shared/alfadocs/schemas'
 import { findClashes } from '../../../../shared/agenda/conflicts'
 import type { DayLayout } from '../../../../shared/agenda/layout'
@@ -14,8 +13,7 @@ import { useAgendaStore } from './store'
 import { useTodayStore } from './today'
 import { useConfirm } from './use-confirm'
 import type { WeekTarget } from './use-agenda-range'
-
-const LONG = { duration: 8000 }
+import { useToast } from '../../lib/toast'
 
 /**
  * The desk's changes to shown appointments: state clicks, moves and resizes (asking first when they clash),
@@ -24,7 +22,7 @@ const LONG = { duration: 8000 }
  */
 export function useEdits(view: { layout: Ref<DayLayout>; date: Ref<IsoDate>; days: Ref<IsoDate[]>; week: Ref<WeekTarget | null> }) {
   const { t } = useI18n()
-  const message = useMessage()
+  const toast = useToast()
   const confirm = useConfirm()
   const store = useAgendaStore()
   const today = useTodayStore()
@@ -49,7 +47,7 @@ export function useEdits(view: { layout: Ref<DayLayout>; date: Ref<IsoDate>; day
     try {
       r = await store.update(id, changes, { undoable })
     } catch (e) {
-      message.error(t('agenda.move.refused', { reason: reason(e) }), LONG)
+      toast.error(() => t('agenda.move.refused', { reason: reason(e) }))
       return false
     }
     if (r.status === 'saved') return true
@@ -68,7 +66,7 @@ export function useEdits(view: { layout: Ref<DayLayout>; date: Ref<IsoDate>; day
     try {
       return (await store.update(id, changes, { force: true, undoable, seen: r.current })).status === 'saved'
     } catch (e) {
-      message.error(t('agenda.move.refused', { reason: reason(e) }), LONG)
+      toast.error(() => t('agenda.move.refused', { reason: reason(e) }))
       return false
     }
   }
@@ -95,7 +93,7 @@ export function useEdits(view: { layout: Ref<DayLayout>; date: Ref<IsoDate>; day
       })
       if (!ok) return
     }
-    if (await sendUpdate(a.id, changes, true)) message.success(t('agenda.move.saved'))
+    if (await sendUpdate(a.id, changes, true)) toast.success(() => t('agenda.move.saved'))
   }
 
   function onMove(p: { id: number; column: number; start: number }) {
@@ -118,9 +116,9 @@ export function useEdits(view: { layout: Ref<DayLayout>; date: Ref<IsoDate>; day
   async function setState(id: number, state: AppointmentState) {
     try {
       // Today's appointments too while another day is shown (the waiting room, Ctrl+K).
-      if ((await today.setState(id, state)).queued) message.info(t('agenda.queued.saved'))
+      if ((await today.setState(id, state)).queued) toast.info(() => t('agenda.queued.saved'))
     } catch (e) {
-      message.error(t('agenda.stateFailed', { reason: reason(e) }), LONG)
+      toast.error(() => t('agenda.stateFailed', { reason: reason(e) }))
     }
   }
   function onNext(id: number) {
@@ -132,10 +130,10 @@ export function useEdits(view: { layout: Ref<DayLayout>; date: Ref<IsoDate>; day
   async function undo() {
     try {
       const r = await store.undo()
-      if (r?.status === 'saved') message.info(t('agenda.undone'))
-      else if (r?.status === 'conflict') message.warning(t('agenda.move.conflictTitle'))
+      if (r?.status === 'saved') toast.info(() => t('agenda.undone'))
+      else if (r?.status === 'conflict') toast.warning(() => t('agenda.move.conflictTitle'))
     } catch (e) {
-      message.error(t('agenda.move.refused', { reason: reason(e) }))
+      toast.error(() => t('agenda.move.refused', { reason: reason(e) }))
     }
   }
 

@@ -1,4 +1,3 @@
-import { useMessage } from 'naive-ui'
 import { computed, shallowRef } from 'vue'
 import { useI18n } from 'vue-i18n'
 import type { LocationQuery } from 'vue-router'
@@ -8,6 +7,7 @@ import { toApiError } from '../../api'
 import { describeError } from '../../i18n/describe-error'
 import { shortDate } from '../../lib/format'
 import { useListsStore } from './store'
+import { useToast } from '../../lib/toast'
 
 /**
  * The agenda's free-slot finder moving an existing appointment (a patient of Conferme or Anticipi who wants
@@ -15,7 +15,7 @@ import { useListsStore } from './store'
  */
 export function useSlotMove(opts: { moved: (id: number, day: IsoDate) => void }) {
   const lists = useListsStore()
-  const message = useMessage()
+  const toast = useToast()
   const { t } = useI18n()
   const moving = shallowRef<{ id: number; day: IsoDate; duration: number } | null>(null)
   const one = (v: unknown) => (typeof v === 'string' ? v : undefined)
@@ -39,11 +39,11 @@ export function useSlotMove(opts: { moved: (id: number, day: IsoDate) => void })
     void lists
       .moveAppointment(m.id, m.day, slot)
       .then((r) => {
-        if (r.status === 'conflict') return void message.warning(t('lists.move.changed'))
-        message.success(t('lists.move.done', { date: shortDate(slot.date), time: slot.time.slice(0, 5) }))
+        if (r.status === 'conflict') return void toast.warning(() => t('lists.move.changed'))
+        toast.success(() => t('lists.move.done', { date: shortDate(slot.date), time: slot.time.slice(0, 5) }))
         opts.moved(m.id, slot.date)
       })
-      .catch((e: unknown) => message.error(`${t('lists.move.failed')}: ${describeError(toApiError(e))}`))
+      .catch((e: unknown) => toast.error(() => `${t('lists.move.failed')}: ${describeError(toApiError(e))}`))
     return true
   }
 
