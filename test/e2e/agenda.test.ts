@@ -39,6 +39,56 @@ describe.skipIf(!chromiumPath)('agenda in Chromium', () => {
   const block = (id: number): Locator => page.locator(`.blk[data-id="${id}"]`)
   const waitNamesLoaded = () => poll(() => page.locator('.appt__loading').count()).toBe(0)
 
+  it("a day's blocks below the fold come after its first frame, and a day left before they came never draws them over the next", async () => {
+    // Background tasks (where the grid draws what is off screen) held while the test says so, then run one by one.
+    await h.context.addInitScript({
+      content: `(() => {
+        const real = window.scheduler && window.scheduler.postTask && window.scheduler.postTask.bind(window.scheduler)
+        if (!real) return
+        window.__held = []
+        window.scheduler.postTask = (fn, o) =>
+          window.__hold && o && o.priority === 'background' ? new Promise((ok) => window.__held.push(() => ok(fn()))) : real(fn, o)
+      })()`,
+    })
+    await page.setViewportSize({ width: 1366, height: 768 })
+    await h.open(`#/day/${h.today}`)
+    await page.reload()
+    await poll(() => page.locator('[data-test^="appointment-"]').count()).toBe((await day()).length)
+    const ids = () =>
+      page
+        .locator('[data-test^="appointment-"]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-test')!.slice('appointment-'.length)).sort())
+    const idsOf = async (d: string) => (await h.invoke('appointmentsRange', { from: d, to: d })).map((a) => String(a.id)).sort()
+    const next = async () => {
+      await page.evaluate(() => ((window as unknown as { __agendaPerf?: unknown }).__agendaPerf = undefined))
+      await page.keyboard.press('ArrowRight')
+      await poll(() =>
+        page.evaluate(() => (window as unknown as { __agendaPerf?: { painted?: number } }).__agendaPerf?.painted !== undefined),
+      ).toBe(true)
+    }
+    const release = () => page.evaluate(() => (window as unknown as { __held: Array<() => void> }).__held.shift()?.())
+
+    await page.evaluate(() => ((window as unknown as { __hold: boolean }).__hold = true))
+    await next()
+    await next()
+    const d2 = addDaysIso(h.today, 2)
+    await page.waitForURL(new RegExp(`#/day/${d2}$`))
+    const want = await idsOf(d2)
+    // The first frame: part of the day, nothing of another.
+    const first = await ids()
+    expect(first.length).toBeGreaterThan(0)
+    expect(first.length).toBeLessThan(want.length)
+    expect(first.filter((id) => !want.includes(id))).toEqual([])
+    // The day before's rest runs now: it draws nothing (its day is gone); then this day's rest completes it.
+    await release()
+    expect((await ids()).filter((id) => !want.includes(id))).toEqual([])
+    await release()
+    await poll(ids).toEqual(want)
+    await page.evaluate(() => ((window as unknown as { __hold: boolean }).__hold = false))
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await h.open(`#/day/${h.today}`)
+  })
+
   it('renders every live chair and every appointment of the day, in its color', async () => {
     const appts = await day()
     const live = ref.chairs.filter((c) => !c.deleted)

@@ -4,13 +4,50 @@ import type { BlockItem } from './grid-items'
 // The grid's layer of blocks, drawn from markup (block-markup.ts) and then kept up to date in place: a block
 // whose markup is unchanged is left alone, a changed one keeps its element (attributes and content replaced),
 // so a refresh from another desk redraws nothing under the receptionist's eye or pointer. A layer holding none
-// of the new blocks (another day) is rebuilt in a single parse.
+// of the new blocks (another day) is rebuilt in a single parse: given the rows the grid is about to show, the
+// blocks crossing them first, and the rest in a task after that frame (a 12-chair day's first screen holds about
+// a third of its blocks; they are what the desk reads first, and nothing below them waits for them).
 
 interface Drawn {
   el: HTMLElement
   html: string
 }
 const layers = new WeakMap<HTMLElement, Map<number, Drawn>>()
+/** Each layer's latest draw: a deferred rest of an older one is dropped (the newer draw holds every block). */
+const draws = new WeakMap<HTMLElement, number>()
+
+type PostTask = (fn: () => void, o: { priority: 'background' }) => Promise<unknown>
+const postTask = (globalThis as { scheduler?: { postTask?: PostTask } }).scheduler?.postTask?.bind(
+  (globalThis as { scheduler?: object }).scheduler,
+)
+
+/** After the next frame, behind what that frame's screen does next (its side panel, its bars): what is off screen waits. */
+function afterFrame(fn: () => void): void {
+  requestAnimationFrame(() => (postTask ? void postTask(fn, { priority: 'background' }) : setTimeout(() => setTimeout(fn, 0), 0)))
+}
+
+/** Rows of the grid, px from its top. */
+export interface Rows {
+  top: number
+  bottom: number
+}
+
+/**
+ * The rows on screen once the grid is scrolled to `focus` (px) the way the grid scrolls (a third of the view
+ * above it, within the grid), for any view up to `viewport` px high: the window's height bounds the grid's.
+ */
+export function rowsInView(focus: number, viewport: number, height: number): Rows {
+  const top = Math.max(0, Math.min(focus - viewport / 3, height - viewport))
+  return { top, bottom: Math.max(viewport, focus + (2 * viewport) / 3) }
+}
+
+/** The blocks crossing `rows`, and the others (each in the layer's order). */
+export function splitByRows(items: readonly BlockItem[], rows: Rows): [BlockItem[], BlockItem[]] {
+  const first: BlockItem[] = []
+  const rest: BlockItem[] = []
+  for (const it of items) (it.bottom >= rows.top && it.top <= rows.bottom ? first : rest).push(it)
+  return [first, rest]
+}
 
 /** `el` takes `fresh`'s attributes and content; `el` itself stays in the page. */
 function morph(el: HTMLElement, fresh: HTMLElement): void {
@@ -27,17 +64,23 @@ function parse(html: string[]): HTMLElement[] {
   return [...tpl.content.children] as HTMLElement[]
 }
 
-export function drawBlocks(layer: HTMLElement, items: readonly BlockItem[], marks: BlockMarks): void {
+/** Draws `items` in `layer`; on a rebuild with `rows`, the blocks outside them come in a task after the next frame. */
+export function drawBlocks(layer: HTMLElement, items: readonly BlockItem[], marks: BlockMarks, rows?: Rows): void {
+  const draw = (draws.get(layer) ?? 0) + 1
+  draws.set(layer, draw)
   const before = layers.get(layer)
-  const html = items.map((it) => blockMarkup(it, marks))
   const now = new Map<number, Drawn>()
   if (!before || !items.some((it) => before.has(it.id)) || layer.children.length !== before.size) {
+    const [first, rest] = rows ? splitByRows(items, rows) : [items, []]
+    const html = first.map((it) => blockMarkup(it, marks))
     layer.innerHTML = html.join('')
     const els = layer.children
-    items.forEach((it, i) => now.set(it.id, { el: els[i] as HTMLElement, html: html[i]! }))
+    first.forEach((it, i) => now.set(it.id, { el: els[i] as HTMLElement, html: html[i]! }))
     layers.set(layer, now)
+    if (rest.length > 0) afterFrame(() => draws.get(layer) === draw && drawBlocks(layer, items, marks))
     return
   }
+  const html = items.map((it) => blockMarkup(it, marks))
   const changed = items.flatMap((it, i) => (before.get(it.id)?.html === html[i] ? [] : [i]))
   const fresh = new Map(parse(changed.map((i) => html[i]!)).map((el, n) => [changed[n]!, el]))
   items.forEach((it, i) => {

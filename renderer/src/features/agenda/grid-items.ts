@@ -23,6 +23,9 @@ export interface GridData {
 
 export interface BlockItem {
   id: number
+  /** Its top and bottom edges in the grid, px */
+  top: number
+  bottom: number
   style: string
   cls: string
   /** "09:00" and "–09:30": the end is hidden on narrow blocks */
@@ -159,6 +162,8 @@ export function blockItems(d: GridData): BlockItem[] {
     const p = a.patientId != null ? d.patients.get(a.patientId) : undefined
     out.push({
       id: a.id,
+      top: b.top,
+      bottom: b.top + b.height,
       style: `top:${b.top}px;height:${b.height}px;${place};${colorsOf(a.colorId, a.state)}`,
       cls: `blk blk--${a.state}${b.height < 40 ? ' blk--short' : b.height >= 66 ? ' blk--tall' : ''}${b.lanes === 2 ? ' blk--lanes blk--l2' : b.lanes > 2 ? ' blk--lanes' : ''}${a.id < 0 ? ' blk--saving' : ''}${a.type === 'telehealth' ? ' blk--tele' : ''}${a.patientId == null ? ' blk--blocked' : ''}`,
       start: hhmm(b.start),

@@ -60,12 +60,14 @@ export function useAgendaRange(grid: Ref<{ scrollToMinutes(m: number): void } | 
   onMounted(() => (fallback = setTimeout(painted, 1500)))
   onBeforeUnmount(() => fallback && clearTimeout(fallback))
 
+  /** Where a range opens: now on today, the first hour otherwise. */
+  const focusMin = computed(() => (isToday.value ? clock.minutes.value : settings.startMin + 60))
   let scrolledFor = ''
   function scrollOnce() {
     const key = `${days.value[0]}|${!!week.value}`
     if (scrolledFor === key || !grid.value) return
     scrolledFor = key
-    grid.value.scrollToMinutes(isToday.value ? clock.minutes.value : settings.startMin + 60)
+    grid.value.scrollToMinutes(focusMin.value)
   }
 
   async function openRange() {
@@ -103,5 +105,5 @@ export function useAgendaRange(grid: Ref<{ scrollToMinutes(m: number): void } | 
   onMounted(() => store.startAutoRefresh())
   onBeforeUnmount(() => store.stopAutoRefresh())
 
-  return { date, isToday, week, days, today, nowMs: clock.nowMs, nowMin, nowColumn, goTo, step, dayPainted }
+  return { date, isToday, week, days, today, nowMs: clock.nowMs, nowMin, nowColumn, focusMin, goTo, step, dayPainted }
 }

@@ -4,6 +4,8 @@ import type { BlockItem } from '../../../../../../renderer/src/features/agenda/g
 
 const item = (over: Partial<BlockItem> = {}): BlockItem => ({
   id: 7,
+  top: 10,
+  bottom: 54,
   style: 'top:10px;height:44px;background-color:#ffffff;color:#1f2933',
   cls: 'blk blk--confirmed',
   start: '09:00',
