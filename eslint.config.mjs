@@ -16,6 +16,12 @@ const intoElectron = {
   message: 'The renderer and shared/ never import from electron/: ask main through the contract.',
 }
 const intoRenderer = { regex: '(^|/)renderer/', message: 'Main, preload, sandbox, cli and shared/ never import from renderer/.' }
+/** One door for toasts: lib/toast reads a toast's words each time it draws, so they follow the language. */
+const rawToast = {
+  regex: '^naive-ui$',
+  importNames: ['useMessage'],
+  message: 'Show toasts through useToast (renderer/src/lib/toast): its words follow a language switch.',
+}
 /** Views read and write through their feature's store (or a shared read composable), never `call` themselves. */
 const callFromVue = {
   regex: '(^|/)api(\\.ts)?$',
@@ -65,8 +71,9 @@ export default defineConfig(
   },
   { files: ['renderer/**'], languageOptions: { globals: { ...globals.browser } } },
   // Layer rules. A later block for the same file replaces the option list, so each block lists all its patterns.
-  { files: ['renderer/**/*.ts'], rules: { ...layers(electronModule, intoElectron), ...schemaValues } },
-  { files: ['renderer/**/*.vue'], rules: { ...layers(electronModule, intoElectron, callFromVue), ...schemaValues } },
+  { files: ['renderer/**/*.ts'], rules: { ...layers(electronModule, intoElectron, rawToast), ...schemaValues } },
+  { files: ['renderer/**/*.vue'], rules: { ...layers(electronModule, intoElectron, callFromVue, rawToast), ...schemaValues } },
+  { files: ['renderer/src/lib/toast.ts'], rules: { ...layers(electronModule, intoElectron), ...schemaValues } },
   { files: ['shared/**'], rules: layers(electronModule, intoElectron, intoRenderer) },
   { files: ['electron/**'], rules: layers(intoRenderer) },
   {
