@@ -17,9 +17,8 @@ const layers = new WeakMap<HTMLElement, Map<number, Drawn>>()
 const draws = new WeakMap<HTMLElement, number>()
 
 type PostTask = (fn: () => void, o: { priority: 'background' }) => Promise<unknown>
-const postTask = (globalThis as { scheduler?: { postTask?: PostTask } }).scheduler?.postTask?.bind(
-  (globalThis as { scheduler?: object }).scheduler,
-)
+const scheduler = (globalThis as { scheduler?: { postTask?: PostTask } }).scheduler
+const postTask = scheduler?.postTask?.bind(scheduler)
 
 /** After the next frame, behind what that frame's screen does next (its side panel, its bars): what is off screen waits. */
 function afterFrame(fn: () => void): void {
