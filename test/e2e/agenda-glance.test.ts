@@ -145,18 +145,15 @@ describe.skipIf(!chromiumPath)('agenda at a glance (1366×768)', () => {
       blocks.map((b) => {
         const time = b.querySelector<HTMLElement>('[data-test="appt-time"]')!
         const name = b.querySelector<HTMLElement>('[data-test="appt-patient"]')!
-        // The name drawn: the short one where the block is narrow, the whole one otherwise (never both).
-        const drawn = [...name.querySelectorAll<HTMLElement>('.blk__short, .blk__full')].filter(
-          (e) => getComputedStyle(e).display !== 'none',
-        )
-        const end = b.querySelector<HTMLElement>('.blk__end')!
+        // The name drawn: the short one where the block is narrow, the whole one otherwise (only one is drawn).
+        const drawn = [...name.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent!.trim())
         const box = b.getBoundingClientRect()
         const nameBox = name.getBoundingClientRect()
         return {
           id: Number(b.getAttribute('data-id')),
-          start: (time.firstChild?.textContent ?? '').trim(),
-          endShown: getComputedStyle(end).display !== 'none',
-          name: drawn.length === 1 ? drawn[0]!.textContent!.trim() : `${drawn.length} names drawn`,
+          start: (time.textContent ?? '').split('–')[0]!.trim(),
+          endShown: (time.textContent ?? '').includes('–'),
+          name: drawn.length === 1 ? drawn[0]! : `${drawn.length} names drawn`,
           // The whole name drawn: no ellipsis, its lines inside the block.
           nameWhole: name.scrollWidth <= name.clientWidth + 1 && nameBox.top + name.scrollHeight <= box.bottom + 1,
           timeInside: time.getBoundingClientRect().bottom <= box.bottom + 1,
@@ -220,7 +217,7 @@ describe.skipIf(!chromiumPath)('agenda at a glance (1366×768)', () => {
         const r = btn.getBoundingClientRect()
         const box = b.getBoundingClientRect()
         return {
-          word: getComputedStyle(btn.querySelector('.blk__word')!).display !== 'none',
+          word: !!btn.querySelector('.blk__word')?.textContent,
           lanes: b.classList.contains('blk--lanes'),
           inside: r.right <= box.right + 0.5 && r.left >= box.left,
           clear: t.right <= r.left + 0.5 || t.top >= r.bottom - 0.5,

@@ -45,8 +45,9 @@ describe.skipIf(!chromiumPath)('walking skeleton in Chromium', () => {
       const card = page.locator(`[data-test="appointment-${a.id}"]`)
       await card.waitFor()
       await expect.poll(() => card.locator('[data-test="appt-patient"]').innerText()).toBe(name)
-      // The whole range is in the block; a block narrower than the range and the state's word shows the start.
-      expect((await card.locator('[data-test="appt-time"]').textContent())?.trim()).toBe(timeRange(a))
+      // The whole range where the block has room for it, else the start.
+      const time = (await card.locator('[data-test="appt-time"]').textContent())?.trim()
+      expect([timeRange(a), timeRange(a).split('–')[0]]).toContain(time)
     }
     await expect.poll(() => page.locator('[data-test^="appointment-"]').count()).toBe(appts.length)
     // Names fill in after the blocks: wait until none is left loading.

@@ -15,6 +15,11 @@ interface Drawn {
 const layers = new WeakMap<HTMLElement, Map<number, Drawn>>()
 /** Each layer's latest draw: a deferred rest of an older one is dropped (the newer draw holds every block). */
 const draws = new WeakMap<HTMLElement, number>()
+/** What each layer was last asked to draw. */
+const asked = new WeakMap<HTMLElement, { items: readonly BlockItem[]; marks: BlockMarks }>()
+
+const sameMarks = (a: BlockMarks, b: BlockMarks) =>
+  (Object.keys(a) as (keyof BlockMarks)[]).every((k) => a[k] === b[k]) && Object.keys(a).length === Object.keys(b).length
 
 type PostTask = (fn: () => void, o: { priority: 'background' }) => Promise<unknown>
 const scheduler = (globalThis as { scheduler?: { postTask?: PostTask } }).scheduler
@@ -63,8 +68,18 @@ function parse(html: string[]): HTMLElement[] {
   return [...tpl.content.children] as HTMLElement[]
 }
 
-/** Draws `items` in `layer`; on a rebuild with `rows`, the blocks outside them come in a task after the next frame. */
+/**
+ * Draws `items` in `layer`; on a rebuild with `rows`, the blocks outside them come in a task after the next frame.
+ * Asked again for the very same items and marks, it does nothing (and a deferred rest still comes).
+ */
 export function drawBlocks(layer: HTMLElement, items: readonly BlockItem[], marks: BlockMarks, rows?: Rows): void {
+  const last = asked.get(layer)
+  if (last && last.items === items && sameMarks(last.marks, marks)) return
+  asked.set(layer, { items, marks })
+  paint(layer, items, marks, rows)
+}
+
+function paint(layer: HTMLElement, items: readonly BlockItem[], marks: BlockMarks, rows?: Rows): void {
   const draw = (draws.get(layer) ?? 0) + 1
   draws.set(layer, draw)
   const before = layers.get(layer)
@@ -76,7 +91,7 @@ export function drawBlocks(layer: HTMLElement, items: readonly BlockItem[], mark
     const els = layer.children
     first.forEach((it, i) => now.set(it.id, { el: els[i] as HTMLElement, html: html[i]! }))
     layers.set(layer, now)
-    if (rest.length > 0) afterFrame(() => draws.get(layer) === draw && drawBlocks(layer, items, marks))
+    if (rest.length > 0) afterFrame(() => draws.get(layer) === draw && paint(layer, items, marks))
     return
   }
   const html = items.map((it) => blockMarkup(it, marks))

@@ -28,7 +28,7 @@ export interface BlockItem {
   bottom: number
   style: string
   cls: string
-  /** "09:00" and "–09:30": the end is hidden on narrow blocks */
+  /** "09:00" and "–09:30": the end is drawn where the block has room for it */
   start: string
   end: string
   name: string | null
@@ -41,6 +41,10 @@ export interface BlockItem {
   /** "state — what a click does" */
   title: string
   canNext: boolean
+  /** How many blocks side by side (1: alone in its column) */
+  lanes: number
+  /** Too short for more than one line (start time and name beside the mark: no end time, no description) */
+  oneLine: boolean
 }
 
 export interface ChipItem {
@@ -103,27 +107,62 @@ function colorStyles(d: Pick<GridData, 'colors'>) {
 const FIT = { wide: 140, tiny: 62, end: 196, wordA: 128, wordB: 142, wordC: 150 }
 
 /**
- * The grid's classes for how much text its blocks have room for, from one column's width: `ag--s-*` for a
- * block alone in its column, `ag--d-*` for one of two side by side (three or more are always narrow).
- * `wide`: the whole name (else "Rossi M."); `e`: the end time; `wA/wB/wC`: the state's word (done and
- * absent / confirmed, waiting, cancelled / in the chair); `tiny`: the start time under the state button.
- * Unknown width (before the first layout): nothing, i.e. narrow.
+ * How much text a block has room for: `wide` the whole name (else "Rossi M."), `end` the end time, `wA/wB/wC`
+ * the state's word (done and absent / confirmed, waiting, cancelled / in the chair), `tiny` the start time
+ * under the state button.
  */
-export function fitClasses(colPx: number | null, fit: boolean): string {
-  if (colPx == null || !(colPx > 0)) return ''
+export interface TextRoom {
+  wide: boolean
+  tiny: boolean
+  end: boolean
+  wA: boolean
+  wB: boolean
+  wC: boolean
+}
+/** A grid's room for each kind of block: `one` alone in its column, `two` one of two side by side. */
+export interface BlockRoom {
+  one: TextRoom
+  two: TextRoom
+}
+/** Three or more side by side, or a width not known yet: the short name, no word, no end time. */
+export const NARROW: TextRoom = Object.freeze({ wide: false, tiny: false, end: false, wA: false, wB: false, wC: false })
+const rooms = new Map<string, BlockRoom>()
+
+/**
+ * The blocks' room from one column's width (null: not measured yet, i.e. narrow), the same object for the
+ * same room: a width that changes without changing what the blocks show redraws nothing.
+ */
+export function blockRoom(colPx: number | null, fit: boolean): BlockRoom {
+  const known = colPx != null && colPx > 0
   const pad = fit ? 6 : 9
-  const flags = (text: number, p: string) =>
-    [
-      text >= FIT.wide && 'wide',
-      text < FIT.tiny && 'tiny',
-      text >= FIT.end && 'e',
-      text >= FIT.wordA && 'wA',
-      text >= FIT.wordB && 'wB',
-      text >= FIT.wordC && 'wC',
-    ]
-      .filter(Boolean)
-      .map((f) => `${p}-${f}`)
-  return [...flags(colPx - 4 - pad, 'ag--s'), ...flags(Math.max(colPx / 2, MIN_LANE_PX) - 2 - 6, 'ag--d')].join(' ')
+  const of = (text: number): TextRoom =>
+    known
+      ? {
+          wide: text >= FIT.wide,
+          tiny: text < FIT.tiny,
+          end: text >= FIT.end,
+          wA: text >= FIT.wordA,
+          wB: text >= FIT.wordB,
+          wC: text >= FIT.wordC,
+        }
+      : NARROW
+  const one = of((colPx ?? 0) - 4 - pad)
+  // A side-by-side block: never the time under the mark (its 72 px keep room for both).
+  const two = { ...of(Math.max((colPx ?? 0) / 2, MIN_LANE_PX) - 2 - 6), tiny: false }
+  const key = JSON.stringify([one, two])
+  let r = rooms.get(key)
+  if (!r) rooms.set(key, (r = Object.freeze({ one: Object.freeze(one), two: Object.freeze(two) })))
+  return r
+}
+
+/** The room of a block of `lanes` side by side. */
+export const roomOf = (r: BlockRoom, lanes: number): TextRoom => (lanes === 1 ? r.one : lanes === 2 ? r.two : NARROW)
+
+/** Whether a state's word fits beside the start time. */
+export function wordFits(r: TextRoom, state: string): boolean {
+  if (state === 'done' || state === 'absent') return r.wA
+  if (state === 'in_care') return r.wC
+  return r.wB
 }
 
 /** The narrowest a side-by-side block gets: room for its start time and its 24 px state button. */
@@ -138,6 +177,9 @@ function lanePlace(column: number, lane: number, lanes: number, w: number): stri
   const lw = `max(${w / lanes}%, min(${MIN_LANE_PX}px, ${w}%))`
   return `--lw:${lw};left:calc(${column * w}% + ${lane} * (${w}% - var(--lw)) / ${lanes - 1} + 1px);width:calc(var(--lw) - 2px)`
 }
+
+/** Blocks lower than this hold one line. */
+const ONE_LINE_PX = 40
 
 export function blockItems(d: GridData): BlockItem[] {
   const out: BlockItem[] = []
@@ -165,7 +207,7 @@ export function blockItems(d: GridData): BlockItem[] {
       top: b.top,
       bottom: b.top + b.height,
       style: `top:${b.top}px;height:${b.height}px;${place};${colorsOf(a.colorId, a.state)}`,
-      cls: `blk blk--${a.state}${b.height < 40 ? ' blk--short' : b.height >= 66 ? ' blk--tall' : ''}${b.lanes === 2 ? ' blk--lanes blk--l2' : b.lanes > 2 ? ' blk--lanes' : ''}${a.id < 0 ? ' blk--saving' : ''}${a.type === 'telehealth' ? ' blk--tele' : ''}${a.patientId == null ? ' blk--blocked' : ''}`,
+      cls: `blk blk--${a.state}${b.height < ONE_LINE_PX ? ' blk--short' : b.height >= 66 ? ' blk--tall' : ''}${b.lanes === 2 ? ' blk--lanes blk--l2' : b.lanes > 2 ? ' blk--lanes' : ''}${a.id < 0 ? ' blk--saving' : ''}${a.type === 'telehealth' ? ' blk--tele' : ''}${a.patientId == null ? ' blk--blocked' : ''}`,
       start: hhmm(b.start),
       end: `–${hhmm(b.end)}`,
       name,
@@ -176,6 +218,8 @@ export function blockItems(d: GridData): BlockItem[] {
       stateLabel: st.label,
       title: st.title,
       canNext: !!NEXT_STATE[a.state],
+      lanes: b.lanes,
+      oneLine: b.height < ONE_LINE_PX,
     })
   }
   return out

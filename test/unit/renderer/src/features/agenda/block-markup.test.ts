@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { blockMarkup, esc, type BlockMarks } from '../../../../../../renderer/src/features/agenda/block-markup'
-import type { BlockItem } from '../../../../../../renderer/src/features/agenda/grid-items'
+import { blockRoom, type BlockItem } from '../../../../../../renderer/src/features/agenda/grid-items'
 
 const item = (over: Partial<BlockItem> = {}): BlockItem => ({
   id: 7,
@@ -18,9 +18,20 @@ const item = (over: Partial<BlockItem> = {}): BlockItem => ({
   stateLabel: 'Confermato',
   title: 'Confermato — Segna in attesa',
   canNext: true,
+  lanes: 1,
+  oneLine: false,
   ...over,
 })
-const marks: BlockMarks = { draggingId: null, lateText: 'in ritardo', queuedText: 'Da inviare', loadingText: 'Caricamento…' }
+/** Twelve chairs on 1366 px (~82 px a column): narrow. */
+const marks: BlockMarks = {
+  draggingId: null,
+  lateText: 'in ritardo',
+  queuedText: 'Da inviare',
+  loadingText: 'Caricamento…',
+  room: blockRoom(82, true),
+}
+/** A wide column (290 px): the whole name, the state's word and the end time; two side by side: short names. */
+const wide: BlockMarks = { ...marks, room: blockRoom(290, false) }
 
 describe('block markup', () => {
   it('escapes every character that could end a text or an attribute', () => {
@@ -29,10 +40,14 @@ describe('block markup', () => {
 
   it("a patient's name, description or alert with markup in it stays text", () => {
     const evil = `<img src=x onerror="alert(1)">`
-    const html = blockMarkup(item({ name: evil, short: `"><script>`, desc: `</div><b>x</b>`, title: `" onmouseover="x` }), {
-      ...marks,
-      alerts: new Map([[7, `Allergie: <i>Penicillina</i>`]]),
-    })
+    const evilItem = item({ name: evil, short: `"><script>`, desc: `</div><b>x</b>`, title: `" onmouseover="x` })
+    const alerts = new Map([[7, `Allergie: <i>Penicillina</i>`]])
+    // Narrow (the short name drawn) and wide (the whole name and the state's word).
+    const narrow = blockMarkup(evilItem, { ...marks, alerts })
+    const roomy = blockMarkup(evilItem, { ...wide, alerts })
+    expect(narrow).toContain('&quot;&gt;&lt;script&gt;</div>')
+    const html = roomy
+    expect(narrow).not.toMatch(/<img|<script|<b>|<i>|" onmouseover/)
     expect(html).not.toMatch(/<img|<script|<b>|<i>|" onmouseover/)
     expect(html).toContain('&lt;img src=x onerror=&quot;alert(1)&quot;&gt;')
     expect(html).toContain('title="Allergie: &lt;i&gt;Penicillina&lt;/i&gt;"')
@@ -50,7 +65,7 @@ describe('block markup', () => {
       alerts: new Map([[7, 'Allergie: Penicillina']]),
       highlight: 7,
     })
-    expect(html).toMatch(/^<div class="blk blk--confirmed blk--dragging blk--queued blk--late blk--highlight" /)
+    expect(html).toMatch(/^<div class="blk blk--confirmed blk--narrow blk--dragging blk--queued blk--late blk--highlight" /)
     expect(html).toContain('data-queued="true"')
     expect(html).toContain('data-test="appt-queued"')
     expect(html).toContain('<span class="blk__late" data-test="appt-late">in ritardo</span>')
@@ -59,11 +74,35 @@ describe('block markup', () => {
     expect(plain).not.toMatch(/blk--dragging|blk--queued|blk--late|blk--highlight|data-queued|appt-late|appt-alert/)
   })
 
-  it('both names (the short one drawn on narrow blocks), the loading word while the patient is read, the final state', () => {
-    expect(blockMarkup(item(), marks)).toContain('<span class="blk__short">Rossi M.</span><span class="blk__full">Rossi Mario</span>')
+  it('draws only the text the block has room for: one name, the word and the end time where they fit', () => {
+    const narrow = blockMarkup(item(), marks)
+    expect(narrow).toContain('data-test="appt-patient">Rossi M.</div>')
+    expect(narrow).not.toMatch(/Rossi Mario|blk__word|–09:30|blk__state--word/)
+    expect(narrow).toContain('data-test="appt-time">09:00</div>')
+    const roomy = blockMarkup(item(), wide)
+    expect(roomy).toMatch(/^<div class="blk blk--confirmed" /)
+    expect(roomy).toContain('data-test="appt-patient">Rossi Mario</div>')
+    expect(roomy).toContain('○<span class="blk__word">Confermato</span></button>')
+    expect(roomy).toContain('class="blk__state blk__state--word"')
+    expect(roomy).toContain('data-test="appt-time">09:00–09:30</div>')
+    // Two side by side in that column: short names, the word of done and absent only, no end time.
+    const lane = (state: string) => blockMarkup(item({ lanes: 2, state }), wide)
+    expect(lane('confirmed')).toContain('data-test="appt-patient">Rossi M.</div>')
+    expect(lane('confirmed')).not.toMatch(/blk__word|–09:30/)
+    expect(lane('done')).toContain('<span class="blk__word">Confermato</span>')
+    // Three or more side by side: narrow whatever the column.
+    expect(blockMarkup(item({ lanes: 3, state: 'done' }), wide)).not.toMatch(/blk__word|Rossi Mario/)
+    // One line (a short block): no end time, no description, however wide.
+    const line = blockMarkup(item({ oneLine: true }), wide)
+    expect(line).not.toMatch(/–09:30|blk__desc/)
+    // Not measured yet: narrow.
+    expect(blockMarkup(item(), { ...marks, room: blockRoom(null, false) })).toContain('>Rossi M.</div>')
+  })
+
+  it('the loading word while the patient is read, the final state, no empty description', () => {
     const loading = blockMarkup(item({ name: null, short: null }), marks)
     expect(loading).toContain('<span class="appt__loading">Caricamento…</span>')
-    expect(loading).not.toContain('blk__full')
+    expect(blockMarkup(item({ name: null, short: null }), wide)).toContain('<span class="appt__loading">Caricamento…</span>')
     expect(blockMarkup(item({ canNext: false }), marks)).toContain('class="blk__state blk__state--final"')
     expect(blockMarkup(item({ desc: '' }), marks)).not.toContain('blk__desc')
   })

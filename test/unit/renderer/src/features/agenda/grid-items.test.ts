@@ -5,7 +5,11 @@ import { layoutDay } from '../../../../../../shared/agenda/layout'
 import {
   blockItems,
   chipItems,
-  fitClasses,
+  blockRoom,
+  NARROW,
+  roomOf,
+  wordFits,
+  type TextRoom,
   nameOf,
   STATE_MARK,
   type GridData,
@@ -128,15 +132,32 @@ describe('grid items', () => {
     expect(lanes[0]!.cls).toContain('blk--lanes')
   })
   it('what text the blocks have room for follows the column width: word, end time, whole name, time under the mark', () => {
-    expect(fitClasses(null, true)).toBe('')
+    const flags = (r: TextRoom) => (Object.keys(r) as (keyof TextRoom)[]).filter((k) => r[k])
+    expect(blockRoom(null, true)).toEqual({ one: NARROW, two: NARROW })
     // Twelve chairs on 1366 px (~82 px): short names, no word, side-by-side blocks keep 72 px.
-    expect(fitClasses(82, true)).toBe('')
+    expect(blockRoom(82, true)).toEqual({ one: NARROW, two: NARROW })
     // Five chairs and "Senza poltrona" on 1366 px (~160 px): the whole name and every state's word, no end time.
-    expect(fitClasses(160, true).split(' ')).toEqual(['ag--s-wide', 'ag--s-wA', 'ag--s-wB', 'ag--s-wC'])
+    expect(flags(blockRoom(160, true).one)).toEqual(['wide', 'wA', 'wB', 'wC'])
     // Wide columns: the end time too; two side by side: short names, the words of done and absent only.
-    expect(fitClasses(290, false).split(' ')).toEqual(['ag--s-wide', 'ag--s-e', 'ag--s-wA', 'ag--s-wB', 'ag--s-wC', 'ag--d-wA'])
-    // A column under 70 px (more chairs than fit): the start time goes under the state button.
-    expect(fitClasses(64, true)).toContain('ag--s-tiny')
+    expect(flags(blockRoom(290, false).one)).toEqual(['wide', 'end', 'wA', 'wB', 'wC'])
+    expect(flags(blockRoom(290, false).two)).toEqual(['wA'])
+    // A column under 70 px (more chairs than fit): the start time goes under the state button (alone in it only).
+    expect(blockRoom(64, true).one.tiny).toBe(true)
+    expect(blockRoom(64, true).two.tiny).toBe(false)
+    // The same room, the same object: a width that changes nothing the blocks show draws nothing again.
+    expect(blockRoom(292, false)).toBe(blockRoom(290, false))
+    expect(blockRoom(160, true)).not.toBe(blockRoom(290, false))
+    // Which blocks use which: alone, two side by side, three or more (narrow).
+    const r = blockRoom(290, false)
+    expect([roomOf(r, 1), roomOf(r, 2), roomOf(r, 3)]).toEqual([r.one, r.two, NARROW])
+    expect(['done', 'absent', 'confirmed', 'waiting', 'cancelled', 'in_care'].map((s) => wordFits(r.two, s))).toEqual([
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+    ])
   })
   it('names: the patient, the description of a block without one, null while the patient is read', () => {
     expect(nameOf(appt({ patientId: null, description: 'Riunione' }), data([]))).toBe('Riunione')
