@@ -43,7 +43,7 @@ export function blockMarkup(it: BlockItem, m: BlockMarks): string {
   return (
     `<div class="${esc(cls)}" style="${esc(it.style)}" data-id="${it.id}" data-test="appointment-${it.id}" data-state="${esc(it.state)}"` +
     (queued ? ' data-queued="true">' : '>') +
-    (queued ? `<span class="blk__queued" title="${q}" aria-label="${q}" data-test="appt-queued">⏳</span>` : '') +
+    (queued ? `<span class="blk__queued" title="${q}" aria-label="${q}" data-test="appt-queued">↻</span>` : '') +
     `<button type="button" class="blk__state${it.canNext ? '' : ' blk__state--final'}${word ? ' blk__state--word' : ''}" title="${esc(it.title)}" aria-label="${esc(it.title)}" ` +
     `data-test="appt-state" data-state="${esc(it.state)}">${esc(it.mark)}${word ? `<span class="blk__word">${esc(it.stateLabel)}</span>` : ''}</button>` +
     (late ? `<span class="blk__late" data-test="appt-late">${esc(m.lateText)}</span>` : '') +
