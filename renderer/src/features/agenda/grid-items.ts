@@ -197,6 +197,7 @@ export function blockItems(d: GridData): BlockItem[] {
   for (const b of d.layout.blocks) {
     const a = d.appointments.get(b.id)
     if (!a) continue
+    const oneLine = b.height < ONE_LINE_PX
     const place = b.lanes === 1 ? `left:calc(${b.column * w}% + 2px);width:calc(${w}% - 4px)` : lanePlace(b.column, b.lane, b.lanes, w)
     const op = a.operatorId != null ? (d.operators.get(a.operatorId)?.name ?? '') : ''
     const st = texts(a.state)
@@ -207,7 +208,7 @@ export function blockItems(d: GridData): BlockItem[] {
       top: b.top,
       bottom: b.top + b.height,
       style: `top:${b.top}px;height:${b.height}px;${place};${colorsOf(a.colorId, a.state)}`,
-      cls: `blk blk--${a.state}${b.height < ONE_LINE_PX ? ' blk--short' : b.height >= 66 ? ' blk--tall' : ''}${b.lanes === 2 ? ' blk--lanes blk--l2' : b.lanes > 2 ? ' blk--lanes' : ''}${a.id < 0 ? ' blk--saving' : ''}${a.type === 'telehealth' ? ' blk--tele' : ''}${a.patientId == null ? ' blk--blocked' : ''}`,
+      cls: `blk blk--${a.state}${oneLine ? ' blk--short' : b.height >= 66 ? ' blk--tall' : ''}${b.lanes === 2 ? ' blk--lanes blk--l2' : b.lanes > 2 ? ' blk--lanes' : ''}${a.id < 0 ? ' blk--saving' : ''}${a.type === 'telehealth' ? ' blk--tele' : ''}${a.patientId == null ? ' blk--blocked' : ''}`,
       start: hhmm(b.start),
       end: `–${hhmm(b.end)}`,
       name,
@@ -219,7 +220,7 @@ export function blockItems(d: GridData): BlockItem[] {
       title: st.title,
       canNext: !!NEXT_STATE[a.state],
       lanes: b.lanes,
-      oneLine: b.height < ONE_LINE_PX,
+      oneLine,
     })
   }
   return out
