@@ -37,8 +37,17 @@ export interface Rows {
 }
 
 /**
- * The rows on screen once the grid is scrolled to `focus` (px) the way the grid scrolls (a third of the view
- * above it, within the grid), for any view up to `viewport` px high: the window's height bounds the grid's.
+ * Where the grid scrolls to show `focus` (px from the top of its body, `bodyTop` px below the top of its
+ * scrolled content: the sticky headers): a third of a `view` px high view above it, counted from the body, so
+ * that the rows in view are the same whatever the headers' height (rowsInView knows no layout).
+ */
+export function scrollTopFor(focus: number, bodyTop: number, view: number): number {
+  return Math.max(0, bodyTop + focus - view / 3)
+}
+
+/**
+ * The rows on screen once the grid is scrolled to `focus` (px) by scrollTopFor, for any view up to `viewport`
+ * px high: the window's height bounds the grid's.
  */
 export function rowsInView(focus: number, viewport: number, height: number): Rows {
   const top = Math.max(0, Math.min(focus - viewport / 3, height - viewport))

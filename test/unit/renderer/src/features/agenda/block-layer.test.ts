@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { rowsInView, splitByRows } from '../../../../../../renderer/src/features/agenda/block-layer'
+import { rowsInView, scrollTopFor, splitByRows } from '../../../../../../renderer/src/features/agenda/block-layer'
 import type { BlockItem } from '../../../../../../renderer/src/features/agenda/grid-items'
 
 // Which blocks a newly opened day draws in its first frame: those in the rows the grid is scrolled to.
 
-/** Where the grid's scrollToMinutes puts a view of `ch` px for `focus` (px), in a grid `height` px high. */
-const scrolled = (focus: number, ch: number, height: number) => {
-  const top = Math.min(Math.max(0, focus - ch / 3), Math.max(0, height - ch))
-  return { top, bottom: top + ch }
+/**
+ * The grid's body rows (px from its top) in a view of `ch` px scrolled by scrollTopFor to `focus`, under sticky
+ * headers `headers` px high, in a body `height` px high (the browser keeps the scroll within the content).
+ */
+const scrolled = (focus: number, ch: number, headers: number, height: number) => {
+  const scrollTop = Math.min(scrollTopFor(focus, headers, ch), Math.max(0, headers + height - ch))
+  return { top: Math.max(0, scrollTop - headers), bottom: scrollTop - headers + ch }
 }
 
 const block = (id: number, top: number, bottom: number) => ({ id, top, bottom }) as BlockItem
@@ -18,10 +21,13 @@ describe('the first screen of a day', () => {
     const viewport = 768
     for (const focus of [0, 100, 256, 700, 1500, 1900, 2112]) {
       const rows = rowsInView(focus, viewport, height)
-      for (const ch of [200, 480, 640, 768]) {
-        const seen = scrolled(focus, ch, height)
-        expect({ focus, ch, within: seen.top >= rows.top && seen.bottom <= rows.bottom }).toEqual({ focus, ch, within: true })
-      }
+      // Under chair headers of any height: the rows hidden under them are in view too (a block there shows below).
+      for (const headers of [0, 40, 59, 120])
+        for (const ch of [200, 480, 640, 768]) {
+          const seen = scrolled(focus, ch, headers, height)
+          const within = seen.top >= rows.top && seen.bottom <= rows.bottom
+          expect({ focus, ch, headers, within }).toEqual({ focus, ch, headers, within: true })
+        }
       // And not the whole day: a screen and a bit.
       expect(rows.bottom - rows.top).toBeLessThanOrEqual(viewport * 1.67)
     }
