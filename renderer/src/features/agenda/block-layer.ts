@@ -36,13 +36,16 @@ export interface Rows {
   bottom: number
 }
 
+/** The share of the view above the minute a day opens on; scrollTopFor and rowsInView must agree on it. */
+const ABOVE = 1 / 3
+
 /**
  * Where the grid scrolls to show `focus` (px from the top of its body, `bodyTop` px below the top of its
  * scrolled content: the sticky headers): a third of a `view` px high view above it, counted from the body, so
  * that the rows in view are the same whatever the headers' height (rowsInView knows no layout).
  */
 export function scrollTopFor(focus: number, bodyTop: number, view: number): number {
-  return Math.max(0, bodyTop + focus - view / 3)
+  return Math.max(0, bodyTop + focus - view * ABOVE)
 }
 
 /**
@@ -50,8 +53,8 @@ export function scrollTopFor(focus: number, bodyTop: number, view: number): numb
  * px high: the window's height bounds the grid's.
  */
 export function rowsInView(focus: number, viewport: number, height: number): Rows {
-  const top = Math.max(0, Math.min(focus - viewport / 3, height - viewport))
-  return { top, bottom: Math.max(viewport, focus + (2 * viewport) / 3) }
+  const top = Math.max(0, Math.min(focus - viewport * ABOVE, height - viewport))
+  return { top, bottom: Math.max(viewport, focus + viewport - viewport * ABOVE) }
 }
 
 /** The blocks crossing `rows`, and the others (each in the layer's order). */
