@@ -13,10 +13,12 @@ interface Drawn {
   html: string
 }
 const layers = new WeakMap<HTMLElement, Map<number, Drawn>>()
-/** Each layer's latest draw: a deferred rest of an older one is dropped (the newer draw holds every block). */
+/** Each layer's latest rebuild: a deferred rest of an older one is dropped (another day is on screen). */
 const draws = new WeakMap<HTMLElement, number>()
 /** What each layer was last asked to draw. */
 const asked = new WeakMap<HTMLElement, { items: readonly BlockItem[]; marks: BlockMarks }>()
+/** The rows of a rebuild whose rest has not come yet: an update before it (a refresh) leaves the rest to it. */
+const waiting = new WeakMap<HTMLElement, Rows>()
 
 const sameMarks = (a: BlockMarks, b: BlockMarks) =>
   (Object.keys(a) as (keyof BlockMarks)[]).every((k) => a[k] === b[k]) && Object.keys(a).length === Object.keys(b).length
@@ -57,11 +59,13 @@ export function rowsInView(focus: number, viewport: number, height: number): Row
   return { top, bottom: Math.max(viewport, focus + viewport - viewport * ABOVE) }
 }
 
+const crosses = (it: BlockItem, rows: Rows) => it.bottom >= rows.top && it.top <= rows.bottom
+
 /** The blocks crossing `rows`, and the others (each in the layer's order). */
 export function splitByRows(items: readonly BlockItem[], rows: Rows): [BlockItem[], BlockItem[]] {
   const first: BlockItem[] = []
   const rest: BlockItem[] = []
-  for (const it of items) (it.bottom >= rows.top && it.top <= rows.bottom ? first : rest).push(it)
+  for (const it of items) (crosses(it, rows) ? first : rest).push(it)
   return [first, rest]
 }
 
@@ -92,20 +96,32 @@ export function drawBlocks(layer: HTMLElement, items: readonly BlockItem[], mark
 }
 
 function paint(layer: HTMLElement, items: readonly BlockItem[], marks: BlockMarks, rows?: Rows): void {
-  const draw = (draws.get(layer) ?? 0) + 1
-  draws.set(layer, draw)
   const before = layers.get(layer)
   const now = new Map<number, Drawn>()
   if (!before || !items.some((it) => before.has(it.id)) || layer.children.length !== before.size) {
+    const draw = (draws.get(layer) ?? 0) + 1
+    draws.set(layer, draw)
     const [first, rest] = rows ? splitByRows(items, rows) : [items, []]
     const html = first.map((it) => blockMarkup(it, marks))
     layer.innerHTML = html.join('')
     const els = layer.children
     first.forEach((it, i) => now.set(it.id, { el: els[i] as HTMLElement, html: html[i]! }))
     layers.set(layer, now)
-    if (rest.length > 0) afterFrame(() => draws.get(layer) === draw && paint(layer, items, marks))
+    waiting.delete(layer)
+    if (rest.length === 0) return
+    waiting.set(layer, rows!)
+    // The rest draws what was asked last: an update in between (below) drew only what was on screen.
+    afterFrame(() => {
+      const last = asked.get(layer)
+      if (draws.get(layer) !== draw || !last) return
+      waiting.delete(layer)
+      paint(layer, last.items, last.marks)
+    })
     return
   }
+  // A rebuild's rest still to come: only the blocks already drawn and those in its rows, the rest is left to it.
+  const first = waiting.get(layer)
+  if (first) items = items.filter((it) => before.has(it.id) || crosses(it, first))
   const html = items.map((it) => blockMarkup(it, marks))
   const changed = items.flatMap((it, i) => (before.get(it.id)?.html === html[i] ? [] : [i]))
   const fresh = new Map(parse(changed.map((i) => html[i]!)).map((el, n) => [changed[n]!, el]))
