@@ -79,8 +79,14 @@ export const useAgendaStore = defineStore('agenda', () => {
   const told = new Set<string>()
   /** Each queued appointment as last shown: a refusal names it even if a refresh dropped it meanwhile. */
   const queuedSeen = new Map<number, Appointment>()
-  /** Ids with a write on its way: a background refresh must not overwrite their optimistic state. */
-  const pending = new Set<number>()
+  /** Ids with writes on their way (how many): a background refresh must not overwrite their optimistic state. */
+  const pending = new Map<number, number>()
+  /**
+   * Each id's latest write: an earlier one's answer landing after it started (two clicks in a row) would show
+   * the older state over the newer one, so only the latest write's answer or refusal changes what is shown.
+   */
+  const lastWrite = new Map<number, number>()
+  let writeSeq = 0
   /**
    * When each id's last write ended, on a counter of write ends. A refresh remembers the counter when it asks;
    * an answer asked for before a write ended may predate it (AlfaDocs answers in any order), so for that id the
@@ -419,24 +425,41 @@ export const useAgendaStore = defineStore('agenda', () => {
   }
 
   /**
-   * Shows `shown` at once (the block marked pending) while `send` runs, then `apply`s the answer; if either
-   * throws, puts `before` back and throws the refusal.
+   * Shows `shown` at once (the block marked pending) while `send` runs, then `apply`s the answer (`latest`: no
+   * later write of this id started meanwhile, so it may show); if `send` throws, puts `before` back (unless a
+   * later write shows its own state) and throws the refusal.
    */
-  async function optimistic<R, T>(before: Appointment, shown: Appointment, send: () => Promise<R>, apply: (r: R) => T): Promise<T> {
+  async function optimistic<R, T>(
+    before: Appointment,
+    shown: Appointment,
+    send: () => Promise<R>,
+    apply: (r: R, latest: boolean) => T,
+  ): Promise<T> {
     const id = before.id
-    pending.add(id)
+    const mine = ++writeSeq
+    // `before` is then another write's optimistic state: a refusal of this one re-reads what AlfaDocs holds.
+    const chained = pending.has(id)
+    lastWrite.set(id, mine)
+    pending.set(id, (pending.get(id) ?? 0) + 1)
     replace(shown)
-    try {
-      const r = await send()
+    const ended = () => {
       wrote(id)
-      return apply(r)
-    } catch (e) {
-      wrote(id)
-      replace(before)
-      throw toApiError(e)
-    } finally {
-      pending.delete(id)
+      const n = pending.get(id)! - 1
+      if (n > 0) pending.set(id, n)
+      else pending.delete(id)
+      return lastWrite.get(id) === mine
     }
+    let r: R
+    try {
+      r = await send()
+    } catch (e) {
+      if (ended()) {
+        replace(before)
+        if (chained) void refresh()
+      }
+      throw toApiError(e)
+    }
+    return apply(r, ended())
   }
 
   /**
@@ -450,9 +473,10 @@ export const useAgendaStore = defineStore('agenda', () => {
       before,
       { ...before, state },
       () => call('agendaSetState', { id, state, at: now(), seen: { state: before.state as AppointmentState, date: before.date } }),
-      (r) => {
-        if (r.appointment) replace(r.appointment)
+      (r, latest) => {
         if (r.queued) void syncOutbox()
+        if (!latest) return { queued: r.queued }
+        if (r.appointment) replace(r.appointment)
         const next = new Map(waiting.value)
         if (r.waiting) next.set(id, r.waiting.since)
         else next.delete(id)
@@ -480,16 +504,16 @@ export const useAgendaStore = defineStore('agenda', () => {
       before,
       { ...before, ...changes } as Appointment,
       () => call('agendaUpdate', { seen: seenOf(seen), changes, force: opts.force ?? false }),
-      (r) => {
+      (r, latest) => {
         if (r.status === 'saved') {
-          replace(r.appointment)
+          if (latest) replace(r.appointment)
           if (opts.undoable) {
             const back: AppointmentChanges = {}
             for (const k of Object.keys(changes) as Array<keyof AppointmentChanges>)
               (back as Record<string, unknown>)[k] = before[k as keyof Appointment]
             undoStack.value = [...undoStack.value.slice(-19), { id, before: back }]
           }
-        } else replace(r.current)
+        } else if (latest) replace(r.current)
         return r
       },
     )
@@ -611,6 +635,7 @@ export const useAgendaStore = defineStore('agenda', () => {
     queuedSeen.clear()
     stopAutoRefresh()
     pending.clear()
+    lastWrite.clear()
     writtenAt.clear()
     writes = 0
     refreshSeq = 0

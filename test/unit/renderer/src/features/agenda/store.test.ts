@@ -99,6 +99,60 @@ describe('agenda store', () => {
     expect((await sandboxDay()).find((x) => x.id === a.id)?.state).toBe('confirmed')
   })
 
+  it("two clicks in a row: the first write's late answer, or late refusal, never shows over the second's state", async () => {
+    const store = useAgendaStore()
+    await (
+      await store.open(STORE_TODAY, STORE_TODAY)
+    ).refreshed
+    const real = api().agendaSetState
+    /** The first call's real outcome (answer or refusal), delivered when released; later calls go through. */
+    const holdFirst = () => {
+      let release!: () => void
+      const gate = new Promise<void>((ok) => (release = ok))
+      let done!: () => void
+      const answered = new Promise<void>((ok) => (done = ok))
+      let first = true
+      ;(api() as unknown as Record<string, unknown>).agendaSetState = async (input: Parameters<typeof real>[0]) => {
+        if (!first) return real(input)
+        first = false
+        const out = await real(input).then(
+          (r) => () => r,
+          (e: unknown) => () => Promise.reject(e),
+        )
+        done()
+        await gate
+        return out()
+      }
+      return { answered, release }
+    }
+    try {
+      const a = await confirmed(4)
+      let held = holdFirst()
+      const first = store.setState(a.id, 'waiting')
+      await held.answered
+      await store.setState(a.id, 'in_care')
+      held.release()
+      await first
+      expect((await sandboxDay()).find((x) => x.id === a.id)?.state).toBe('in_care')
+      expect(store.byId.get(a.id)?.state).toBe('in_care')
+      expect(store.waiting.has(a.id)).toBe(false)
+
+      // The first refused (after the second was sent): the second's state stays.
+      const b = await confirmed(5)
+      h.sandbox().faults.failNext('appointmentUpdate', 1, { status: 422, body: { message: 'state not allowed' } })
+      held = holdFirst()
+      const refused = store.setState(b.id, 'absent').catch((e: unknown) => e)
+      await held.answered
+      await store.setState(b.id, 'cancelled')
+      held.release()
+      expect(await refused).toBeInstanceOf(ApiError)
+      expect((await sandboxDay()).find((x) => x.id === b.id)?.state).toBe('cancelled')
+      expect(store.byId.get(b.id)?.state).toBe('cancelled')
+    } finally {
+      ;(api() as unknown as Record<string, unknown>).agendaSetState = real
+    }
+  })
+
   it('a refresh asked for before a state change landed does not undo it on screen', async () => {
     const store = useAgendaStore()
     await (
