@@ -217,7 +217,7 @@ describe.skipIf(!chromiumPath)('agenda at a glance (1366×768)', () => {
         const r = btn.getBoundingClientRect()
         const box = b.getBoundingClientRect()
         return {
-          word: !!btn.querySelector('.blk__word')?.textContent,
+          word: btn.classList.contains('blk__state--word') && /^\S+ \S/.test(btn.textContent!),
           lanes: b.classList.contains('blk--lanes'),
           inside: r.right <= box.right + 0.5 && r.left >= box.left,
           clear: t.right <= r.left + 0.5 || t.top >= r.bottom - 0.5,

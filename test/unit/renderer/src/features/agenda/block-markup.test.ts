@@ -77,21 +77,21 @@ describe('block markup', () => {
   it('draws only the text the block has room for: one name, the word and the end time where they fit', () => {
     const narrow = blockMarkup(item(), marks)
     expect(narrow).toContain('data-test="appt-patient">Rossi M.</div>')
-    expect(narrow).not.toMatch(/Rossi Mario|blk__word|–09:30|blk__state--word/)
+    expect(narrow).not.toMatch(/Rossi Mario|○ Confermato|–09:30|blk__state--word/)
     expect(narrow).toContain('data-test="appt-time">09:00</div>')
     const roomy = blockMarkup(item(), wide)
     expect(roomy).toMatch(/^<div class="blk blk--confirmed" /)
     expect(roomy).toContain('data-test="appt-patient">Rossi Mario</div>')
-    expect(roomy).toContain('○<span class="blk__word">Confermato</span></button>')
+    expect(roomy).toContain('data-state="confirmed">○ Confermato</button>')
     expect(roomy).toContain('class="blk__state blk__state--word"')
     expect(roomy).toContain('data-test="appt-time">09:00–09:30</div>')
     // Two side by side in that column: short names, the word of done and absent only, no end time.
     const lane = (state: string) => blockMarkup(item({ lanes: 2, state }), wide)
     expect(lane('confirmed')).toContain('data-test="appt-patient">Rossi M.</div>')
-    expect(lane('confirmed')).not.toMatch(/blk__word|–09:30/)
-    expect(lane('done')).toContain('<span class="blk__word">Confermato</span>')
+    expect(lane('confirmed')).not.toMatch(/○ Confermato|–09:30/)
+    expect(lane('done')).toContain('>○ Confermato</button>')
     // Three or more side by side: narrow whatever the column.
-    expect(blockMarkup(item({ lanes: 3, state: 'done' }), wide)).not.toMatch(/blk__word|Rossi Mario/)
+    expect(blockMarkup(item({ lanes: 3, state: 'done' }), wide)).not.toMatch(/○ Confermato|Rossi Mario/)
     // One line (a short block): no end time, no description, however wide.
     const line = blockMarkup(item({ oneLine: true }), wide)
     expect(line).not.toMatch(/–09:30|blk__desc/)
