@@ -128,7 +128,11 @@ export const useTodayStore = defineStore('agenda-today', () => {
     await db.storeDayView(day, list, agenda.patients, at).catch(() => undefined)
   }
 
-  const pending = new Set<number>()
+  /** Ids with state changes sent from here on their way (how many). */
+  const pending = new Map<number, number>()
+  /** Each id's latest change from here: an earlier one's late answer or refusal must not show over it. */
+  const lastWrite = new Map<number, number>()
+  let writeSeq = 0
   function put(a: Appointment) {
     const o = own.value
     if (!o) return
@@ -143,22 +147,33 @@ export const useTodayStore = defineStore('agenda-today', () => {
     if (agenda.byId.has(id)) return agenda.setState(id, state)
     const before = own.value?.list.find((a) => a.id === id)
     if (!before) return { queued: false }
-    pending.add(id)
+    const mine = ++writeSeq
+    // `before` is then another change's state as shown: a refusal of this one reads today again.
+    const chained = pending.has(id)
+    lastWrite.set(id, mine)
+    pending.set(id, (pending.get(id) ?? 0) + 1)
     put({ ...before, state })
+    const latest = () => lastWrite.get(id) === mine
     try {
       const r = await call('agendaSetState', { id, state, at: now(), seen: { state: before.state as AppointmentState, date: before.date } })
+      if (r.queued) void agenda.syncOutbox()
+      if (!latest()) return { queued: r.queued }
       if (r.appointment) put(r.appointment)
       const next = new Map(agenda.waiting)
       if (r.waiting) next.set(id, r.waiting.since)
       else next.delete(id)
       agenda.waiting = next
-      if (r.queued) void agenda.syncOutbox()
       return { queued: r.queued }
     } catch (e) {
-      put(before)
+      if (latest()) {
+        put(before)
+        if (chained) void load()
+      }
       throw toApiError(e)
     } finally {
-      pending.delete(id)
+      const n = pending.get(id)! - 1
+      if (n > 0) pending.set(id, n)
+      else pending.delete(id)
     }
   }
 
@@ -192,6 +207,7 @@ export const useTodayStore = defineStore('agenda-today', () => {
     gen++
     own.value = null
     pending.clear()
+    lastWrite.clear()
     askedMarks.clear()
   }
 

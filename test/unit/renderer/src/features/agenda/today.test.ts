@@ -74,6 +74,44 @@ describe('today store', () => {
     expect(today.byId.get(a.id)?.state).toBe('confirmed')
   })
 
+  it("two changes in a row from here: the first's late answer never shows over the second's state", async () => {
+    const agenda = useAgendaStore()
+    await (
+      await agenda.open('2026-03-12', '2026-03-12')
+    ).refreshed
+    const today = useTodayStore()
+    await today.load()
+    const a = today.appointments.filter((x) => x.state === 'confirmed' && x.patientId != null && !x.allDay)[1]!
+    const api = (globalThis as unknown as { window: { api: Record<string, (input: unknown) => Promise<unknown>> } }).window.api
+    const real = api.agendaSetState!
+    let release!: () => void
+    const gate = new Promise<void>((ok) => (release = ok))
+    let answered!: () => void
+    const firstAnswered = new Promise<void>((ok) => (answered = ok))
+    let first = true
+    // The first change's real answer, delivered after the second's.
+    api.agendaSetState = async (input) => {
+      if (!first) return real(input)
+      first = false
+      const r = await real(input)
+      answered()
+      await gate
+      return r
+    }
+    try {
+      const waiting = today.setState(a.id, 'waiting')
+      await firstAnswered
+      await today.setState(a.id, 'in_care')
+      release()
+      await waiting
+    } finally {
+      api.agendaSetState = real
+    }
+    expect(h.sandbox().state.appointments.find((x) => x.id === a.id)?.state).toBe('in_care')
+    expect(today.byId.get(a.id)?.state).toBe('in_care')
+    expect(agenda.waiting.has(a.id)).toBe(false)
+  })
+
   it("leaving today for another day reads nothing again: the agenda's list of today is kept", async () => {
     const agenda = useAgendaStore()
     const today = useTodayStore()
