@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { shallowRef } from 'vue'
+import { ref, shallowRef } from 'vue'
 import type { Arrival } from '../../../../shared/contract/agenda'
 import { call } from '../../api'
 import { useAgendaClock } from './clock'
@@ -11,32 +11,38 @@ export const ARRIVALS_ASK_MS = 5_000
 
 /**
  * Patients marked arrived at another desk: asked of main every few seconds, today's data read again at once
- * (the waiting room and the agenda show them within seconds), and each arrival handed once to `onArrival`.
+ * (the waiting room and the agenda show them within seconds), and the arrivals of each answer handed once,
+ * together, to `onArrivals`. The page's first answer is not news: main's log of the day (up to 50 arrivals)
+ * came before this page (a reload, a restart of the renderer) and the waiting room already shows them.
  */
 export const useArrivalsStore = defineStore('agenda-arrivals', () => {
   const clock = useAgendaClock()
   const recent = shallowRef<Arrival[]>([])
+  /** This page has main's first answer: what comes after it is news. */
+  const asked = ref(false)
   let seq = 0
   let timer: ReturnType<typeof setInterval> | null = null
   let asking: Promise<void> | null = null
-  const listeners = new Set<(a: Arrival) => void>()
+  const listeners = new Set<(fresh: Arrival[]) => void>()
 
   async function ask(): Promise<void> {
     const r = await call('agendaArrivals', { after: seq, today: clock.today.value })
     if (r.seq < seq) seq = 0 // main started again (or the practice changed): its numbering restarts
     const fresh = r.arrivals.filter((a) => a.seq > seq)
     seq = Math.max(seq, r.seq)
+    const news = asked.value
+    asked.value = true
     if (fresh.length === 0) return
     recent.value = [...recent.value, ...fresh].slice(-20)
     const today = useTodayStore()
     if (today.onScreen) void useAgendaStore().refresh()
     else void today.load()
-    for (const a of fresh) for (const l of listeners) l(a)
+    if (news) for (const l of listeners) l(fresh)
   }
 
   /** While mounted (the shell): asks now and every ARRIVALS_ASK_MS. Returns the stop. */
-  function watch(onArrival: (a: Arrival) => void): () => void {
-    listeners.add(onArrival)
+  function watch(onArrivals: (fresh: Arrival[]) => void): () => void {
+    listeners.add(onArrivals)
     if (!timer) {
       const tick = () => {
         asking ??= ask()
@@ -47,7 +53,7 @@ export const useArrivalsStore = defineStore('agenda-arrivals', () => {
       timer = setInterval(tick, ARRIVALS_ASK_MS)
     }
     return () => {
-      listeners.delete(onArrival)
+      listeners.delete(onArrivals)
       if (listeners.size === 0 && timer) {
         clearInterval(timer)
         timer = null
@@ -58,7 +64,8 @@ export const useArrivalsStore = defineStore('agenda-arrivals', () => {
   function reset(): void {
     seq = 0
     recent.value = []
+    asked.value = false
   }
 
-  return { recent, watch, reset }
+  return { recent, asked, watch, reset }
 })

@@ -58,6 +58,9 @@ const it = {
   reminders: 'Promemoria',
   arrivals: {
     notice: '{name} ({time}): arrivo segnato da un’altra postazione',
+    many: '{n} arrivi segnati da un’altra postazione: {names}',
+    who: '{name} ({time})',
+    more: ' e altri {n}',
     someone: 'Un paziente',
   },
   waitingRoom: 'Sala d’attesa',
@@ -245,6 +248,9 @@ const en: Messages = {
   reminders: 'Reminders',
   arrivals: {
     notice: '{name} ({time}): arrival marked at another desk',
+    many: '{n} arrivals marked at another desk: {names}',
+    who: '{name} ({time})',
+    more: ' and {n} more',
     someone: 'A patient',
   },
   waitingRoom: 'Waiting room',
