@@ -61,27 +61,27 @@ describe('today store', () => {
     expect(today.byId.get(a.id)?.state).toBe('waiting')
   })
 
-  it('a refused state change is rolled back', async () => {
+  /** Tomorrow on screen, today read on its own: the stores and today's `n`th confirmed appointment. */
+  const tomorrowShown = async (n: number) => {
     const agenda = useAgendaStore()
     await (
       await agenda.open('2026-03-12', '2026-03-12')
     ).refreshed
     const today = useTodayStore()
     await today.load()
-    const a = today.appointments.find((x) => x.state === 'confirmed' && x.patientId != null && !x.allDay)!
+    const a = today.appointments.filter((x) => x.state === 'confirmed' && x.patientId != null && !x.allDay)[n]!
+    return { agenda, today, a }
+  }
+
+  it('a refused state change is rolled back', async () => {
+    const { today, a } = await tomorrowShown(0)
     h.sandbox().faults.failNext('appointmentUpdate', 1, { status: 422, body: { message: 'state not allowed' } })
     await expect(today.setState(a.id, 'in_care')).rejects.toMatchObject({ kind: expect.any(String) })
     expect(today.byId.get(a.id)?.state).toBe('confirmed')
   })
 
   it("two changes in a row from here: the first's late answer never shows over the second's state", async () => {
-    const agenda = useAgendaStore()
-    await (
-      await agenda.open('2026-03-12', '2026-03-12')
-    ).refreshed
-    const today = useTodayStore()
-    await today.load()
-    const a = today.appointments.filter((x) => x.state === 'confirmed' && x.patientId != null && !x.allDay)[1]!
+    const { agenda, today, a } = await tomorrowShown(1)
     const api = (globalThis as unknown as { window: { api: Record<string, (input: unknown) => Promise<unknown>> } }).window.api
     const real = api.agendaSetState!
     let release!: () => void
