@@ -21,6 +21,7 @@ import { db, metaKeys, type ViewRow } from '../../cache/db'
 import { useConnectivityStore } from '../session/connectivity-store'
 import { now } from './clock'
 import type { NewPatient } from './types'
+import { writesInFlight } from './writes-in-flight'
 
 const PATIENT_BATCH = 500
 /** While state changes wait in main's outbox, the agenda asks after them this often (IPC only). */
@@ -79,14 +80,8 @@ export const useAgendaStore = defineStore('agenda', () => {
   const told = new Set<string>()
   /** Each queued appointment as last shown: a refusal names it even if a refresh dropped it meanwhile. */
   const queuedSeen = new Map<number, Appointment>()
-  /** Ids with writes on their way (how many): a background refresh must not overwrite their optimistic state. */
-  const pending = new Map<number, number>()
-  /**
-   * Each id's latest write: an earlier one's answer landing after it started (two clicks in a row) would show
-   * the older state over the newer one, so only the latest write's answer or refusal changes what is shown.
-   */
-  const lastWrite = new Map<number, number>()
-  let writeSeq = 0
+  /** Writes on their way: a background refresh must not overwrite their optimistic state. */
+  const pending = writesInFlight()
   /**
    * When each id's last write ended, on a counter of write ends. A refresh remembers the counter when it asks;
    * an answer asked for before a write ended may predate it (AlfaDocs answers in any order), so for that id the
@@ -436,18 +431,11 @@ export const useAgendaStore = defineStore('agenda', () => {
     apply: (r: R, latest: boolean) => T,
   ): Promise<T> {
     const id = before.id
-    const mine = ++writeSeq
-    // `before` is then another write's optimistic state: a refusal of this one re-reads what AlfaDocs holds.
-    const chained = pending.has(id)
-    lastWrite.set(id, mine)
-    pending.set(id, (pending.get(id) ?? 0) + 1)
+    const write = pending.begin(id)
     replace(shown)
     const ended = () => {
       wrote(id)
-      const n = pending.get(id)! - 1
-      if (n > 0) pending.set(id, n)
-      else pending.delete(id)
-      return lastWrite.get(id) === mine
+      return write.end()
     }
     let r: R
     try {
@@ -455,7 +443,8 @@ export const useAgendaStore = defineStore('agenda', () => {
     } catch (e) {
       if (ended()) {
         replace(before)
-        if (chained) void refresh()
+        // `before` was another write's optimistic state: what AlfaDocs holds is read again.
+        if (write.chained) void refresh()
       }
       throw toApiError(e)
     }
@@ -635,7 +624,6 @@ export const useAgendaStore = defineStore('agenda', () => {
     queuedSeen.clear()
     stopAutoRefresh()
     pending.clear()
-    lastWrite.clear()
     writtenAt.clear()
     writes = 0
     refreshSeq = 0

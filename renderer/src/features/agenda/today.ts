@@ -9,6 +9,7 @@ import { useDeskSettingsStore } from '../settings/desk-store'
 import { now, useAgendaClock } from './clock'
 import { lateOf } from './late'
 import { useAgendaStore } from './store'
+import { writesInFlight } from './writes-in-flight'
 
 const PATIENT_BATCH = 500
 export const TODAY_REFRESH_MS = 60_000
@@ -128,11 +129,8 @@ export const useTodayStore = defineStore('agenda-today', () => {
     await db.storeDayView(day, list, agenda.patients, at).catch(() => undefined)
   }
 
-  /** Ids with state changes sent from here on their way (how many). */
-  const pending = new Map<number, number>()
-  /** Each id's latest change from here: an earlier one's late answer or refusal must not show over it. */
-  const lastWrite = new Map<number, number>()
-  let writeSeq = 0
+  /** State changes sent from here on their way. */
+  const pending = writesInFlight()
   function put(a: Appointment) {
     const o = own.value
     if (!o) return
@@ -147,17 +145,12 @@ export const useTodayStore = defineStore('agenda-today', () => {
     if (agenda.byId.has(id)) return agenda.setState(id, state)
     const before = own.value?.list.find((a) => a.id === id)
     if (!before) return { queued: false }
-    const mine = ++writeSeq
-    // `before` is then another change's state as shown: a refusal of this one reads today again.
-    const chained = pending.has(id)
-    lastWrite.set(id, mine)
-    pending.set(id, (pending.get(id) ?? 0) + 1)
+    const write = pending.begin(id)
     put({ ...before, state })
-    const latest = () => lastWrite.get(id) === mine
     try {
       const r = await call('agendaSetState', { id, state, at: now(), seen: { state: before.state as AppointmentState, date: before.date } })
       if (r.queued) void agenda.syncOutbox()
-      if (!latest()) return { queued: r.queued }
+      if (!write.end()) return { queued: r.queued }
       if (r.appointment) put(r.appointment)
       const next = new Map(agenda.waiting)
       if (r.waiting) next.set(id, r.waiting.since)
@@ -165,15 +158,12 @@ export const useTodayStore = defineStore('agenda-today', () => {
       agenda.waiting = next
       return { queued: r.queued }
     } catch (e) {
-      if (latest()) {
+      if (write.end()) {
         put(before)
-        if (chained) void load()
+        // `before` was another change's state as shown: today is read again.
+        if (write.chained) void load()
       }
       throw toApiError(e)
-    } finally {
-      const n = pending.get(id)! - 1
-      if (n > 0) pending.set(id, n)
-      else pending.delete(id)
     }
   }
 
@@ -207,7 +197,6 @@ export const useTodayStore = defineStore('agenda-today', () => {
     gen++
     own.value = null
     pending.clear()
-    lastWrite.clear()
     askedMarks.clear()
   }
 
