@@ -431,7 +431,15 @@ describe.skipIf(!chromiumPath)('one language at a time, every screen; dialogs fi
       }
     }
     await confirm.locator('.n-button--warning-type, .n-button--error-type, .n-button--primary-type').last().click()
-    await page.waitForURL(/#\/connect/)
+    // Until Connect is there: the address, what the dialog and the messages said, the page's errors.
+    await expect
+      .poll(
+        async () =>
+          /#\/connect/.test(page.url()) ||
+          `${page.url()} | ${(await confirm.count()) ? await confirm.innerText() : 'no dialog'} | ${(await page.locator('.n-message').allInnerTexts()).join(' / ')} | ${h.pageErrors.slice(-3).join(' / ')}`,
+        { timeout: 30_000, interval: 200 },
+      )
+      .toBe(true)
     await page.locator('[data-test="open-demo"]').waitFor()
     await readsInBothLanguages('connect')
     noProblems()

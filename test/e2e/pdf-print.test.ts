@@ -65,7 +65,12 @@ describe.skipIf(!chromiumPath)('PDFs and the print preview in Chromium', () => {
     const thumb = row('referto-rosso.pdf').locator('[data-test="thumb-pdf"] canvas')
     await thumb.waitFor()
     await expect.poll(() => inkedPixels(thumb)).toBeGreaterThan(200)
-    await row('preventivo-blu.pdf').locator('[data-test="thumb-pdf"]').waitFor()
+    // What the thumbnail shows until it is the drawn page (its data-test, and the reason it gives).
+    const shows = (name: string) =>
+      row(name)
+        .locator('.thumb')
+        .evaluate((e) => `${e.getAttribute('data-test')} ${e.getAttribute('title') ?? ''}`.trim())
+    await expect.poll(() => shows('preventivo-blu.pdf'), { timeout: 30_000 }).toBe('thumb-pdf')
     for (const name of ['rovinato.pdf', 'protetto.pdf']) {
       await row(name).locator('[data-test="thumb-problem"]').waitFor()
       expect(await row(name).locator('[data-test="thumb-icon"]').innerText()).toMatch(/^PDF/)
