@@ -1,5 +1,5 @@
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url'
-import { pdfReader, type PdfLib } from './pdf-reader'
+import { onWorkerPort, pdfReader, type PdfLib } from './pdf-reader'
 
 export { PdfError, toPdfError, type PdfDocument, type PdfProblem } from './pdf-reader'
 
@@ -29,8 +29,8 @@ function startWorker(): Promise<Worker | null> {
 function loadPdfJs(): Promise<PdfLib> {
   lib ??= (async () => {
     const [m, worker] = await Promise.all([import('pdfjs-dist'), startWorker()])
-    if (worker) m.GlobalWorkerOptions.workerPort = worker
-    else (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import(/* @vite-ignore */ workerUrl)
+    if (worker) return onWorkerPort(m, worker)
+    ;(globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = await import(/* @vite-ignore */ workerUrl)
     return m
   })()
   lib.catch(() => (lib = null))

@@ -1,8 +1,24 @@
 import type * as PdfJs from 'pdfjs-dist'
 import type { ErrorData } from '../../../../shared/contract'
 
-/** What of pdf.js the reader uses: the app passes the browser build (worker bundled), the unit tests the Node one. */
-export type PdfLib = Pick<typeof PdfJs, 'getDocument'>
+/**
+ * What of pdf.js the reader uses: the app passes the browser build (worker bundled), the unit tests the Node one;
+ * `worker`: the one pdf.js worker every document shares (onWorkerPort), none for a worker per document.
+ */
+export interface PdfLib {
+  getDocument: typeof PdfJs.getDocument
+  worker?: PdfJs.PDFWorker
+}
+
+/**
+ * pdf.js on a worker the app started, for every document. The worker is handed to each document rather than set
+ * as GlobalWorkerOptions.workerPort: pdf.js then shares one PDFWorker of that port among the documents but lets
+ * each destroy it, so a thumbnail closed while another PDF was opening made that one fail ("the worker is being
+ * destroyed", shown as a damaged file). A worker handed over stays the app's.
+ */
+export function onWorkerPort(m: Pick<typeof PdfJs, 'getDocument' | 'PDFWorker'>, port: Worker): PdfLib {
+  return { getDocument: m.getDocument, worker: m.PDFWorker.create({ port, verbosity: 0 }) }
+}
 
 /** Why a PDF cannot be shown: damaged (or not a PDF at all), locked with a password, no such page. */
 export type PdfProblem = 'pdf-damaged' | 'pdf-password' | 'pdf-no-page'
@@ -64,6 +80,7 @@ export function pdfReader(load: () => Promise<PdfLib>) {
     // pdf.js hands the buffer to its worker (detaching it): give it a copy, the caller keeps its bytes.
     const task = lib.getDocument({
       data: bytes.slice(),
+      ...(lib.worker ? { worker: lib.worker } : {}),
       isEvalSupported: false, // the page's CSP has no 'unsafe-eval'
       verbosity: 0,
       stopAtErrors: false,
