@@ -77,7 +77,8 @@ export function createAppServices(opts: AppServiceOptions): AppServices {
     enabled: opts.privacyLock ?? false,
     secretStore: opts.secretStore,
     dataDir: opts.dataDir,
-    status: () => session.status(),
+    // Not status(): disconnecting forgets the PIN (lock.forget) while it holds the session's queue.
+    status: () => session.statusNow(),
   })
   const waiting = new WaitingStore(join(opts.dataDir, 'agenda-waiting.json'))
   const practice = () => session.practice()

@@ -105,6 +105,8 @@ export class AgendaOutbox {
   /** The entry being sent: a change back to the seen state does not drop it (its first state may land). */
   private sending: string | null = null
   private seq = 0
+  /** Counts clears: a flush begun before the last clear is the previous practice's and writes nothing more. */
+  private generation = 0
 
   constructor(private readonly opts: OutboxOptions) {
     this.now = opts.now ?? Date.now
@@ -188,13 +190,19 @@ export class AgendaOutbox {
     return this.flushing
   }
 
-  /** Forgets everything (the desk disconnected: the entries were the previous practice's). */
+  /**
+   * Forgets everything (the desk disconnected: the entries were the previous practice's). It does not wait for a
+   * flush under way: the disconnect that clears holds the session, which that flush may be asking for its
+   * practice or client (both waited for each other, and the desk's Disconnect never ended).
+   */
   async clear(): Promise<void> {
-    await this.flushing
+    this.generation++
     await this.file.update(() => boxCodec.empty())
   }
 
   private async run(): Promise<void> {
+    const generation = this.generation
+    const cleared = () => generation !== this.generation
     let practice: PracticeRef
     let client: AlfaDocsClient
     try {
@@ -204,6 +212,7 @@ export class AgendaOutbox {
       return
     }
     for (;;) {
+      if (cleared()) return
       let box: Box
       try {
         box = await this.file.read()
@@ -224,7 +233,9 @@ export class AgendaOutbox {
       }
       let again = false
       try {
+        if (cleared()) return
         await this.file.update((b) => {
+          if (cleared()) return b
           // The desk may have changed this appointment again while it was being sent (same entry, new state).
           const latest = b.pending.find((e) => e.key === entry.key) ?? entry
           again = 'sent' in outcome && latest.state !== entry.state
@@ -240,6 +251,7 @@ export class AgendaOutbox {
             refused: [...b.refused, { ...latest, error: outcome.refused, refusedAt: this.now(), current: outcome.current }],
           }
         })
+        if (cleared()) return
         if ('sent' in outcome) {
           if (!again) await this.opts.waiting.record(entry.appointmentId, outcome.sent.state === 'waiting', entry.at)
         } else if (outcome.current?.state !== 'waiting') await this.opts.waiting.record(entry.appointmentId, false)

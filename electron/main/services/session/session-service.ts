@@ -46,6 +46,8 @@ export class SessionService {
   private current: { status: Connected; client: AlfaDocsClient } | null = null
   private sandbox: RunningSandbox | null = null
   private restored = false
+  /** A status is known: the first restore, a connect or a disconnect has run (statusNow answers at once). */
+  private settled = false
   private queue: Promise<unknown> = Promise.resolve()
 
   constructor(private readonly deps: SessionDeps) {}
@@ -58,6 +60,15 @@ export class SessionService {
       }
       return this.current?.status ?? { state: 'disconnected' }
     })
+  }
+
+  /**
+   * The status as it stands, without queueing behind a connect or disconnect under way: what those call (forgetting
+   * the practice: the privacy lock's PIN) may be asking it while they wait for it. Before any status is known
+   * (the restore at start), that restore's answer.
+   */
+  statusNow(): Promise<SessionStatus> {
+    return this.settled ? Promise.resolve(this.current?.status ?? { state: 'disconnected' }) : this.status()
   }
 
   connectDemo(): Promise<SessionStatus> {
@@ -109,6 +120,7 @@ export class SessionService {
     return this.serial(async () => {
       this.restored = true
       this.current = null
+      this.settled = true
       this.closed()
       await this.closeSandbox()
       const keyError = await this.removeKey()
@@ -279,7 +291,7 @@ export class SessionService {
   }
 
   private serial<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(fn, fn)
+    const run = this.queue.then(fn, fn).finally(() => (this.settled = true))
     this.queue = run.catch(() => undefined)
     return run
   }

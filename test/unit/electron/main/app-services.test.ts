@@ -65,3 +65,46 @@ describe('disconnect and practice switch', { timeout: 60_000 }, () => {
     expect(await readFile(join(dataDir, JOURNAL_FILE), 'utf8')).toContain('old-practice-payment')
   })
 })
+
+// Disconnecting holds the session's queue while it forgets the practice (the outbox, the PIN); what it forgets
+// may itself be asking the session (its practice, client or status). Each test hangs without its fix.
+describe('disconnect while the agenda outbox or the privacy lock asks the session', { timeout: 20_000 }, () => {
+  it('a disconnect asked while an outbox flush starts ends, and Connect works again', async () => {
+    await call('sessionConnect', { apiKey: other.apiKey, baseUrl: other.baseUrl })
+    const flushed = call('agendaOutbox', { acknowledge: [] }).catch((e: unknown) => e)
+    const status = await call('sessionDisconnect')
+    expect(status).toEqual({ state: 'disconnected' })
+    await flushed
+    expect(await call('sessionStatus')).toEqual({ state: 'disconnected' })
+    await call('sessionConnect', { apiKey: other.apiKey, baseUrl: other.baseUrl })
+    expect(await call('agendaOutbox', { acknowledge: [] })).toEqual({ pending: [], refused: [] })
+  })
+
+  it('a disconnect while the privacy lock reads its state ends, and the PIN goes with the practice', async () => {
+    const lockDir = await mkdtemp(join(tmpdir(), 'app-lock-'))
+    const locking = createMainApp({
+      secretStore: new MemorySecretStore(),
+      dataDir: lockDir,
+      privacyLock: true,
+      sandbox: { today: '2026-03-11' },
+    })
+    const ask = async (channel: ChannelName, input: unknown = {}) => {
+      const r = await locking.invoke(channel, input)
+      if (!r.ok) throw Object.assign(new Error(r.error.message), r.error)
+      return r.value
+    }
+    try {
+      await ask('sessionConnect', { apiKey: other.apiKey, baseUrl: other.baseUrl })
+      await ask('sessionSetPin', { pin: '2468' })
+      const status = ask('sessionDisconnect')
+      const lockState = ask('sessionLockState')
+      expect(await status).toEqual({ state: 'disconnected' })
+      expect(await lockState).toMatchObject({ locked: false })
+      await ask('sessionConnect', { apiKey: other.apiKey, baseUrl: other.baseUrl })
+      expect(await ask('sessionLockState')).toMatchObject({ enabled: true, locked: false, needsPin: true })
+    } finally {
+      await locking.dispose()
+      await rm(lockDir, { recursive: true, force: true })
+    }
+  })
+})

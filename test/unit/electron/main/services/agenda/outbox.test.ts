@@ -201,6 +201,23 @@ describe('agenda outbox', { timeout: 30_000 }, () => {
     await box.clear()
     expect((await outbox({ practice: async () => other }).list()).pending).toHaveLength(0)
   })
+
+  it('a clear does not wait for a flush under way, and that flush sends and writes nothing of what was cleared', async () => {
+    const a = confirmed()
+    const waiting = waitingStore()
+    await outbox({ waiting }).enqueue({ appointmentId: a.id, state: 'waiting', at: 1, seen: seen(a) })
+    // The flush waits for its practice (as it waits for the session that is disconnecting, in the app).
+    let give!: () => void
+    const asked = new Promise<void>((r) => (give = r))
+    const box = outbox({ waiting, practice: () => asked.then(() => practice) })
+    client = online
+    const flushing = box.flush()
+    await box.clear()
+    give()
+    await flushing
+    expect(updatesOf(a.id)).toHaveLength(0)
+    expect(await box.list()).toEqual({ pending: [], refused: [] })
+  })
 })
 
 describe('agenda service offline', { timeout: 30_000 }, () => {
