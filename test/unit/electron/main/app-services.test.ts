@@ -17,11 +17,13 @@ let demo: Sandbox | null = null
 let other: Sandbox
 let dataDir: string
 
-async function call(channel: ChannelName, input: unknown = {}): Promise<unknown> {
-  const r = await app.invoke(channel, input)
+/** A channel through main's one door of `on`: its value, or its error data thrown. */
+async function invokeOn(on: MainApp, channel: ChannelName, input: unknown = {}): Promise<unknown> {
+  const r = await on.invoke(channel, input)
   if (!r.ok) throw Object.assign(new Error(r.error.message), r.error)
   return r.value
 }
+const call = (channel: ChannelName, input?: unknown) => invokeOn(app, channel, input)
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'app-switch-'))
@@ -88,11 +90,7 @@ describe('disconnect while the agenda outbox or the privacy lock asks the sessio
       privacyLock: true,
       sandbox: { today: '2026-03-11' },
     })
-    const ask = async (channel: ChannelName, input: unknown = {}) => {
-      const r = await locking.invoke(channel, input)
-      if (!r.ok) throw Object.assign(new Error(r.error.message), r.error)
-      return r.value
-    }
+    const ask = (channel: ChannelName, input?: unknown) => invokeOn(locking, channel, input)
     try {
       await ask('sessionConnect', { apiKey: other.apiKey, baseUrl: other.baseUrl })
       await ask('sessionSetPin', { pin: '2468' })
