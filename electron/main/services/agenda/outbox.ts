@@ -233,8 +233,8 @@ export class AgendaOutbox {
       }
       let again = false
       try {
-        if (cleared()) return
         await this.file.update((b) => {
+          // Cleared meanwhile: the file is the next practice's (updates run in order, after the clear's).
           if (cleared()) return b
           // The desk may have changed this appointment again while it was being sent (same entry, new state).
           const latest = b.pending.find((e) => e.key === entry.key) ?? entry
